@@ -1,0 +1,119 @@
+/**
+ * `worker-auth/no-hardcoded-secrets`: credentials written into source code. Thin: it maps string sites to the
+ * detector and reports; `src/detect` decides what is a secret, `src/ast/sites.ts` builds the rewrite.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { envEditFor, siteOfComment, siteOfJsxText, siteOfLiteral, siteOfTemplateElement, sourceRangeOf, type StringSite } from '../src/ast/sites.js';
+import { isTestFile, toDetectContext } from '../src/ast/strings.js';
+import { createRule } from '../src/create-rule.js';
+import { describeFinding } from '../src/detect/index.js';
+import { redact } from '../src/detect/redact.js';
+import { detectorOptionsSchema, getDetector, type DetectorOptions } from '../src/detect/options.js';
+
+export type Options = [
+  DetectorOptions & {
+    checkComments?: boolean;
+    testFiles?: 'all' | 'high-confidence' | 'off';
+  },
+];
+export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback' | 'secretInComment' | 'useEnv' | 'dropFallback';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-secrets',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow credentials (API keys, tokens, passwords, private keys) written into source code',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      hardcodedSecret:
+        '{{what}} `{{masked}}` is hardcoded. Read it from `process.env.{{envName}}` (keep the value in `.env`, deploy it with `ntn workers env push`) and rotate it: it is already in git history.',
+      hardcodedFallback:
+        '{{what}} `{{masked}}` is the hardcoded fallback of `process.env.{{envName}}`, so it ships with the code. Drop the fallback and rotate the value: it is already in git history.',
+      secretInComment:
+        '{{what}} `{{masked}}` is written in a comment. Remove it and rotate it: it is already in git history.',
+      useEnv: 'Replace with `process.env.{{envName}} ?? ""`.',
+      dropFallback: 'Drop the hardcoded fallback of `process.env.{{envName}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ...detectorOptionsSchema,
+          checkComments: { type: 'boolean', description: 'Also report credentials written in comments.' },
+          testFiles: {
+            type: 'string',
+            enum: ['all', 'high-confidence', 'off'],
+            description:
+              'In test, spec and fixture files: report everything, only checksum- or prefix-certain provider tokens, or nothing.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkComments: true, testFiles: 'high-confidence' }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const detector = getDetector(options);
+    const testFile = isTestFile(context.filename);
+    if (testFile && options.testFiles === 'off') return {};
+    const inTestFile = testFile && options.testFiles !== 'all';
+
+    function check(site: StringSite): void {
+      const node = site.node;
+      const findings = detector.detect(site.value, () =>
+        node ? toDetectContext(node, inTestFile) : { inComment: true, inTestFile },
+      );
+      for (const finding of findings) {
+        const [start, end] = sourceRangeOf(site, finding.start, finding.end);
+        const loc = { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) };
+        const data = {
+          what: describeFinding(finding),
+          masked: redact(finding.value, finding.prefix),
+          envName: finding.envName,
+        };
+        if (site.kind === 'comment') {
+          context.report({ loc, messageId: 'secretInComment', data });
+          continue;
+        }
+        const fallbackOf = node ? toDetectContext(node, false).envFallback : undefined;
+        const isFallback = fallbackOf !== undefined && node?.parent?.type === 'LogicalExpression';
+        const envName = isFallback ? fallbackOf : finding.envName;
+        const edit = envEditFor(site, finding.start, finding.end, envName, sourceCode.text, isFallback);
+        context.report({
+          loc,
+          messageId: isFallback ? 'hardcodedFallback' : 'hardcodedSecret',
+          data: { ...data, envName },
+          suggest: edit
+            ? [
+                {
+                  messageId: isFallback ? 'dropFallback' : 'useEnv',
+                  data: { envName },
+                  fix: (fixer) => fixer.replaceTextRange([edit.start, edit.end], edit.text),
+                },
+              ]
+            : [],
+        });
+      }
+    }
+
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(siteOfLiteral(node as TSESTree.StringLiteral, sourceCode.text));
+      },
+      TemplateElement(node) {
+        check(siteOfTemplateElement(node, sourceCode.text));
+      },
+      JSXText(node) {
+        check(siteOfJsxText(node));
+      },
+      'Program:exit'() {
+        if (!options.checkComments) return;
+        for (const comment of sourceCode.getAllComments()) check(siteOfComment(comment));
+      },
+    };
+  },
+});

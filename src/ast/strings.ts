@@ -1,0 +1,193 @@
+/**
+ * Where strings stand in an ESTree AST (ESLint's espree or typescript-estree, also used by the codemod):
+ * the context the detector needs, and the map from a string's value offsets to source offsets.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { DetectContext } from '../detect/types.js';
+
+type Node = TSESTree.Node;
+
+/** `process.env.X` / `process.env["X"]` / `import.meta.env.X` → `X`. */
+export function getEnvReadName(node: Node | null | undefined): string | undefined {
+  let n = node;
+  if (n?.type === 'ChainExpression') n = n.expression;
+  if (n?.type !== 'MemberExpression') return undefined;
+  const obj = n.object;
+  const isEnv =
+    obj.type === 'MemberExpression' &&
+    propertyName(obj) === 'env' &&
+    ((obj.object.type === 'Identifier' && obj.object.name === 'process') || obj.object.type === 'MetaProperty');
+  return isEnv ? propertyName(n) : undefined;
+}
+
+/** Static name of a member's property (`a.b`, `a["b"]`). */
+export function propertyName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+  if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
+  if (node.property.type === 'TemplateLiteral' && node.property.expressions.length === 0) {
+    return node.property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** Static name of a key (`a`, `"a"`, `[`a`]`), or undefined. */
+export function keyName(key: Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'PrivateIdentifier') return key.name;
+  if (key.type === 'Literal') return key.value === null ? undefined : String(key.value);
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** A name for what an expression denotes: `a` → a, `a.b.c` → c, `this.token` → token. */
+export function expressionName(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression') return propertyName(node);
+  if (node.type === 'ChainExpression') return expressionName(node.expression);
+  if (node.type === 'JSXIdentifier') return node.name;
+  if (node.type === 'JSXMemberExpression') return node.property.name;
+  return undefined;
+}
+
+function pushName(names: string[], name: string | undefined): void {
+  if (name && name.length <= 80) names.push(name);
+}
+
+/**
+ * The detector context of a string-ish node: its labels nearest first, the callee it is passed to, and the env
+ * variable it is a fallback for. Walks up through wrappers (concatenation, templates, `as`, arrays, objects).
+ */
+export function getStringContext(node: Node): { names: string[]; callee?: string; envFallback?: string } {
+  const names: string[] = [];
+  let callee: string | undefined;
+  let envFallback: string | undefined;
+  let child: Node = node;
+  let parent = node.parent;
+  for (let depth = 0; parent && depth < 12; depth++) {
+    switch (parent.type) {
+      case 'TemplateLiteral':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'ChainExpression':
+      case 'ArrayExpression':
+      case 'ObjectExpression':
+      case 'JSXExpressionContainer':
+      case 'SpreadElement':
+      case 'AwaitExpression':
+      case 'ConditionalExpression':
+        break;
+      case 'BinaryExpression':
+        if (parent.operator !== '+') return { names, callee, envFallback };
+        break;
+      case 'LogicalExpression': {
+        const env = getEnvReadName(parent.left);
+        if (env && parent.right === child && (parent.operator === '??' || parent.operator === '||')) {
+          envFallback ??= env;
+        }
+        break;
+      }
+      case 'Property':
+        if (parent.value !== child) return { names, callee, envFallback };
+        pushName(names, keyName(parent.key));
+        break;
+      case 'VariableDeclarator':
+        if (parent.id.type === 'Identifier') pushName(names, parent.id.name);
+        return { names, callee, envFallback };
+      case 'AssignmentExpression':
+        if (parent.right === child) {
+          pushName(names, expressionName(parent.left));
+          if (parent.left.type === 'MemberExpression') pushName(names, expressionName(parent.left.object));
+        }
+        return { names, callee, envFallback };
+      case 'AssignmentPattern':
+        if (parent.right === child) pushName(names, expressionName(parent.left));
+        return { names, callee, envFallback };
+      case 'PropertyDefinition':
+      case 'TSPropertySignature':
+      case 'AccessorProperty':
+        pushName(names, keyName(parent.key));
+        return { names, callee, envFallback };
+      case 'CallExpression':
+      case 'NewExpression': {
+        if (parent.callee === child) return { names, callee, envFallback };
+        callee = expressionName(parent.callee);
+        const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+        const first = parent.arguments[0];
+        // headers.set("Authorization", "…"), setHeader("X-API-Key", "…")
+        if (index > 0 && first?.type === 'Literal' && typeof first.value === 'string') pushName(names, first.value);
+        return { names, callee, envFallback };
+      }
+      case 'JSXAttribute':
+        pushName(names, parent.name.type === 'JSXIdentifier' ? parent.name.name : parent.name.name.name);
+        return { names, callee, envFallback };
+      default:
+        return { names, callee, envFallback };
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return { names, callee, envFallback };
+}
+
+/** The detector context for a node, with the test-file flag. */
+export function toDetectContext(node: Node, inTestFile: boolean): DetectContext {
+  const c = getStringContext(node);
+  return {
+    names: c.names,
+    ...(c.callee ? { callee: c.callee } : {}),
+    ...(c.envFallback ? { envFallback: c.envFallback } : {}),
+    inTestFile,
+  };
+}
+
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|tests?|spec|fixtures?|e2e)[\\/]|\.(?:test|spec|stories)\.[cm]?[jt]sx?$/;
+
+/** Test, spec, fixture and story files. */
+export function isTestFile(filename: string): boolean {
+  return TEST_FILE.test(filename);
+}
+
+/**
+ * Map each offset of a string's cooked value to an offset in its source text (between the delimiters).
+ * Handles escapes (`\n`, `\xHH`, `\uHHHH`, `\u{…}`, legacy octal, line continuations) and CRLF in templates.
+ * Returns `cooked.length + 1` offsets.
+ */
+export function cookedToSourceOffsets(source: string): number[] {
+  const map: number[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const next = source[i + 1];
+      if (next === '\r' || next === '\n' || next === '\u2028' || next === '\u2029') {
+        i += next === '\r' && source[i + 2] === '\n' ? 3 : 2; // line continuation: no cooked char
+        continue;
+      }
+      let len = 2;
+      let units = 1;
+      if (next === 'x') len = 4;
+      else if (next === 'u' && source[i + 2] === '{') {
+        const close = source.indexOf('}', i + 3);
+        len = close < 0 ? 2 : close - i + 1;
+        const cp = parseInt(source.slice(i + 3, close), 16);
+        units = cp > 0xffff ? 2 : 1;
+      } else if (next === 'u') len = 6;
+      else if (next !== undefined && next >= '0' && next <= '7') {
+        len = 2;
+        while (len < 4 && source[i + len]! >= '0' && source[i + len]! <= '7') len++;
+      }
+      for (let u = 0; u < units; u++) map.push(i);
+      i += len;
+    } else if (ch === '\r' && source[i + 1] === '\n') {
+      map.push(i);
+      i += 2;
+    } else {
+      map.push(i);
+      i += 1;
+    }
+  }
+  map.push(source.length);
+  return map;
+}

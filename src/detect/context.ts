@@ -1,0 +1,280 @@
+/**
+ * What a value's position says: is it labelled as a credential (`token`, `apiKey`, `Authorization`…), as
+ * something that is not one (`clientId`, `tokenUrl`, `passwordHash`), or not labelled at all?
+ * And which env name fits it.
+ */
+import type { DetectContext } from './types.js';
+
+export type NameVerdict = 'credential' | 'weak-credential' | 'not-secret' | 'neutral';
+
+/** Split `clientSecret`, `CLIENT_SECRET`, `x-api-key`, `client.secret` into lower-case words. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Words that make a name a credential on their own. */
+const CREDENTIAL_WORDS = new Set([
+  'token',
+  'tokens',
+  'secret',
+  'secrets',
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'apikey',
+  'apikeys',
+  'credential',
+  'credentials',
+  'auth',
+  'authorization',
+  'bearer',
+  'pat',
+  'privatekey',
+  'accesskey',
+  'secretkey',
+  'webhook',
+  'dsn',
+  'sas',
+  'sig',
+]);
+
+/** Words that make `key` a credential (`api key`, `access key`, `private key`…). */
+const KEY_QUALIFIERS = new Set([
+  'api',
+  'access',
+  'secret',
+  'private',
+  'auth',
+  'client',
+  'service',
+  'signing',
+  'encryption',
+  'master',
+  'license',
+  'app',
+  'admin',
+  'subscription',
+  'account',
+  'consumer',
+  'server',
+  'write',
+  'ingest',
+  'insert',
+  'dd',
+]);
+
+/** A final word that says the value is about a credential, not the credential itself. */
+const NOT_SECRET_TAILS = new Set([
+  'id',
+  'ids',
+  'url',
+  'urls',
+  'uri',
+  'endpoint',
+  'host',
+  'domain',
+  'path',
+  'file',
+  'filename',
+  'dir',
+  'name',
+  'names',
+  'type',
+  'types',
+  'header',
+  'length',
+  'len',
+  'size',
+  'count',
+  'prefix',
+  'suffix',
+  'format',
+  'hash',
+  'hashed',
+  'digest',
+  'checksum',
+  'version',
+  'label',
+  'title',
+  'description',
+  'desc',
+  'placeholder',
+  'field',
+  'fields',
+  'param',
+  'scheme',
+  'mode',
+  'kind',
+  'ttl',
+  'expiry',
+  'expires',
+  'expiration',
+  'at',
+  'lifetime',
+  'timeout',
+  'location',
+  'policy',
+  'regex',
+  'pattern',
+  'message',
+  'error',
+  'hint',
+  'help',
+  'docs',
+  'link',
+  'method',
+  'strategy',
+  'provider',
+  'source',
+  'storage',
+  'store',
+  'cache',
+  'env',
+  'var',
+  'variable',
+  'public',
+  'publishable',
+  'pub',
+  'present',
+  'exists',
+  'valid',
+  'required',
+  'enabled',
+  'status',
+  'index',
+  'ref',
+]);
+
+/** Names that carry no meaning about their value (`value`, `config`, `headers`). */
+const NEUTRAL = new Set([
+  'value',
+  'val',
+  'default',
+  'defaults',
+  'data',
+  'config',
+  'cfg',
+  'conf',
+  'options',
+  'opts',
+  'settings',
+  'params',
+  'body',
+  'headers',
+  'init',
+  'args',
+  'props',
+  'result',
+  'res',
+  'req',
+  'request',
+  'fetch',
+  'module',
+  'exports',
+]);
+
+/** Classify one name. */
+export function classifyName(name: string): NameVerdict {
+  const words = splitWords(name);
+  if (words.length === 0) return 'neutral';
+  if (words.length === 1 && NEUTRAL.has(words[0]!)) return 'neutral';
+  const last = words[words.length - 1]!;
+  if (NOT_SECRET_TAILS.has(last)) return 'not-secret';
+  if (words.some((w) => w === 'public' || w === 'publishable')) return 'not-secret';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (CREDENTIAL_WORDS.has(w)) return 'credential';
+    if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return 'credential';
+  }
+  if (words.includes('key') || words.includes('keys')) return 'weak-credential';
+  return 'neutral';
+}
+
+/**
+ * The verdict of a context: its names nearest first, the first that says something decides; an env fallback's
+ * name counts as the nearest name.
+ */
+export function classifyContext(ctx: DetectContext): NameVerdict {
+  const names = ctx.envFallback ? [ctx.envFallback, ...(ctx.names ?? [])] : (ctx.names ?? []);
+  for (const name of names) {
+    const verdict = classifyName(name);
+    if (verdict !== 'neutral') return verdict;
+  }
+  if (ctx.callee && CREDENTIAL_CALLEES.test(ctx.callee)) return 'credential';
+  return 'neutral';
+}
+
+/** Callees whose string argument is a credential (`setApiKey`, `login`, `setToken`, `withAuth`). */
+const CREDENTIAL_CALLEES = /(?:apikey|token|secret|password|auth|login|credential)s?$/i;
+
+/**
+ * Provider SDK constructors and factories whose first string argument is a credential, with the env name it
+ * conventionally comes from. Used for generic values passed to them and to name the env variable.
+ */
+export const SDK_CALLEES: Readonly<Record<string, { provider: string; envName: string }>> = {
+  Stripe: { provider: 'Stripe', envName: 'STRIPE_SECRET_KEY' },
+  Resend: { provider: 'Resend', envName: 'RESEND_API_KEY' },
+  WebClient: { provider: 'Slack', envName: 'SLACK_BOT_TOKEN' },
+  Octokit: { provider: 'GitHub', envName: 'GITHUB_TOKEN' },
+  OpenAI: { provider: 'OpenAI', envName: 'OPENAI_API_KEY' },
+  Anthropic: { provider: 'Anthropic', envName: 'ANTHROPIC_API_KEY' },
+  LinearClient: { provider: 'Linear', envName: 'LINEAR_API_KEY' },
+  Twilio: { provider: 'Twilio', envName: 'TWILIO_AUTH_TOKEN' },
+  twilio: { provider: 'Twilio', envName: 'TWILIO_AUTH_TOKEN' },
+  Telegraf: { provider: 'Telegram', envName: 'TELEGRAM_BOT_TOKEN' },
+  TelegramBot: { provider: 'Telegram', envName: 'TELEGRAM_BOT_TOKEN' },
+  Mailgun: { provider: 'Mailgun', envName: 'MAILGUN_API_KEY' },
+  Airtable: { provider: 'Airtable', envName: 'AIRTABLE_API_KEY' },
+  Groq: { provider: 'Groq', envName: 'GROQ_API_KEY' },
+  Replicate: { provider: 'Replicate', envName: 'REPLICATE_API_TOKEN' },
+  CohereClient: { provider: 'Cohere', envName: 'CO_API_KEY' },
+  Mistral: { provider: 'Mistral', envName: 'MISTRAL_API_KEY' },
+  Pinecone: { provider: 'Pinecone', envName: 'PINECONE_API_KEY' },
+  HfInference: { provider: 'Hugging Face', envName: 'HF_TOKEN' },
+  ServerClient: { provider: 'Postmark', envName: 'POSTMARK_SERVER_TOKEN' },
+  Dropbox: { provider: 'Dropbox', envName: 'DROPBOX_ACCESS_TOKEN' },
+};
+
+/** Lower-case text of every name in the context, for `contextWords` checks. */
+export function contextText(ctx: DetectContext): string {
+  return [ctx.envFallback ?? '', ctx.callee ?? '', ...(ctx.names ?? [])].join(' ').toLowerCase();
+}
+
+/** `clientSecret` → `CLIENT_SECRET`; `x-api-key` → `X_API_KEY`. */
+export function toEnvName(name: string): string {
+  const words = splitWords(name);
+  return words.join('_').toUpperCase();
+}
+
+const GENERIC_LAST_NAMES = new Set(['token', 'secret', 'password', 'apikey', 'key', 'auth', 'authorization', 'bearer']);
+
+/**
+ * Env name for a provider-less secret: the fallback's name, else the nearest credential name, prefixed with an
+ * SDK's or an enclosing name's provider word when the name alone is generic (`apiKey` in `new OpenAI({ apiKey })`).
+ */
+export function genericEnvName(ctx: DetectContext, fallback = 'API_SECRET'): string {
+  if (ctx.envFallback) return ctx.envFallback;
+  const sdk = ctx.callee ? SDK_CALLEES[ctx.callee] : undefined;
+  const names = ctx.names ?? [];
+  const nearest = names.find((n) => classifyName(n) === 'credential' || classifyName(n) === 'weak-credential');
+  if (!nearest) return sdk?.envName ?? fallback;
+  let env = toEnvName(nearest);
+  if (env === 'AUTHORIZATION' || env === 'X_API_KEY' || env === 'API_KEY') env = 'API_KEY';
+  if (env.length > 40 || !/^[A-Z][A-Z0-9_]*$/.test(env)) return sdk?.envName ?? fallback;
+  const words = splitWords(nearest);
+  if (words.length <= 2 && GENERIC_LAST_NAMES.has(words[words.length - 1]!)) {
+    if (sdk) return `${toEnvName(sdk.provider)}_${env}`;
+    const owner = names.find((n) => n !== nearest && classifyName(n) === 'neutral' && !NEUTRAL.has(n.toLowerCase()));
+    if (owner) {
+      const ownerEnv = toEnvName(owner).replace(/_(?:CLIENT|CONFIG|OPTIONS|SETTINGS|API)$/, '');
+      if (ownerEnv && ownerEnv.length <= 20 && !env.startsWith(ownerEnv)) return `${ownerEnv}_${env}`;
+    }
+  }
+  return env;
+}

@@ -1,0 +1,77 @@
+/**
+ * Randomness measures for provider-less (generic) secrets. Thresholds follow the scanners compared in
+ * token-formats.md §5: gitleaks' generic rule keeps values over 3.5 bits/char; detect-secrets uses 3.0 for hex.
+ * A 32-character random base62 string measures ≈4.6, random hex ≈3.7; words, identifiers and paths measure less
+ * and are rejected by the shape checks below before entropy is consulted.
+ */
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(text: string): number {
+  if (text.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+export const GENERIC_MIN_LENGTH = 16;
+export const GENERIC_MAX_LENGTH = 512;
+/** Minimum entropy for a base62/base64 generic secret (gitleaks `generic-api-key`). */
+export const MIN_ENTROPY_BASE64 = 3.5;
+/** Minimum entropy for a hex generic secret (detect-secrets' hex limit). */
+export const MIN_ENTROPY_HEX = 3.0;
+
+const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
+const TOKEN_CHARS = /^[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]+$/;
+const WORDS = /^[A-Za-z]+(?:[_.\- ][A-Za-z]+)*$/;
+const DIGITS = /^[0-9]+$/;
+
+/** True for `abcdef…`, `123456…`, `aaaa…`-like strings: at least 60% of steps are +1, -1 or 0. */
+export function isSequential(text: string): boolean {
+  if (text.length < 6) return false;
+  let steps = 0;
+  for (let i = 1; i < text.length; i++) {
+    const d = text.charCodeAt(i) - text.charCodeAt(i - 1);
+    if (d === 1 || d === -1 || d === 0) steps++;
+  }
+  return steps / (text.length - 1) >= 0.6;
+}
+
+/** How many of lower, upper, digit occur. */
+function charClasses(text: string): number {
+  return (/[a-z]/.test(text) ? 1 : 0) + (/[A-Z]/.test(text) ? 1 : 0) + (/[0-9]/.test(text) ? 1 : 0);
+}
+
+/**
+ * Does a whole value look like a machine-generated credential? Used only where the context already names a
+ * credential. `strict` raises the bar (weak contexts such as a bare `key`).
+ */
+export function looksRandom(value: string, strict = false): boolean {
+  const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
+  if (value.length < minLength || value.length > GENERIC_MAX_LENGTH) return false;
+  if (!TOKEN_CHARS.test(value)) return false;
+  if (DIGITS.test(value) || WORDS.test(value) || isSequential(value)) return false;
+  if (HEX.test(value)) {
+    // all-digit-ish hex and short hex are ids; hex needs letters and digits
+    if (value.length < 20 || charClasses(value) < 2) return false;
+    return shannonEntropy(value) > MIN_ENTROPY_HEX;
+  }
+  if (charClasses(value) < (strict ? 3 : 2)) return false;
+  if (looksLikePathOrHost(value)) return false;
+  return shannonEntropy(value) > MIN_ENTROPY_BASE64;
+}
+
+/** `a/b/c`, `foo.bar.com`, `@scope/pkg`: structure a credential does not have. */
+function looksLikePathOrHost(value: string): boolean {
+  if (/^[@./~]/.test(value)) return true;
+  const slashes = value.split('/').length - 1;
+  if (slashes >= 2 && /[a-z]{3,}\/[a-z]{3,}/.test(value)) return true;
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+){2,}$/.test(value);
+}

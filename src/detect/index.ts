@@ -1,0 +1,409 @@
+/**
+ * The one detector: is this string (or a part of it) a secret, of which provider, under which env name?
+ * Used by every rule and by the codemod. Decides from reviewed data (`providers.ts`), the position's context
+ * (`context.ts`), placeholders and randomness. Linear in the length of the string: one keyword prefilter, then
+ * only the formats whose keyword occurs.
+ */
+import { decodeBase64, decodeJwt } from './checksums.js';
+import { classifyContext, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
+import { looksRandom, shannonEntropy } from './entropy.js';
+import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
+import { TOKEN_FORMATS } from './providers.js';
+import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
+
+export type { DetectContext, Finding, TokenFormat } from './types.js';
+export { redact, redactRanges } from './redact.js';
+export { TOKEN_FORMATS } from './providers.js';
+
+export interface DetectOptions {
+  /** Format ids or provider names (case-insensitive) never reported. */
+  readonly ignore?: readonly string[];
+  /** Exact values never reported. */
+  readonly allowValues?: readonly string[];
+  /** Patterns (already compiled, user-supplied, bounded by the caller) whose matches are never reported. */
+  readonly allowPatterns?: readonly RegExp[];
+  /** Extra user formats, checked like built-in ones. */
+  readonly extraFormats?: readonly TokenFormat[];
+}
+
+/** A secret-detection engine compiled for one set of formats. Build once, use for many strings. */
+export class Detector {
+  private readonly formats: readonly TokenFormat[];
+  private readonly globalPatterns = new Map<TokenFormat, RegExp>();
+  /** first two chars of a keyword → keywords; keyword → formats it (or a keyword it starts with) selects */
+  private readonly buckets = new Map<string, string[]>();
+  private readonly byKeyword = new Map<string, TokenFormat[]>();
+  private readonly contextOnly: TokenFormat[] = [];
+  private readonly ignore: Set<string>;
+  private readonly allowValues: Set<string>;
+  private readonly allowPatterns: readonly RegExp[];
+  private readonly minKeywordLength: number;
+  /** user formats: their patterns are not ours to vouch for, so they only run on bounded input */
+  private readonly userFormats: Set<TokenFormat>;
+
+  constructor(options: DetectOptions = {}) {
+    this.formats = [...TOKEN_FORMATS, ...(options.extraFormats ?? [])];
+    this.userFormats = new Set(options.extraFormats ?? []);
+    this.ignore = new Set((options.ignore ?? []).map((s) => s.toLowerCase()));
+    this.allowValues = new Set(options.allowValues ?? []);
+    this.allowPatterns = options.allowPatterns ?? [];
+    const keywords = new Set<string>(MARKERS);
+    for (const f of this.formats) {
+      if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) continue;
+      this.globalPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}g`));
+      if (f.keywords.length === 0) this.contextOnly.push(f);
+      for (const k of f.keywords) keywords.add(k);
+    }
+    for (const k of keywords) {
+      const selected = this.formats.filter(
+        (f) => this.globalPatterns.has(f) && f.keywords.some((fk) => k.startsWith(fk)),
+      );
+      this.byKeyword.set(k, selected);
+      const head = k.slice(0, 2);
+      const bucket = this.buckets.get(head) ?? [];
+      bucket.push(k);
+      this.buckets.set(head, bucket);
+    }
+    this.minKeywordLength = Math.min(...[...keywords].map((k) => k.length));
+  }
+
+  /** Every secret in `text` (a string value or a comment), sorted by position, non-overlapping. */
+  detect(text: string, context: DetectContext | (() => DetectContext) = {}): Finding[] {
+    if (text.length < 6) return [];
+    let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
+    const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
+
+    const lower = text.toLowerCase();
+    const hits = this.prefilter(lower);
+    const findings: Finding[] = [];
+    /** ranges claimed by a recognised non-secret (publishable key, identifier) or a finding */
+    const claimed: [number, number][] = [];
+
+    if (hits.formats.size > 0 || this.contextOnly.length > 0) {
+      const candidates = [...hits.formats];
+      if (this.contextOnly.length > 0 && text.length >= 16) {
+        const words = contextText(getContext());
+        if (words.trim()) {
+          for (const f of this.contextOnly) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
+        }
+      }
+      for (const format of candidates) this.matchFormat(format, text, getContext, findings, claimed);
+    }
+    if (hits.markers.size > 0) this.matchMarkers(text, hits.markers, getContext, findings, claimed);
+    this.matchWholeValue(text, getContext, findings, claimed);
+    const ctxFinal = ctx;
+    return findings
+      .filter((f) => !this.isAllowed(f))
+      .filter((f) => !(ctxFinal?.inTestFile && f.confidence !== 'high'))
+      .sort((a, b) => a.start - b.start);
+  }
+
+  private isAllowed(f: Finding): boolean {
+    if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) return true;
+    if (this.allowValues.has(f.value)) return true;
+    return this.allowPatterns.some((re) => {
+      re.lastIndex = 0;
+      return re.test(f.value);
+    });
+  }
+
+  /** One pass over the lower-cased text: which keywords and in-string markers occur. */
+  private prefilter(lower: string): { formats: Set<TokenFormat>; markers: Set<string> } {
+    const formats = new Set<TokenFormat>();
+    const markers = new Set<string>();
+    const last = lower.length - this.minKeywordLength;
+    for (let i = 0; i <= last; i++) {
+      const bucket = this.buckets.get(lower.slice(i, i + 2));
+      if (!bucket) continue;
+      for (const k of bucket) {
+        if (!lower.startsWith(k, i)) continue;
+        if (MARKER_SET.has(k)) markers.add(k);
+        for (const f of this.byKeyword.get(k) ?? []) formats.add(f);
+      }
+    }
+    return { formats, markers };
+  }
+
+  private matchFormat(
+    format: TokenFormat,
+    text: string,
+    getContext: () => DetectContext,
+    findings: Finding[],
+    claimed: [number, number][],
+  ): void {
+    if (this.userFormats.has(format) && text.length > MAX_USER_PATTERN_INPUT) return;
+    const re = this.globalPatterns.get(format)!;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const token = m.groups?.token ?? m[0];
+      const start = m.index + (m.groups?.token !== undefined ? m[0].indexOf(token) : 0);
+      const end = start + token.length;
+      if (overlaps(claimed, start, end)) continue;
+      if (format.contextWords && format.keywords.length > 0) {
+        const words = contextText(getContext());
+        if (!format.contextWords.some((w) => words.includes(w))) continue;
+      }
+      if (format.validate && !format.validate(token)) continue;
+      const prefix = prefixOf(format, token);
+      if (isKnownExample(token) || isFakeBody(token.slice(prefix.length), format.minEntropy ?? DEFAULT_MIN_BODY_ENTROPY)) {
+        claimed.push([start, end]);
+        continue;
+      }
+      claimed.push([start, end]);
+      if (format.class !== 'secret') continue;
+      findings.push({
+        id: format.id,
+        provider: format.provider,
+        kind: format.kind,
+        findingKind: format.id.startsWith('private-key') ? 'private-key' : 'provider',
+        confidence: format.status === 'UNV' || (format.contextWords && !format.validate) ? 'medium' : 'high',
+        start,
+        end,
+        envName: format.envName,
+        value: token,
+        prefix,
+        ...(format.rotateUrl ? { rotateUrl: format.rotateUrl } : {}),
+      });
+    }
+  }
+
+  /** `Bearer …`, `Basic …`, `token …`, URL user-info, credential query parameters, JWTs. */
+  private matchMarkers(
+    text: string,
+    markers: ReadonlySet<string>,
+    getContext: () => DetectContext,
+    findings: Finding[],
+    claimed: [number, number][],
+  ): void {
+    if (markers.has('eyj')) {
+      for (const m of text.matchAll(JWT)) {
+        const finding = this.jwtFinding(m[0], m.index, getContext);
+        if (overlaps(claimed, m.index, m.index + m[0].length)) continue;
+        claimed.push([m.index, m.index + m[0].length]);
+        if (finding) findings.push(finding);
+      }
+    }
+    if (markers.has('://')) {
+      for (const m of text.matchAll(URL_USERINFO)) {
+        const user = m[2]!;
+        const password = m[3]!;
+        const start = m.index + m[1]!.length + 3 + user.length + 1;
+        const end = start + password.length;
+        if (overlaps(claimed, start, end)) continue;
+        if (!isRealPassword(user, password, text.slice(end + 1, end + 40))) continue;
+        claimed.push([start, end]);
+        const scheme = m[1]!.toLowerCase();
+        findings.push({
+          id: 'url-password',
+          provider: SCHEME_PROVIDER[scheme] ?? 'URL',
+          kind: 'password in a URL',
+          findingKind: 'url-credentials',
+          confidence: looksRandom(password) ? 'high' : 'medium',
+          start,
+          end,
+          envName: SCHEME_ENV[scheme] ?? urlEnvName(getContext()),
+          value: password,
+          prefix: '',
+        });
+      }
+    }
+    const schemes = markers.has('bearer ') || markers.has('basic ') || markers.has('token ') || markers.has('ssws ') || markers.has('apikey ');
+    for (const m of schemes ? text.matchAll(SCHEME_VALUE) : []) {
+      const scheme = m[1]!.toLowerCase();
+      const value = m[2]!;
+      const start = m.index + m[0].length - value.length;
+      const end = start + value.length;
+      if (overlaps(claimed, start, end) || isPlaceholder(value)) continue;
+      if (scheme === 'basic') {
+        const decoded = decodeBase64(value);
+        const colon = decoded?.indexOf(':') ?? -1;
+        if (!decoded || colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) continue;
+        if (!isRealPassword(decoded.slice(0, colon), decoded.slice(colon + 1), '')) continue;
+      } else if (!looksRandom(value)) continue;
+      claimed.push([start, end]);
+      findings.push(this.genericFinding(value, start, getContext(), scheme === 'basic' ? 'Basic auth credentials' : `${m[1]} credential`));
+    }
+    if (markers.has('=')) {
+      for (const m of text.matchAll(QUERY_SECRET)) {
+        const value = m[2]!;
+        const start = m.index + m[0].length - value.length;
+        const end = start + value.length;
+        if (overlaps(claimed, start, end) || isPlaceholder(value) || !looksRandom(decodeURIComponentSafe(value))) continue;
+        claimed.push([start, end]);
+        findings.push(this.genericFinding(value, start, { names: [m[1]!] }, `\`${m[1]}\` URL parameter`));
+      }
+    }
+  }
+
+  /** A whole string value labelled as a credential by its position. */
+  private matchWholeValue(
+    text: string,
+    getContext: () => DetectContext,
+    findings: Finding[],
+    claimed: [number, number][],
+  ): void {
+    if (claimed.length > 0 || text.length < 16 || text.length > 512) return;
+    const value = text.trim();
+    if (/\s/.test(value) || isPlaceholder(value)) return;
+    // cheap shape test first; the context (a parent walk) only when the value could be a secret
+    if (!looksRandom(value)) return;
+    const ctx = getContext();
+    if (ctx.inComment) return;
+    const verdict = classifyContext(ctx);
+    if (verdict === 'credential' || (verdict === 'weak-credential' && looksRandom(value, true))) {
+      const start = text.indexOf(value);
+      findings.push(this.genericFinding(value, start, ctx, 'secret'));
+    }
+  }
+
+  private genericFinding(value: string, start: number, ctx: DetectContext, kind: string): Finding {
+    const sdk = ctx.callee ? SDK_CALLEES[ctx.callee] : undefined;
+    const named = this.providerFromContext(ctx);
+    return {
+      id: 'generic-secret',
+      provider: named ?? sdk?.provider ?? 'Generic',
+      kind,
+      findingKind: 'generic',
+      confidence: 'medium',
+      start,
+      end: start + value.length,
+      envName: genericEnvName(ctx),
+      value,
+      prefix: '',
+    };
+  }
+
+  /** A provider named by the context words (`twilioAuthToken` → Twilio), from the data's context words. */
+  private providerFromContext(ctx: DetectContext): string | undefined {
+    const words = new Set((ctx.names ?? []).concat(ctx.envFallback ?? []).flatMap(splitWords));
+    for (const f of this.contextOnly) if (f.contextWords?.some((w) => words.has(w))) return f.provider;
+    return undefined;
+  }
+
+  private jwtFinding(token: string, start: number, getContext: () => DetectContext): Finding | undefined {
+    const jwt = decodeJwt(token);
+    if (!jwt || typeof jwt.header.alg !== 'string' || jwt.header.alg.toLowerCase() === 'none') return undefined;
+    const p = jwt.payload;
+    if (p.role === 'anon') return undefined; // Supabase anon key: public by design
+    if (p.sub === '1234567890' && p.name === 'John Doe') return undefined; // jwt.io sample
+    if (typeof p.exp === 'number' && p.exp * 1000 < Date.now()) return undefined; // expired
+    if (hasFakeWord(JSON.stringify(p))) return undefined;
+    const supabase = typeof p.iss === 'string' && p.iss.includes('supabase');
+    const serviceRole = p.role === 'service_role';
+    const verdict = classifyContext(getContext());
+    return {
+      id: serviceRole && supabase ? 'supabase-service-role-jwt' : 'jwt',
+      provider: supabase ? 'Supabase' : 'JWT',
+      kind: serviceRole ? 'service role key' : 'JSON Web Token',
+      findingKind: 'provider',
+      confidence: serviceRole || verdict === 'credential' ? 'high' : 'medium',
+      start,
+      end: start + token.length,
+      envName: serviceRole && supabase ? 'SUPABASE_SERVICE_ROLE_KEY' : genericEnvName(getContext(), 'JWT_TOKEN'),
+      value: token,
+      prefix: '',
+    };
+  }
+}
+
+/** User-supplied patterns never run on longer strings (their linearity is not ours to check). */
+export const MAX_USER_PATTERN_INPUT = 10_000;
+
+/** In-string markers of a credential, searched by the same prefilter as the provider keywords. */
+const MARKERS = ['eyj', '://', 'bearer ', 'basic ', 'token ', 'ssws ', 'apikey ', '='];
+const MARKER_SET = new Set(MARKERS);
+
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,1024}(?![A-Za-z0-9_.-])/g;
+/** scheme://user:password@ — password group; classes exclude the delimiters, so no backtracking blow-up */
+const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?#'"`]{1,256})@/g;
+/** `Bearer x`, `Basic x`, `token x`, `SSWS x` (Okta), `ApiKey x` at a word start */
+const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~-]{12,4096})(?![A-Za-z0-9+/=_.~-])/g;
+/** credential query parameters */
+const QUERY_SECRET =
+  /(?<=[?&#;\s]|^)(api_?key|apikey|access_token|refresh_token|client_secret|token|auth_token|secret|password|passwd|key|sig|signature|private_token|hapikey)=([^&#\s'"`]{12,1024})/gi;
+
+const SCHEME_PROVIDER: Record<string, string> = {
+  postgres: 'PostgreSQL',
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL',
+  mongodb: 'MongoDB',
+  'mongodb+srv': 'MongoDB',
+  redis: 'Redis',
+  rediss: 'Redis',
+  amqp: 'RabbitMQ',
+  amqps: 'RabbitMQ',
+  mssql: 'SQL Server',
+};
+const SCHEME_ENV: Record<string, string> = {
+  postgres: 'DATABASE_PASSWORD',
+  postgresql: 'DATABASE_PASSWORD',
+  mysql: 'DATABASE_PASSWORD',
+  mssql: 'DATABASE_PASSWORD',
+  mongodb: 'MONGODB_PASSWORD',
+  'mongodb+srv': 'MONGODB_PASSWORD',
+  redis: 'REDIS_PASSWORD',
+  rediss: 'REDIS_PASSWORD',
+  amqp: 'AMQP_PASSWORD',
+  amqps: 'AMQP_PASSWORD',
+};
+
+function urlEnvName(ctx: DetectContext): string {
+  const name = (ctx.names ?? []).find((n) => /url|uri|endpoint|host|dsn/i.test(n));
+  if (!name) return 'SERVICE_PASSWORD';
+  return `${toEnvName(name).replace(/_?(?:URL|URI|ENDPOINT|HOST|DSN)$/, '') || 'SERVICE'}_PASSWORD`;
+}
+
+const WEAK_PASSWORDS = new Set(['password', 'pass', 'passwd', 'pwd', 'secret', 'changeme', 'admin', 'root', 'guest', 'test', 'user', 'default', 'postgres', 'mysql', 'redis', 'example']);
+
+/** A URL or Basic password that is a real credential rather than a placeholder or a local default. */
+function isRealPassword(user: string, password: string, hostPart: string): boolean {
+  if (password.length < 4 || password === user || isPlaceholder(password)) return false;
+  if (WEAK_PASSWORDS.has(password.toLowerCase())) return false;
+  if (/^[:*x•.]+$/i.test(password)) return false;
+  const local = /^(?:localhost|127\.|0\.0\.0\.0|\[::1\]|[a-z0-9.-]*example\.(?:com|org|net))/i.test(hostPart);
+  if (local && shannonEntropy(password) < 3) return false;
+  return true;
+}
+
+function prefixOf(format: TokenFormat, token: string): string {
+  if (format.prefix) return format.prefix;
+  const lower = token.toLowerCase();
+  let best = '';
+  for (const k of format.keywords) if (lower.startsWith(k) && k.length > best.length) best = token.slice(0, k.length);
+  return best;
+}
+
+function overlaps(ranges: readonly [number, number][], start: number, end: number): boolean {
+  return ranges.some(([s, e]) => start < e && s < end);
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+let shared: Detector | undefined;
+
+/** Detect with the built-in formats and no options (shared, compiled once). */
+export function detectSecrets(text: string, context: DetectContext | (() => DetectContext) = {}): Finding[] {
+  shared ??= new Detector();
+  return shared.detect(text, context);
+}
+
+/** How a message names a finding: `GitHub personal access token`, `Secret`, `PostgreSQL password in a URL`. */
+export function describeFinding(finding: Finding): string {
+  if (finding.provider === 'Generic') return finding.kind.charAt(0).toUpperCase() + finding.kind.slice(1);
+  return `${finding.provider} ${finding.kind}`;
+}
+
+/** The env name a finding suggests, normalised to `UPPER_SNAKE`. */
+export function envNameOf(finding: Finding): string {
+  return /^[A-Z_][A-Z0-9_]*$/.test(finding.envName) ? finding.envName : toEnvName(finding.envName) || 'API_SECRET';
+}

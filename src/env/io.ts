@@ -1,0 +1,88 @@
+/** File I/O helpers for env files. Error messages name paths and causes, never file content. */
+import { randomBytes } from 'node:crypto';
+import { open, realpath, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface WriteFileAtomicOptions {
+  /** Mode for a new file (default 0o644). An existing file keeps its own mode. */
+  readonly mode?: number;
+}
+
+function code(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+    ? err.code
+    : undefined;
+}
+
+function causeText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Writes `data` to `path` atomically: a uniquely named temp file in the same directory (created with `wx`),
+ * fsync, then rename over the target. Symlinks are followed (the link target is replaced). An existing file keeps
+ * its mode; a new one gets `options.mode` (default 0o644), applied exactly (not reduced by the umask). On failure
+ * the temp file is removed and an Error naming the path and the cause is thrown (`cause` set).
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Buffer,
+  options: WriteFileAtomicOptions = {},
+): Promise<void> {
+  let tmp: string | undefined;
+  let fh: FileHandle | undefined;
+  try {
+    let target = path;
+    try {
+      target = await realpath(path);
+    } catch (err) {
+      if (code(err) !== 'ENOENT') throw err;
+    }
+    let mode = options.mode ?? 0o644;
+    try {
+      const st = await stat(target);
+      if (st.isFile()) mode = st.mode & 0o7777;
+    } catch (err) {
+      if (code(err) !== 'ENOENT') throw err;
+    }
+    const dir = dirname(target);
+    const name = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    fh = await open(name, 'wx', mode);
+    tmp = name;
+    await fh.chmod(mode);
+    await fh.writeFile(data);
+    await fh.sync();
+    await fh.close();
+    fh = undefined;
+    await rename(name, target);
+    tmp = undefined;
+    await syncDir(dir);
+  } catch (err) {
+    if (fh) await fh.close().catch(() => undefined);
+    if (tmp !== undefined) await unlink(tmp).catch(() => undefined);
+    throw new Error(`Could not write ${path}: ${causeText(err)}`, { cause: err });
+  }
+}
+
+/** Best effort: persist the rename (not supported on every platform). */
+async function syncDir(dir: string): Promise<void> {
+  let dh: FileHandle | undefined;
+  try {
+    dh = await open(dir, 'r');
+    await dh.sync();
+  } catch {
+    // ignore
+  } finally {
+    await dh?.close().catch(() => undefined);
+  }
+}
+
+/** Reads a UTF-8 file; undefined when it does not exist. Other errors are rethrown. */
+export async function readTextIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if (code(err) === 'ENOENT') return undefined;
+    throw err;
+  }
+}
