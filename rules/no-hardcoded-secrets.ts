@@ -3,8 +3,9 @@
  * detector and reports; `src/detect` decides what is a secret, `src/ast/sites.ts` builds the rewrite.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { envEditFor, siteOfComment, siteOfJsxText, siteOfLiteral, siteOfTemplateElement, sourceRangeOf, type StringSite } from '../src/ast/sites.js';
-import { isTestFile, toDetectContext } from '../src/ast/strings.js';
+import { analyzeSite } from '../src/ast/analyze.js';
+import { envEditsFor, siteOfComment, siteOfJsxText, siteOfLiteral, siteOfTemplateElement, type StringSite } from '../src/ast/sites.js';
+import { isTestFile } from '../src/ast/strings.js';
 import { createRule } from '../src/create-rule.js';
 import { describeFinding } from '../src/detect/index.js';
 import { redact } from '../src/detect/redact.js';
@@ -63,39 +64,28 @@ export default createRule<Options, MessageIds>({
     const inTestFile = testFile && options.testFiles !== 'all';
 
     function check(site: StringSite): void {
-      const node = site.node;
-      const findings = detector.detect(site.value, () =>
-        node ? toDetectContext(node, inTestFile) : { inComment: true, inTestFile },
-      );
-      for (const finding of findings) {
-        const [start, end] = sourceRangeOf(site, finding.start, finding.end);
-        const loc = { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) };
-        const data = {
-          what: describeFinding(finding),
-          masked: redact(finding.value, finding.prefix),
-          envName: finding.envName,
-        };
+      for (const { finding, range, isFallback, envName } of analyzeSite(site, detector, inTestFile)) {
+        const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
+        const data = { what: describeFinding(finding), masked: redact(finding.value, finding.prefix), envName };
         if (site.kind === 'comment') {
           context.report({ loc, messageId: 'secretInComment', data });
           continue;
         }
-        const fallbackOf = node ? toDetectContext(node, false).envFallback : undefined;
-        const isFallback = fallbackOf !== undefined && node?.parent?.type === 'LogicalExpression';
-        const envName = isFallback ? fallbackOf : finding.envName;
-        const edit = envEditFor(site, finding.start, finding.end, envName, sourceCode.text, isFallback);
+        const edits = envEditsFor(site, [{ start: finding.start, end: finding.end, envName }], sourceCode.text, isFallback);
         context.report({
           loc,
           messageId: isFallback ? 'hardcodedFallback' : 'hardcodedSecret',
-          data: { ...data, envName },
-          suggest: edit
-            ? [
-                {
-                  messageId: isFallback ? 'dropFallback' : 'useEnv',
-                  data: { envName },
-                  fix: (fixer) => fixer.replaceTextRange([edit.start, edit.end], edit.text),
-                },
-              ]
-            : [],
+          data,
+          suggest:
+            edits.length > 0
+              ? [
+                  {
+                    messageId: isFallback ? 'dropFallback' : 'useEnv',
+                    data: { envName },
+                    fix: (fixer) => edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)),
+                  },
+                ]
+              : [],
         });
       }
     }

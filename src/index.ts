@@ -4,26 +4,29 @@
  *   export default [workerAuth.configs.recommended];
  * The plugin entry never loads the codemod (ts-morph, jscodeshift): editors load this file everywhere.
  */
-import type { Linter } from '@typescript-eslint/utils/ts-eslint';
-import { rules } from '../rules/index.js';
+import type { ESLint, Linter, Rule } from 'eslint';
+import { rules as ruleModules } from '../rules/index.js';
 import { PACKAGE } from './package-info.js';
 
+/** The files our configs apply to: every JavaScript and TypeScript flavour. */
 export const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
 
-type RuleName = keyof typeof rules;
-type Severity = 'error' | 'warn';
+type RuleName = keyof typeof ruleModules;
+type ConfigName = 'recommended' | 'strict' | 'all' | 'flat/recommended';
 
+/** Stricter options used by `configs.strict`. */
 const STRICT_OPTIONS: Partial<Record<RuleName, unknown[]>> = {
   'no-hardcoded-secrets': [{ testFiles: 'all' }],
 };
 
-function ruleEntries(select: (name: RuleName) => Severity | undefined, strict: boolean): Linter.RulesRecord {
+const rules = ruleModules as unknown as Record<RuleName, Rule.RuleModule>;
+
+function ruleEntries(select: (name: RuleName) => boolean, strict: boolean): Linter.RulesRecord {
   const out: Linter.RulesRecord = {};
-  for (const name of Object.keys(rules) as RuleName[]) {
-    const severity = select(name);
-    if (!severity) continue;
+  for (const name of Object.keys(ruleModules) as RuleName[]) {
+    if (!select(name)) continue;
     const options = strict ? STRICT_OPTIONS[name] : undefined;
-    out[`worker-auth/${name}`] = (options ? [severity, ...options] : severity) as Linter.RuleEntry;
+    out[`worker-auth/${name}`] = options ? ['error', ...options] : 'error';
   }
   return out;
 }
@@ -31,30 +34,17 @@ function ruleEntries(select: (name: RuleName) => Severity | undefined, strict: b
 const plugin = {
   meta: { name: PACKAGE.name, version: PACKAGE.version, namespace: 'worker-auth' },
   rules,
-  configs: {} as Record<'recommended' | 'strict' | 'all' | 'flat/recommended', Linter.ConfigType>,
-};
+  configs: {} as Record<ConfigName, Linter.Config>,
+} satisfies ESLint.Plugin;
 
-const recommendedRules = ruleEntries((name) => (rules[name].meta.docs?.recommended ? 'error' : undefined), false);
+function config(name: string, ruleSet: Linter.RulesRecord): Linter.Config {
+  return { name: `worker-auth/${name}`, files: SOURCE_FILES, plugins: { 'worker-auth': plugin }, rules: ruleSet };
+}
 
-plugin.configs.recommended = {
-  name: 'worker-auth/recommended',
-  files: SOURCE_FILES,
-  plugins: { 'worker-auth': plugin as never },
-  rules: recommendedRules,
-} as Linter.ConfigType;
+plugin.configs.recommended = config('recommended', ruleEntries((name) => ruleModules[name].meta.docs?.recommended === true, false));
 plugin.configs['flat/recommended'] = plugin.configs.recommended;
-plugin.configs.strict = {
-  name: 'worker-auth/strict',
-  files: SOURCE_FILES,
-  plugins: { 'worker-auth': plugin as never },
-  rules: ruleEntries(() => 'error', true),
-} as Linter.ConfigType;
-plugin.configs.all = {
-  name: 'worker-auth/all',
-  files: SOURCE_FILES,
-  plugins: { 'worker-auth': plugin as never },
-  rules: ruleEntries(() => 'error', false),
-} as Linter.ConfigType;
+plugin.configs.strict = config('strict', ruleEntries(() => true, true));
+plugin.configs.all = config('all', ruleEntries(() => true, false));
 
 export default plugin;
 export { rules };

@@ -91,7 +91,6 @@ const STANDALONE_PARENTS = new Set([
   'ReturnStatement',
   'JSXExpressionContainer',
   'PropertyDefinition',
-  'ExpressionStatement',
   'SpreadElement',
   'TemplateLiteral',
 ]);
@@ -131,45 +130,53 @@ export interface TextEdit {
   readonly text: string;
 }
 
+/** One secret of a site to move: value range [start, end) and the env name it moves to. */
+export interface EnvPart {
+  readonly start: number;
+  readonly end: number;
+  readonly envName: string;
+}
+
 /**
- * The edit that moves the secret at value range [start, end) of `site` into `process.env.<envName>`, keeping the
- * code a string-typed expression. `dropFallback`: the site is the fallback of `process.env.X ?? "…"` — the edit
- * empties the fallback instead. Undefined where no safe edit exists (comments, keys, JSX text).
+ * The edits that move the secrets `parts` (value ranges, non-overlapping) of `site` into `process.env`, keeping
+ * the code a string-typed expression: a whole literal becomes `process.env.NAME ?? ""`, a literal holding more than
+ * the secret becomes a template literal, a template part gets `${process.env.NAME ?? ""}`, a comment gets a
+ * pointer to the env name. `dropFallback`: the site is the fallback of `process.env.X ?? "…"`, which is emptied.
+ * Empty where no safe edit exists (object keys, type positions, module specifiers).
  */
-export function envEditFor(
-  site: StringSite,
-  start: number,
-  end: number,
-  envName: string,
-  sourceText: string,
-  dropFallback = false,
-): TextEdit | undefined {
+export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceText: string, dropFallback = false): TextEdit[] {
+  if (parts.length === 0) return [];
+  const sorted = [...parts].sort((a, b) => a.start - b.start);
   const node = site.node;
-  if (!node || site.kind === 'comment' || site.kind === 'key' || site.kind === 'jsx-text') return undefined;
-  if (NO_EDIT_PARENTS.has(node.parent?.type ?? '')) return undefined;
-  const whole = start === 0 && end === site.value.length;
-  const read = envReadExpression(envName);
-  if (site.kind === 'template') {
-    const [s, e] = sourceRangeOf(site, start, end);
-    return { start: s, end: e, text: `\${${read}}` };
+  if (site.kind === 'comment' || site.kind === 'jsx-text' || site.kind === 'template') {
+    return sorted.map((p) => {
+      const [s, e] = sourceRangeOf(site, p.start, p.end);
+      const text =
+        site.kind === 'comment' ? `<moved to env ${p.envName}>` : site.kind === 'jsx-text' ? `{${envReadExpression(p.envName)}}` : `\${${envReadExpression(p.envName)}}`;
+      return { start: s, end: e, text };
+    });
   }
+  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '')) return [];
+  const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
   if (dropFallback && whole && site.kind === 'literal') {
     const quote = sourceText[node.range[0]]!;
-    return { start: node.range[0], end: node.range[1], text: `${quote}${quote}` };
-  }
-  const [s, e] = sourceRangeOf(site, start, end);
-  if (site.kind === 'jsx-attribute') {
-    if (whole) return { start: node.range[0], end: node.range[1], text: `{${read}}` };
-    const before = sourceText.slice(site.contentStart, s);
-    const after = sourceText.slice(e, site.contentEnd);
-    return { start: node.range[0], end: node.range[1], text: `{\`${toTemplateRaw(before)}\${${read}}${toTemplateRaw(after)}\`}` };
+    return [{ start: node.range[0], end: node.range[1], text: `${quote}${quote}` }];
   }
   if (whole) {
-    const parentType = node.parent?.type ?? '';
-    const bare = STANDALONE_PARENTS.has(parentType) && !(parentType === 'ExpressionStatement');
-    return { start: node.range[0], end: node.range[1], text: bare ? read : `(${read})` };
+    const read = envReadExpression(sorted[0]!.envName);
+    if (site.kind === 'jsx-attribute') return [{ start: node.range[0], end: node.range[1], text: `{${read}}` }];
+    const bare = STANDALONE_PARENTS.has(node.parent?.type ?? '');
+    return [{ start: node.range[0], end: node.range[1], text: bare ? read : `(${read})` }];
   }
-  const before = sourceText.slice(site.contentStart, s);
-  const after = sourceText.slice(e, site.contentEnd);
-  return { start: node.range[0], end: node.range[1], text: `\`${toTemplateRaw(before)}\${${read}}${toTemplateRaw(after)}\`` };
+  // a literal holding more than the secrets: rebuild it as a template literal from its raw source pieces
+  let body = '';
+  let at = site.contentStart;
+  for (const p of sorted) {
+    const [s, e] = sourceRangeOf(site, p.start, p.end);
+    body += `${toTemplateRaw(sourceText.slice(at, s))}\${${envReadExpression(p.envName)}}`;
+    at = e;
+  }
+  body += toTemplateRaw(sourceText.slice(at, site.contentEnd));
+  const template = `\`${body}\``;
+  return [{ start: node.range[0], end: node.range[1], text: site.kind === 'jsx-attribute' ? `{${template}}` : template }];
 }

@@ -252,6 +252,19 @@ export function toEnvName(name: string): string {
   return words.join('_').toUpperCase();
 }
 
+/** Bare credential words make poor env names on their own. */
+const BARE_NAMES: Record<string, string> = {
+  AUTHORIZATION: 'API_TOKEN',
+  AUTH: 'API_TOKEN',
+  BEARER: 'API_TOKEN',
+  TOKEN: 'API_TOKEN',
+  ACCESS_TOKEN: 'API_ACCESS_TOKEN',
+  SECRET: 'API_SECRET',
+  KEY: 'API_KEY',
+  APIKEY: 'API_KEY',
+  X_API_KEY: 'API_KEY',
+};
+
 const GENERIC_LAST_NAMES = new Set(['token', 'secret', 'password', 'apikey', 'key', 'auth', 'authorization', 'bearer']);
 
 /**
@@ -265,11 +278,11 @@ export function genericEnvName(ctx: DetectContext, fallback = 'API_SECRET'): str
   const nearest = names.find((n) => classifyName(n) === 'credential' || classifyName(n) === 'weak-credential');
   if (!nearest) return sdk?.envName ?? fallback;
   let env = toEnvName(nearest);
-  if (env === 'AUTHORIZATION' || env === 'X_API_KEY' || env === 'API_KEY') env = 'API_KEY';
+  env = BARE_NAMES[env] ?? env;
   if (env.length > 40 || !/^[A-Z][A-Z0-9_]*$/.test(env)) return sdk?.envName ?? fallback;
   const words = splitWords(nearest);
   if (words.length <= 2 && GENERIC_LAST_NAMES.has(words[words.length - 1]!)) {
-    if (sdk) return `${toEnvName(sdk.provider)}_${env}`;
+    if (sdk) return `${sdk.provider.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${env}`;
     const owner = names.find((n) => n !== nearest && classifyName(n) === 'neutral' && !NEUTRAL.has(n.toLowerCase()));
     if (owner) {
       const ownerEnv = toEnvName(owner).replace(/_(?:CLIENT|CONFIG|OPTIONS|SETTINGS|API)$/, '');

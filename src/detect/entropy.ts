@@ -57,7 +57,8 @@ export function looksRandom(value: string, strict = false): boolean {
   const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
   if (value.length < minLength || value.length > GENERIC_MAX_LENGTH) return false;
   if (!TOKEN_CHARS.test(value)) return false;
-  if (DIGITS.test(value) || WORDS.test(value) || isSequential(value)) return false;
+  if (DIGITS.test(value) || isSequential(value)) return false;
+  if (WORDS.test(value)) return isRandomLetters(value);
   if (HEX.test(value)) {
     // all-digit-ish hex and short hex are ids; hex needs letters and digits
     if (value.length < 20 || charClasses(value) < 2) return false;
@@ -66,6 +67,16 @@ export function looksRandom(value: string, strict = false): boolean {
   if (charClasses(value) < (strict ? 3 : 2)) return false;
   if (looksLikePathOrHost(value)) return false;
   return shannonEntropy(value) > MIN_ENTROPY_BASE64;
+}
+
+/**
+ * Letters only: identifiers and words (`thisIsAName`, `my-secret-name`) or a random mixed-case string? Random
+ * letters are about half upper-case and measure over 4 bits/char; camelCase names have few capitals.
+ */
+function isRandomLetters(value: string): boolean {
+  if (value.length < 20 || !/^[A-Za-z]+$/.test(value)) return false;
+  const upper = value.replace(/[^A-Z]/g, '').length / value.length;
+  return upper >= 0.25 && upper <= 0.75 && shannonEntropy(value) > 4.0;
 }
 
 /** `a/b/c`, `foo.bar.com`, `@scope/pkg`: structure a credential does not have. */

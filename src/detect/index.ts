@@ -30,7 +30,7 @@ export interface DetectOptions {
 export class Detector {
   private readonly formats: readonly TokenFormat[];
   private readonly globalPatterns = new Map<TokenFormat, RegExp>();
-  /** first two chars of a keyword → keywords; keyword → formats it (or a keyword it starts with) selects */
+  /** first char of a keyword → keywords; keyword → formats it (or a keyword it starts with) selects */
   private readonly buckets = new Map<string, string[]>();
   private readonly byKeyword = new Map<string, TokenFormat[]>();
   private readonly contextOnly: TokenFormat[] = [];
@@ -59,7 +59,7 @@ export class Detector {
         (f) => this.globalPatterns.has(f) && f.keywords.some((fk) => k.startsWith(fk)),
       );
       this.byKeyword.set(k, selected);
-      const head = k.slice(0, 2);
+      const head = k.slice(0, 1);
       const bucket = this.buckets.get(head) ?? [];
       bucket.push(k);
       this.buckets.set(head, bucket);
@@ -81,7 +81,8 @@ export class Detector {
 
     if (hits.formats.size > 0 || this.contextOnly.length > 0) {
       const candidates = [...hits.formats];
-      if (this.contextOnly.length > 0 && text.length >= 16) {
+      // provider formats without a prefix: only for token-shaped values, and only when the context names the provider
+      if (this.contextOnly.length > 0 && TOKENISH.test(text)) {
         const words = contextText(getContext());
         if (words.trim()) {
           for (const f of this.contextOnly) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
@@ -96,6 +97,18 @@ export class Detector {
       .filter((f) => !this.isAllowed(f))
       .filter((f) => !(ctxFinal?.inTestFile && f.confidence !== 'high'))
       .sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Cheap text prefilter for whole files: could any string in `text` be a secret? True when a provider keyword,
+   * an in-string marker or a credential word occurs. Decides which files the codemod parses at all.
+   */
+  mayContainSecret(text: string): boolean {
+    const lower = text.toLowerCase();
+    if (CREDENTIAL_HINT.test(lower)) return true;
+    if (this.contextOnly.some((f) => f.contextWords?.some((w) => lower.includes(w)))) return true;
+    const hits = this.prefilter(lower);
+    return hits.formats.size > 0 || [...hits.markers].some((m) => m !== '=');
   }
 
   private isAllowed(f: Finding): boolean {
@@ -113,7 +126,7 @@ export class Detector {
     const markers = new Set<string>();
     const last = lower.length - this.minKeywordLength;
     for (let i = 0; i <= last; i++) {
-      const bucket = this.buckets.get(lower.slice(i, i + 2));
+      const bucket = this.buckets.get(lower[i]!);
       if (!bucket) continue;
       for (const k of bucket) {
         if (!lower.startsWith(k, i)) continue;
@@ -291,7 +304,7 @@ export class Detector {
     if (p.role === 'anon') return undefined; // Supabase anon key: public by design
     if (p.sub === '1234567890' && p.name === 'John Doe') return undefined; // jwt.io sample
     if (typeof p.exp === 'number' && p.exp * 1000 < Date.now()) return undefined; // expired
-    if (hasFakeWord(JSON.stringify(p))) return undefined;
+    if (Object.values(p).some((v) => typeof v === 'string' && hasFakeWord(v))) return undefined;
     const supabase = typeof p.iss === 'string' && p.iss.includes('supabase');
     const serviceRole = p.role === 'service_role';
     const verdict = classifyContext(getContext());
@@ -312,6 +325,12 @@ export class Detector {
 
 /** User-supplied patterns never run on longer strings (their linearity is not ours to check). */
 export const MAX_USER_PATTERN_INPUT = 10_000;
+
+/** Words near any generic secret: a file with none of them and no provider keyword holds no secret we report. */
+const CREDENTIAL_HINT = /token|secret|passw|pwd|key|auth|credential|bearer|basic |private|webhook|dsn|sig/;
+
+/** A whole value shaped like a token: no spaces, 16 to 1,024 token characters, at least one digit. */
+const TOKENISH = /^(?=[^0-9]{0,1023}[0-9])[A-Za-z0-9+/=_.:~|-]{16,1024}$/;
 
 /** In-string markers of a credential, searched by the same prefilter as the provider keywords. */
 const MARKERS = ['eyj', '://', 'bearer ', 'basic ', 'token ', 'ssws ', 'apikey ', '='];

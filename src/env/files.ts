@@ -131,7 +131,11 @@ function tryEncode(value: string, eol: string = '\n'): string | undefined {
   return valueCandidates(value, eol).find((c) => roundTrips(c, value));
 }
 
-/** Whether `value` can be written to a `.env` file so that dotenv parses it back exactly. */
+/**
+ * Whether `value` can be written to a `.env` file so that dotenv parses it back exactly. False only for values that
+ * mix quote kinds (`'`, `"`, `` ` ``) or hold a raw CR (which needs double quotes' `\r` escape) together with a
+ * `"` or a literal backslash-n / backslash-r (checked exhaustively up to length 5 over awkward characters).
+ */
 export function canEncodeEnvValue(value: string): boolean {
   return tryEncode(value) !== undefined;
 }
@@ -217,7 +221,7 @@ function trailingBlockComment(text: string): string | undefined {
 
 /**
  * Appends groups of lines to `original`, one entry at a time. For each entry `render` yields candidate lines; the
- * first candidate whose result passes `verify` (dotenv re-parse) is kept. Returns undefined from `render` to skip.
+ * first candidate whose result passes `verify` (dotenv re-parse) is kept; `fail` builds the error when none does.
  */
 function appendGroups<E extends { readonly name: string; readonly comment?: string | undefined }>(
   original: string,

@@ -1,0 +1,110 @@
+/**
+ * Which files the codemod looks at: JS/TS sources under the given paths, honouring `.gitignore` files, skipping
+ * `node_modules`, build output, minified and huge files, and symlinks that lead outside the root.
+ */
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob } from 'tinyglobby';
+
+export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
+export const MAX_FILE_BYTES = 1024 * 1024;
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/.turbo/**', '**/.vercel/**', '**/.wrangler/**', '**/*.d.ts', '**/*.min.js', '**/*.min.mjs', '**/*.min.cjs'];
+
+export interface Skipped {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface Discovery {
+  /** Absolute paths, sorted. */
+  readonly files: string[];
+  readonly skipped: Skipped[];
+}
+
+/** A file whose lines are on average this long is minified. */
+function isMinified(text: string): boolean {
+  if (text.length < 2000) return false;
+  const lines = text.split('\n').length;
+  return text.length / lines > 400;
+}
+
+async function loadIgnores(root: string): Promise<{ ig: Ignore; nested: { dir: string; ig: Ignore }[] }> {
+  const ig = ignore();
+  const nested: { dir: string; ig: Ignore }[] = [];
+  const files = await glob(['**/.gitignore'], { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, followSymbolicLinks: false });
+  for (const file of files.sort()) {
+    const text = await readFile(join(root, file), 'utf8').catch(() => '');
+    const dir = dirname(file);
+    if (dir === '.') ig.add(text);
+    else nested.push({ dir, ig: ignore().add(text) });
+  }
+  return { ig, nested };
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Discover source files under `paths` (relative to `root`). Throws for a path that does not exist. */
+export async function discoverFiles(root: string, paths: readonly string[]): Promise<Discovery> {
+  const realRoot = await realpath(root);
+  const { ig, nested } = await loadIgnores(realRoot);
+  const isIgnored = (rel: string): boolean => {
+    const posix = rel.split(sep).join('/');
+    if (ig.ignores(posix)) return true;
+    return nested.some((n) => posix.startsWith(`${n.dir}/`) && n.ig.ignores(posix.slice(n.dir.length + 1)));
+  };
+  const candidates = new Set<string>();
+  const skipped: Skipped[] = [];
+  for (const p of paths) {
+    const abs = resolve(root, p);
+    const info = await lstat(abs).catch(() => undefined);
+    if (!info) throw new Error(`${p}: no such file or folder.`);
+    const real = await realpath(abs);
+    if (!isInside(realRoot, real)) {
+      skipped.push({ path: p, reason: 'outside the project root (symlink or path); not followed' });
+      continue;
+    }
+    if (info.isSymbolicLink() && (await stat(abs)).isDirectory()) {
+      skipped.push({ path: p, reason: 'symlinked folder; not followed' });
+      continue;
+    }
+    if ((await stat(abs)).isFile()) {
+      candidates.add(abs);
+      continue;
+    }
+    const found = await glob([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`], {
+      cwd: real,
+      ignore: ALWAYS_SKIPPED,
+      dot: false,
+      followSymbolicLinks: false,
+      absolute: true,
+    });
+    for (const f of found) candidates.add(f);
+  }
+  const files: string[] = [];
+  for (const abs of [...candidates].sort()) {
+    const rel = relative(realRoot, abs);
+    if (!isInside(realRoot, abs) || isIgnored(rel)) continue;
+    const info = await lstat(abs);
+    if (info.isSymbolicLink()) {
+      const real = await realpath(abs).catch(() => undefined);
+      if (!real || !isInside(realRoot, real)) {
+        skipped.push({ path: rel, reason: 'symlink leading outside the project root; not followed' });
+        continue;
+      }
+      skipped.push({ path: rel, reason: 'symlink; its target is processed under its own path' });
+      continue;
+    }
+    if (info.size > MAX_FILE_BYTES) {
+      skipped.push({ path: rel, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+      continue;
+    }
+    files.push(abs);
+  }
+  return { files, skipped };
+}
+
+export { isMinified };

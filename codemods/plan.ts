@@ -1,0 +1,135 @@
+/**
+ * Plan, then apply: the codemod's core. It knows nothing of ts-morph or jscodeshift: it parses a source text
+ * (typescript-estree, the parser of the ESLint rule), asks the shared site analysis for secrets, and turns them
+ * into text edits once env names are chosen for the whole repository.
+ */
+import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { analyzeSite, type SiteFinding } from '../src/ast/analyze.js';
+import { envEditsFor, siteOfComment, siteOfJsxText, siteOfLiteral, siteOfTemplateElement, type StringSite, type TextEdit } from '../src/ast/sites.js';
+import { isTestFile } from '../src/ast/strings.js';
+import type { Detector } from '../src/detect/index.js';
+import { chooseEnvName } from '../src/env/index.js';
+
+export interface SecretOccurrence extends SiteFinding {
+  readonly site: StringSite;
+  /** 1-based line and column of the secret. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface SourcePlan {
+  readonly path: string;
+  readonly occurrences: readonly SecretOccurrence[];
+}
+
+export class ParseError extends Error {
+  constructor(
+    readonly path: string,
+    readonly line: number | undefined,
+    detail: string,
+  ) {
+    super(`${path}${line ? `:${line}` : ''}: does not parse (${detail}); left untouched.`);
+  }
+}
+
+const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Find every secret of one source text. Throws `ParseError` for code that does not parse. */
+export function planSource(source: string, path: string, detector: Detector, options: { testFiles?: 'all' | 'high-confidence' | 'off' } = {}): SourcePlan {
+  const testFile = isTestFile(path);
+  if (testFile && options.testFiles === 'off') return { path, occurrences: [] };
+  let ast: TSESTree.Program;
+  try {
+    ast = parse(source, { range: true, loc: false, comment: true, jsx: JSX_OK.test(path), filePath: path });
+  } catch (error) {
+    const e = error as { lineNumber?: number; message?: string };
+    throw new ParseError(path, e.lineNumber, (e.message ?? 'syntax error').split('\n')[0]!);
+  }
+  const sites: StringSite[] = [];
+  simpleTraverse(
+    ast,
+    {
+      enter(node) {
+        if (node.type === 'Literal' && typeof node.value === 'string') sites.push(siteOfLiteral(node as TSESTree.StringLiteral, source));
+        else if (node.type === 'TemplateElement') sites.push(siteOfTemplateElement(node, source));
+        else if (node.type === 'JSXText') sites.push(siteOfJsxText(node));
+      },
+    },
+    true,
+  );
+  for (const comment of ast.comments ?? []) sites.push(siteOfComment(comment));
+  const inTestFile = testFile && options.testFiles !== 'all';
+  const occurrences: SecretOccurrence[] = [];
+  for (const site of sites) {
+    for (const f of analyzeSite(site, detector, inTestFile)) {
+      occurrences.push({ ...f, site, ...lineColumn(source, f.range[0]) });
+    }
+  }
+  occurrences.sort((a, b) => a.range[0] - b.range[0]);
+  return { path, occurrences };
+}
+
+/**
+ * One env name per distinct secret value across all plans: an existing `process.env.X ?? "<value>"` fallback
+ * names it `X`; a value already in `.env` keeps its name there; otherwise the finding's name, suffixed
+ * (`_2`, `_3`…) when `.env` or another value holds it.
+ */
+export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: ReadonlyMap<string, string>): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  const byValue = new Map<string, SecretOccurrence[]>();
+  for (const plan of plans) for (const o of plan.occurrences) byValue.set(o.finding.value, [...(byValue.get(o.finding.value) ?? []), o]);
+  const existingByValue = new Map<string, string>();
+  for (const [k, v] of existingEnv) if (!existingByValue.has(v)) existingByValue.set(v, k);
+  // fallbacks first: their names are already in the code
+  const ordered = [...byValue.entries()].sort(([, a], [, b]) => Number(b.some((o) => o.isFallback)) - Number(a.some((o) => o.isFallback)));
+  for (const [value, occurrences] of ordered) {
+    const fallback = occurrences.find((o) => o.isFallback);
+    let name: string;
+    if (fallback && (!existingEnv.has(fallback.envName) || existingEnv.get(fallback.envName) === value) && !taken.has(fallback.envName)) {
+      name = fallback.envName;
+    } else {
+      name = existingByValue.get(value) ?? chooseEnvName(occurrences[0]!.envName, value, existingEnv, taken);
+    }
+    names.set(value, name);
+    taken.add(name);
+  }
+  return names;
+}
+
+/** The text edits of one plan, given the repository-wide names. Occurrences with no safe edit are returned apart. */
+export function buildEdits(plan: SourcePlan, names: ReadonlyMap<string, string>, source: string): { edits: TextEdit[]; manual: SecretOccurrence[] } {
+  const bySite = new Map<StringSite, SecretOccurrence[]>();
+  for (const o of plan.occurrences) bySite.set(o.site, [...(bySite.get(o.site) ?? []), o]);
+  const edits: TextEdit[] = [];
+  const manual: SecretOccurrence[] = [];
+  for (const [site, occurrences] of bySite) {
+    const isFallback = occurrences.length === 1 && occurrences[0]!.isFallback;
+    const parts = occurrences.map((o) => ({ start: o.finding.start, end: o.finding.end, envName: names.get(o.finding.value)! }));
+    const siteEdits = envEditsFor(site, parts, source, isFallback && names.get(occurrences[0]!.finding.value) === occurrences[0]!.envName);
+    if (siteEdits.length === 0) manual.push(...occurrences);
+    edits.push(...siteEdits);
+  }
+  return { edits, manual };
+}
+
+/** Apply non-overlapping edits (checked) from the last to the first. */
+export function applyEdits(source: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.end > sorted[i - 1]!.start) throw new Error('internal error: overlapping edits; nothing was written.');
+  }
+  let out = source;
+  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Tables generated from the reviewed data into the docs, between `<!-- begin generated: NAME -->` and
+ * `<!-- end generated: NAME -->` markers. `npm run docs` writes them; a test fails when they are stale.
+ */
+import { TOKEN_FORMATS } from '../src/detect/providers.js';
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Every credential format the detector knows, grouped by class. */
+export function renderTokenFormatTable(): string {
+  const rows = [...TOKEN_FORMATS].sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+  const lines = [
+    `${rows.filter((f) => f.class === 'secret').length} secret formats are reported; publishable keys and identifiers are recognised so that they are never reported as generic secrets.`,
+    '',
+    '| Provider | Credential | Id | Reported | Env name | Check |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const f of rows) {
+    const reported = f.class === 'secret' ? 'yes' : `no (${f.class})`;
+    const check = f.validate ? 'structure/checksum' : f.contextWords ? 'needs context' : 'prefix + shape';
+    lines.push(`| ${escapeCell(f.provider)} | ${escapeCell(f.kind)} | \`${f.id}\` | ${reported} | \`${f.envName}\` | ${check} |`);
+  }
+  return lines.join('\n');
+}
+
+export const GENERATED: Record<string, Record<string, () => string>> = {
+  'docs/rules/no-hardcoded-secrets.md': { 'token-formats': renderTokenFormatTable },
+};
+
+/** Replace each generated block of `text` with fresh content. */
+export function fillGenerated(text: string, blocks: Record<string, () => string>): string {
+  let out = text;
+  for (const [name, render] of Object.entries(blocks)) {
+    const begin = `<!-- begin generated: ${name} -->`;
+    const end = `<!-- end generated: ${name} -->`;
+    const i = out.indexOf(begin);
+    const j = out.indexOf(end);
+    if (i < 0 || j < i) throw new Error(`generated block "${name}" has no markers`);
+    out = `${out.slice(0, i + begin.length)}\n${render()}\n${out.slice(j)}`;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * One site, one verdict: the findings of a string site with their source ranges, whether each is a hardcoded
+ * `process.env` fallback, and the env name it moves to. Shared by the rule (reports, suggestions) and the codemod
+ * (edits), so both always agree.
+ */
+import type { Detector } from '../detect/index.js';
+import type { Finding } from '../detect/types.js';
+import { sourceRangeOf, type StringSite } from './sites.js';
+import { toDetectContext } from './strings.js';
+
+export interface SiteFinding {
+  readonly finding: Finding;
+  /** Source offsets of the secret. */
+  readonly range: [number, number];
+  /** The site is the whole fallback of `process.env.<envName> ?? "…"`. */
+  readonly isFallback: boolean;
+  /** The env name to read: the fallback's own name, else the finding's. */
+  readonly envName: string;
+}
+
+export function analyzeSite(site: StringSite, detector: Detector, inTestFile: boolean): SiteFinding[] {
+  const node = site.node;
+  const findings = detector.detect(site.value, () => (node ? toDetectContext(node, inTestFile) : { inComment: true, inTestFile }));
+  if (findings.length === 0) return [];
+  const fallbackOf = node && site.kind === 'literal' && node.parent?.type === 'LogicalExpression' ? toDetectContext(node, false).envFallback : undefined;
+  return findings.map((finding) => {
+    const isFallback = fallbackOf !== undefined && finding.start === 0 && finding.end === site.value.length;
+    return {
+      finding,
+      range: sourceRangeOf(site, finding.start, finding.end),
+      isFallback,
+      envName: isFallback ? fallbackOf : finding.envName,
+    };
+  });
+}

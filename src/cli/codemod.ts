@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/**
+ * `worker-auth-codemod [paths…]`: move every inline secret into `process.env`, `.env.example`, `.env` and a
+ * `.gitignore` that ignores `.env`. Exit codes: 0 done or nothing to do, 1 some files could not be changed (or
+ * secrets are left for a human), 2 bad usage or refused.
+ */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import pc from 'picocolors';
+import { runCodemod, UsageError, type CodemodReport } from '../../codemods/run.js';
+
+const HELP = `Usage: worker-auth-codemod [options] [paths...]
+
+Moves every hardcoded secret in JS/TS sources into process.env reads, lists the names
+in .env.example, keeps the values working locally in .env (mode 0600, git-ignored),
+and reminds you to rotate them. Values are always shown masked.
+
+Paths default to "." (relative to --root). Honours .gitignore; skips node_modules,
+build output, minified files and files over 1 MB.
+
+Options:
+  --dry-run        print a unified diff (values masked) and write nothing
+  --json           print a machine-readable report (version 1) on stdout
+  --allow-dirty    write even when the git work tree has uncommitted changes
+  --root <dir>     project root holding .env, .env.example, .gitignore (default: cwd)
+  --test-files <all|high-confidence|off>
+                   how to treat test and fixture files (default: high-confidence)
+  -h, --help       show this help
+
+Exit codes: 0 done or nothing to do; 1 some files could not be changed or secrets
+need a manual edit; 2 bad usage or refused (uncommitted changes).`;
+
+function printHuman(report: CodemodReport, log: (line: string) => void): void {
+  for (const s of report.skipped) log(pc.dim(`skipped ${s.path}: ${s.reason}`));
+  for (const f of report.files) {
+    if (f.error) log(pc.red(`error ${f.error}`));
+    for (const s of f.secrets) {
+      const verb =
+        s.action === 'moved'
+          ? report.dryRun ? 'would move' : 'moved'
+          : s.action === 'fallback-removed'
+            ? report.dryRun ? 'would drop fallback of' : 'dropped fallback of'
+            : 'left (edit by hand):';
+      log(`${f.path}:${s.line}:${s.column}  ${s.what} ${s.masked}  ${verb} ${s.action === 'manual' || s.action === 'not-encodable' ? '' : `process.env.${s.envName}`}`);
+    }
+  }
+  const { summary } = report;
+  log('');
+  log(
+    `${report.dryRun ? pc.yellow('dry run, nothing written. ') : ''}${summary.scanned} files scanned, ${summary.parsed} parsed, ` +
+      `${summary.changed} ${report.dryRun ? 'would change' : 'changed'}, ${summary.failed} failed, ${summary.manual} secrets left for a manual edit.`,
+  );
+  if (report.envNames.length > 0) {
+    log(`env names: ${report.envNames.map((e) => e.name).join(', ')}`);
+    log(`.gitignore ${report.envFiles['.gitignore']}, .env ${report.envFiles['.env']}, .env.example ${report.envFiles['.env.example']}`);
+  }
+  if (report.rotate.length > 0) {
+    log('');
+    log(pc.bold('Rotate every moved secret: it is still in git history.'));
+    for (const r of report.rotate) log(`  ${r.envName} (${r.provider})${r.where ? `: ${r.where}` : ''}`);
+    log('Then bring the values to the deployed worker: `ntn workers env push` (OAuth client values also need a redeploy).');
+  } else if (report.files.length === 0) {
+    log('No hardcoded secrets found.');
+  }
+}
+
+export async function main(argv: readonly string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'allow-dirty': { type: 'boolean', default: false },
+        root: { type: 'string' },
+        'test-files': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err.write(`worker-auth-codemod: ${(error as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    io.out.write(`${HELP}\n`);
+    return 0;
+  }
+  const testFiles = args.values['test-files'];
+  if (testFiles !== undefined && !['all', 'high-confidence', 'off'].includes(testFiles)) {
+    io.err.write(`worker-auth-codemod: --test-files must be all, high-confidence or off.\n`);
+    return 2;
+  }
+  const root = resolve(args.values.root ?? process.cwd());
+  try {
+    const { report, exitCode } = await runCodemod({
+      root,
+      paths: args.positionals,
+      dryRun: args.values['dry-run'],
+      allowDirty: args.values['allow-dirty'],
+      ...(testFiles ? { testFiles: testFiles as 'all' | 'high-confidence' | 'off' } : {}),
+    });
+    if (args.values.json) io.out.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (report.diff) io.out.write(report.diff);
+    printHuman(report, (line) => io.err.write(`${line}\n`));
+    return exitCode;
+  } catch (error) {
+    const message = (error as Error).message;
+    io.err.write(`worker-auth-codemod: ${message}\n`);
+    return error instanceof UsageError || /no such file or folder/.test(message) ? 2 : 1;
+  }
+}
+
+function invokedDirectly(): boolean {
+  try {
+    return !!process.argv[1] && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+if (invokedDirectly()) process.exitCode = await main(process.argv.slice(2));

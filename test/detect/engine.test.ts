@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { classifyName, genericEnvName, splitWords } from '../../src/detect/context.js';
+import { looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
+import { Detector, describeFinding, detectSecrets } from '../../src/detect/index.js';
+import { isFakeBody, isKnownExample, isPlaceholder } from '../../src/detect/placeholders.js';
+import { redact, redactRanges } from '../../src/detect/redact.js';
+import { fakeGenericSecret, fakeToken, randomString } from '../support/fake-tokens.js';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function jwt(payload: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${enc(header)}.${enc(payload)}.${randomString(B64, 43, 77)}`;
+}
+
+describe('context', () => {
+  it('splits names into words', () => {
+    expect(splitWords('clientSecret')).toEqual(['client', 'secret']);
+    expect(splitWords('X-API-Key')).toEqual(['x', 'api', 'key']);
+    expect(splitWords('GITHUB_TOKEN')).toEqual(['github', 'token']);
+    expect(splitWords('OAuthToken')).toEqual(['o', 'auth', 'token']);
+  });
+  it('classifies names', () => {
+    for (const n of ['token', 'apiKey', 'api_key', 'clientSecret', 'password', 'Authorization', 'X-API-Key', 'DD-API-KEY', 'accessKey', 'GITHUB_TOKEN', 'privateKey', 'webhookSecret'])
+      expect(classifyName(n), n).toBe('credential');
+    for (const n of ['clientId', 'tokenUrl', 'tokenEndpoint', 'passwordHash', 'apiKeyHeader', 'publicKey', 'publishableKey', 'keyName', 'secretName', 'tokenType'])
+      expect(classifyName(n), n).toBe('not-secret');
+    expect(classifyName('key')).toBe('weak-credential');
+    expect(classifyName('value')).toBe('neutral');
+    expect(classifyName('github')).toBe('neutral');
+  });
+  it('derives env names', () => {
+    expect(genericEnvName({ names: ['apiKey'], callee: 'OpenAI' })).toBe('OPENAI_API_KEY');
+    expect(genericEnvName({ names: ['clientSecret'] })).toBe('CLIENT_SECRET');
+    expect(genericEnvName({ names: ['token', 'github'] })).toBe('GITHUB_API_TOKEN');
+    expect(genericEnvName({ envFallback: 'LINEAR_KEY', names: ['x'] })).toBe('LINEAR_KEY');
+    expect(genericEnvName({ names: ['Authorization', 'headers'] })).toBe('API_TOKEN');
+    expect(genericEnvName({})).toBe('API_SECRET');
+  });
+});
+
+describe('randomness and placeholders', () => {
+  it('measures entropy', () => {
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abcd')).toBe(2);
+  });
+  it('accepts random values and rejects words, ids, paths, sequences', () => {
+    expect(looksRandom(fakeGenericSecret(1))).toBe(true);
+    expect(looksRandom(randomString('0123456789abcdef', 40, 5))).toBe(true);
+    for (const v of ['correct-horse-battery-staple', 'thisIsAnIdentifierName', '12345678901234567890', 'abcdefghijklmnopqrstuvwxyz', '/usr/local/lib/node_modules', 'api.example.company.com', 'aaaaaaaaaaaaaaaaaaaaaa'])
+      expect(looksRandom(v), v).toBe(false);
+  });
+  it('recognises placeholders', () => {
+    for (const v of ['<paste your token here>', 'YOUR_API_KEY', 'xxxxxxxxxxxx', '****', '${GITHUB_TOKEN}', '{{credential}}', '${{ secrets.TOKEN }}', '%API_KEY%', '$TOKEN', 'changeme', 'your-token-here', 'null', '[TOKEN]'])
+      expect(isPlaceholder(v), v).toBe(true);
+    expect(isPlaceholder(fakeGenericSecret(2))).toBe(false);
+  });
+  it('recognises fake token bodies', () => {
+    expect(isFakeBody('x'.repeat(36), 2.5)).toBe(true);
+    expect(isFakeBody('0123456789abcdefghijklmnopqrstuvwxyz', 2.5)).toBe(true);
+    expect(isFakeBody('EXAMPLEaB3dE6gH9jKlMn0pQr2tUv4xYz1', 2.5)).toBe(true);
+    expect(isFakeBody(randomString(B64, 36, 9), 2.5)).toBe(false);
+  });
+  it('knows documented example keys without storing them', () => {
+    expect(isKnownExample('AKIA' + 'IOSFODNN7' + 'EXAMPLE')).toBe(true);
+    expect(isKnownExample(randomString(B64, 30, 3))).toBe(false);
+  });
+});
+
+describe('redact', () => {
+  it('shows at most a public prefix and the last four characters', () => {
+    const t = fakeToken('github-classic-pat', 4);
+    expect(redact(t, 'ghp_')).toBe(`ghp_…${t.slice(-4)}`);
+    expect(redact('short-pass')).toBe('…');
+    expect(redact('medium-length-pw')).toBe(`…pw`);
+    expect(redact(t, 'not-its-prefix')).toBe(`…${t.slice(-4)}`);
+    expect(redactRanges(`a ${t} b`, [{ start: 2, end: 2 + t.length, prefix: 'ghp_' }])).toBe(`a ghp_…${t.slice(-4)} b`);
+  });
+});
+
+describe('detectSecrets', () => {
+  const gh = fakeToken('github-classic-pat', 21);
+  it('finds a provider token alone and inside longer strings, with its own offsets', () => {
+    for (const text of [gh, `Bearer ${gh}`, `https://api.test/?access_token=${gh}&x=1`, `{"token":"${gh}"}`]) {
+      const [f, ...rest] = detectSecrets(text);
+      expect(rest).toEqual([]);
+      expect(f?.id).toBe('github-classic-pat');
+      expect(text.slice(f!.start, f!.end)).toBe(gh);
+      expect(f?.envName).toBe('GITHUB_TOKEN');
+      expect(describeFinding(f!)).toBe('GitHub personal access token');
+    }
+  });
+  it('rejects a GitHub token with a wrong checksum and a token glued inside a word', () => {
+    const bad = gh.slice(0, -1) + (gh.endsWith('A') ? 'B' : 'A');
+    expect(detectSecrets(bad)).toEqual([]);
+    expect(detectSecrets(`abc${gh}`)).toEqual([]);
+  });
+  it('needs a credential context for generic secrets', () => {
+    const s = fakeGenericSecret(5);
+    expect(detectSecrets(s)).toEqual([]);
+    expect(detectSecrets(s, { names: ['description'] })).toEqual([]);
+    expect(detectSecrets(s, { names: ['clientId'] })).toEqual([]);
+    expect(detectSecrets(s, { names: ['apiKey'] })[0]?.findingKind).toBe('generic');
+    expect(detectSecrets(s, { envFallback: 'ACME_TOKEN' })[0]?.envName).toBe('ACME_TOKEN');
+    expect(detectSecrets(s, { names: ['x'], callee: 'setApiKey' })[0]?.findingKind).toBe('generic');
+    expect(detectSecrets(s, { names: ['token'], inComment: true })).toEqual([]);
+  });
+  it('takes the context lazily, only for candidate strings', () => {
+    let calls = 0;
+    detectSecrets('hello world, nothing here', () => {
+      calls++;
+      return {};
+    });
+    expect(calls).toBe(0);
+  });
+  it('finds Bearer, Basic and query-parameter credentials', () => {
+    const s = fakeGenericSecret(6);
+    expect(detectSecrets(`Bearer ${s}`)[0]?.start).toBe(7);
+    const basic = Buffer.from(`svc-user:${fakeGenericSecret(7)}`).toString('base64');
+    expect(detectSecrets(`Basic ${basic}`)[0]?.kind).toBe('Basic auth credentials');
+    expect(detectSecrets(`Basic ${Buffer.from('user:password').toString('base64')}`)).toEqual([]);
+    expect(detectSecrets(`https://api.test/v1?api_key=${s}`)[0]?.value).toBe(s);
+    expect(detectSecrets(`https://api.test/v1?page=2&sort=desc`)).toEqual([]);
+  });
+  it('finds passwords in URLs, not placeholders or local defaults', () => {
+    const pw = randomString(B64, 16, 31);
+    const f = detectSecrets(`mongodb+srv://svc:${pw}@cluster0.mongodb.net/app`)[0];
+    expect(f?.provider).toBe('MongoDB');
+    expect(f?.envName).toBe('MONGODB_PASSWORD');
+    expect(f?.value).toBe(pw);
+    for (const url of ['postgres://user:password@localhost/db', 'redis://admin:admin@127.0.0.1', 'postgres://u:${DB_PASSWORD}@host/db', 'https://user:<password>@example.com', 'mysql://root:****@db/x'])
+      expect(detectSecrets(url), url).toEqual([]);
+  });
+  it('decides JWTs from their payload', () => {
+    const service = jwt({ iss: 'supabase', role: 'service_role', iat: 1700000000, exp: 4102444800 });
+    expect(detectSecrets(service)[0]?.envName).toBe('SUPABASE_SERVICE_ROLE_KEY');
+    expect(detectSecrets(jwt({ iss: 'supabase', role: 'anon', exp: 4102444800 }))).toEqual([]);
+    expect(detectSecrets(jwt({ sub: 'u', exp: 1000 }))).toEqual([]);
+    expect(detectSecrets(jwt({ sub: 'u' }, { alg: 'none' }))).toEqual([]);
+    expect(detectSecrets(jwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 }))).toEqual([]);
+  });
+  it('drops medium-confidence findings in test files but keeps provider-certain ones', () => {
+    const s = fakeGenericSecret(8);
+    expect(detectSecrets(s, { names: ['token'], inTestFile: true })).toEqual([]);
+    expect(detectSecrets(gh, { inTestFile: true })).toHaveLength(1);
+  });
+  it('honours allow options and user formats', () => {
+    expect(new Detector({ allowValues: [gh] }).detect(gh)).toEqual([]);
+    expect(new Detector({ ignore: ['github'] }).detect(gh)).toEqual([]);
+    expect(new Detector({ allowPatterns: [/^ghp_/u] }).detect(gh)).toEqual([]);
+  });
+  it('never lets a publishable key become a generic finding', () => {
+    const pk = fakeToken('stripe-publishable-key', 2);
+    expect(detectSecrets(pk, { names: ['apiKey'] })).toEqual([]);
+  });
+  it('stays linear on adversarial input', () => {
+    // near misses repeated: each must be rejected quickly (completion is the assertion; timing lives in the bench)
+    const nearMiss = `ghp_${'a'.repeat(35)} `.repeat(20_000);
+    expect(detectSecrets(nearMiss)).toEqual([]);
+    expect(detectSecrets('eyJ'.repeat(200_000))).toEqual([]);
+    expect(detectSecrets(`${'a:'.repeat(100_000)}//`)).toEqual([]);
+    expect(detectSecrets(`Bearer ${'='.repeat(300_000)}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,245 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import rule from '../../rules/no-hardcoded-secrets.js';
+import { redact } from '../../src/detect/redact.js';
+import { CHARSETS, fakeGenericSecret, fakeToken, randomString } from '../support/fake-tokens.js';
+
+const gh = fakeToken('github-classic-pat', 11);
+const ghMasked = redact(gh, 'ghp_');
+const sk = fakeToken('stripe-secret-key', 12);
+const skMasked = redact(sk, sk.slice(0, 8));
+const generic = fakeGenericSecret(13);
+const genericMasked = redact(generic);
+const DB_PASSWORD = randomString(CHARSETS.b62, 16, 41);
+const ACME = 'acme_live_Q7x9Lm2Vb8Nc4Rt6Yw1Pz3Ks';
+const GH = { what: 'GitHub personal access token', masked: ghMasked, envName: 'GITHUB_TOKEN' };
+const STRIPE = { what: 'Stripe secret key', masked: skMasked, envName: 'STRIPE_SECRET_KEY' };
+
+const ts = new RuleTester({
+  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+});
+
+ts.run('no-hardcoded-secrets (typescript-eslint parser)', rule, {
+  valid: [
+    'const token = process.env.GITHUB_TOKEN;',
+    'const token = process.env.GITHUB_TOKEN ?? "";',
+    'const apiKey = "<paste your token here>";',
+    'const apiKey = "YOUR_API_KEY";',
+    'const token = "xxxxxxxxxxxxxxxxxxxxxxxx";',
+    'const token = "****************";',
+    'const token = "${GITHUB_TOKEN}";',
+    'const secret = "{{credential}}";',
+    'const userId = "3f0b1c9e-5a7d-4e2b-9c1f-8d6a2b4e7f10";',
+    'const databaseId = "8a6d3f2e9b1c4d7e8f0a1b2c3d4e5f60";',
+    'const commit = "9fceb02d0ae598e95dc970b74767f19372d61af8";',
+    'const integrity = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";',
+    'const logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";',
+    'const key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZ1sj2M3Yp0dD5wzq9Hq3x8yJm1b7n0cVwQx3m2kZ9r user@host";',
+    'const awsKeyId = "AKIAIOSFODNN7EXAMPLE";',
+    'const tokenUrl = "https://github.com/login/oauth/access_token";',
+    'const passwordHash = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";',
+    'const label = "Paste your GitHub token";',
+    'const header = "Authorization";',
+    'const db = "postgres://user:password@localhost:5432/app";',
+    'const db = "postgres://postgres:postgres@localhost:5432/app";',
+    `const pk = "${fakeToken('stripe-publishable-key', 3)}";`,
+    // fakes in a test file: only provider-certain tokens are reported there
+    { code: `const token = "${generic}";`, filename: 'src/__tests__/client.test.ts' },
+    // options
+    { code: `const a = "${gh}";`, options: [{ allowValues: [gh] }] },
+    { code: `const a = "${gh}";`, options: [{ ignoreProviders: ['GitHub'] }] },
+    { code: `const a = "${gh}";`, options: [{ allowPatterns: ['^ghp_'] }] },
+    { code: `// ${gh}`, options: [{ checkComments: false }] },
+    { code: `const a = "${gh}";`, filename: 'test/fixtures/a.ts', options: [{ testFiles: 'off' }] },
+  ],
+  invalid: [
+    {
+      code: `const gh = "${gh}";`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          line: 1,
+          column: 13,
+          endColumn: 13 + gh.length,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const gh = process.env.GITHUB_TOKEN ?? "";' }],
+        },
+      ],
+    },
+    {
+      // inside a longer string: own columns, the literal becomes a template
+      code: `fetch(url, { headers: { Authorization: "Bearer ${gh}" } });`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          column: 48,
+          endColumn: 48 + gh.length,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              data: { envName: 'GITHUB_TOKEN' },
+              output: 'fetch(url, { headers: { Authorization: `Bearer ${process.env.GITHUB_TOKEN ?? ""}` } });',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const h = \`token ${gh}\`;`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          column: 18,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const h = `token ${process.env.GITHUB_TOKEN ?? ""}`;' }],
+        },
+      ],
+    },
+    {
+      code: `const token = process.env.GITHUB_TOKEN ?? "${gh}";`,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          data: GH,
+          suggestions: [{ messageId: 'dropFallback', data: { envName: 'GITHUB_TOKEN' }, output: 'const token = process.env.GITHUB_TOKEN ?? "";' }],
+        },
+      ],
+    },
+    {
+      code: `const stripe = new Stripe("${sk}");`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: STRIPE,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'STRIPE_SECRET_KEY' }, output: 'const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? "");' }],
+        },
+      ],
+    },
+    {
+      code: `const openai = new OpenAI({ apiKey: "${generic}" });`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: { what: 'OpenAI secret', masked: genericMasked, envName: 'OPENAI_API_KEY' },
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'OPENAI_API_KEY' }, output: 'const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? "" });' }],
+        },
+      ],
+    },
+    {
+      code: `const clientSecret = "${generic}";`,
+      errors: [{ messageId: 'hardcodedSecret', data: { what: 'Secret', masked: genericMasked, envName: 'CLIENT_SECRET' }, suggestions: [{ messageId: 'useEnv', data: { envName: 'CLIENT_SECRET' }, output: 'const clientSecret = process.env.CLIENT_SECRET ?? "";' }] }],
+    },
+    {
+      // a comment leaks too; no suggestion
+      code: `// old token: ${gh}\nconst x = 1;`,
+      errors: [{ messageId: 'secretInComment', data: GH, line: 1, column: 15, suggestions: [] }],
+    },
+    {
+      // JSX attribute
+      code: `const w = <Widget apiKey="${gh}" />;`,
+      filename: 'widget.tsx',
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const w = <Widget apiKey={process.env.GITHUB_TOKEN ?? ""} />;' }],
+        },
+      ],
+    },
+    {
+      // default parameter
+      code: `function connect(token = "${gh}") { return token; }`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'function connect(token = process.env.GITHUB_TOKEN ?? "") { return token; }' }],
+        },
+      ],
+    },
+    {
+      // concatenation: parenthesised so `??` does not swallow the `+`
+      code: `const h = "Bearer " + "${gh}";`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const h = "Bearer " + (process.env.GITHUB_TOKEN ?? "");' }],
+        },
+      ],
+    },
+    {
+      // two secrets in one string: two reports, each at its own columns
+      code: `const s = "${gh} ${sk}";`,
+      errors: [
+        { messageId: 'hardcodedSecret', data: GH, column: 12, endColumn: 12 + gh.length, suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: `const s = \`\${process.env.GITHUB_TOKEN ?? ""} ${sk}\`;` }] },
+        { messageId: 'hardcodedSecret', data: STRIPE, column: 13 + gh.length, suggestions: [{ messageId: 'useEnv', data: { envName: 'STRIPE_SECRET_KEY' }, output: `const s = \`${gh} \${process.env.STRIPE_SECRET_KEY ?? ""}\`;` }] },
+      ],
+    },
+    {
+      // escapes before the token shift its source columns
+      code: `const s = "a\\tb\\u0041 ${gh}";`,
+      errors: [{ messageId: 'hardcodedSecret', data: GH, column: 23, endColumn: 23 + gh.length, suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const s = `a\\tb\\u0041 ${process.env.GITHUB_TOKEN ?? ""}`;' }] }],
+    },
+    {
+      // class field and a database URL password
+      code: `class Db { private url = "postgres://app:${DB_PASSWORD}@db.internal:5432/app"; }`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: { what: 'PostgreSQL password in a URL', masked: redact(DB_PASSWORD), envName: 'DATABASE_PASSWORD' },
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              data: { envName: 'DATABASE_PASSWORD' },
+              output: 'class Db { private url = `postgres://app:${process.env.DATABASE_PASSWORD ?? ""}@db.internal:5432/app`; }',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // in test files, provider-certain tokens are still reported; strict mode reports generic ones too
+      code: `const token = "${generic}";`,
+      filename: 'src/__tests__/client.test.ts',
+      options: [{ testFiles: 'all' }],
+      errors: [{ messageId: 'hardcodedSecret', data: { what: 'Secret', masked: genericMasked, envName: 'API_TOKEN' }, suggestions: [{ messageId: 'useEnv', data: { envName: 'API_TOKEN' }, output: 'const token = process.env.API_TOKEN ?? "";' }] }],
+    },
+    {
+      code: `const acme = "${ACME}";`,
+      options: [{ extraPatterns: [{ name: 'Acme', pattern: 'acme_live_[A-Za-z0-9]{24}', keyword: 'acme_live_', envName: 'ACME_KEY' }] }],
+      errors: [{ messageId: 'hardcodedSecret', data: { what: 'Acme credential', masked: redact(ACME, 'acme_live_'), envName: 'ACME_KEY' }, suggestions: [{ messageId: 'useEnv', data: { envName: 'ACME_KEY' }, output: 'const acme = process.env.ACME_KEY ?? "";' }] }],
+    },
+  ],
+});
+
+const js = new RuleTester({ languageOptions: { parser: espree, parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } } } });
+
+js.run('no-hardcoded-secrets (espree, .js)', rule, {
+  valid: ['const token = process.env.GITHUB_TOKEN ?? "";', 'module.exports = { apiKey: "YOUR_API_KEY" };'],
+  invalid: [
+    {
+      code: `module.exports = { token: "${gh}" };`,
+      filename: 'config.js',
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'module.exports = { token: process.env.GITHUB_TOKEN ?? "" };' }],
+        },
+      ],
+    },
+    {
+      code: `const client = new WebClient(\`${gh}\`);`,
+      filename: 'bot.mjs',
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const client = new WebClient(`${process.env.GITHUB_TOKEN ?? ""}`);' }],
+        },
+      ],
+    },
+  ],
+});
