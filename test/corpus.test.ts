@@ -269,9 +269,9 @@ function languageConfigs(): Linter.Config[] {
   ];
 }
 
-/** The message text without its backquoted parts (the masked value, env names), for failure output. */
+/** The message's first sentence with every backquoted part (masked value, env name) blanked, for failure output. */
 function describeReport(message: string): string {
-  return message.split('`')[0]!.trim().slice(0, 80);
+  return message.replace(/`[^`]*`/g, '`…`').split('. ')[0]!.slice(0, 80);
 }
 
 /** Every run of 8 characters of `part` that a message must not contain. */

@@ -47,7 +47,6 @@ const FAKE_WORDS = [
   '0000000',
   '1234567',
   'abcdefg',
-  'aaaaaaa',
   'secret_here',
   'token_here',
   'key_here',
@@ -70,7 +69,8 @@ export function isPlaceholder(value: string): boolean {
 /** Does the value contain a stand-in word (`fake`, `example`, `xxxx`, `your`…)? */
 export function hasFakeWord(value: string): boolean {
   const lower = value.toLowerCase();
-  return FAKE_WORDS.some((w) => lower.includes(w));
+  // `aaaaaaa` only in lower case: some real formats carry a run of `A` (Dropbox, X bearer tokens)
+  return FAKE_WORDS.some((w) => lower.includes(w)) || value.includes('aaaaaaa');
 }
 
 /**

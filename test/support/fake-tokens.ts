@@ -194,8 +194,6 @@ function mapboxSpec(prefix: string): Spec {
   };
 }
 
-const sasQuery = 'sv=2024-08-04&ss=b&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=';
-
 /** Simple `prefix + body` spec; the body is one char short in near mode. */
 const simple = (prefix: string, charset: string, min: number, typical = min): Spec => ({
   make: (g) => prefix + g.s(charset, g.len(min, typical)),
@@ -310,7 +308,7 @@ const SPECS: Record<string, Spec> = {
 
   // Azure
   'azure-storage-account-key': { make: (g) => 'Account' + 'Key=' + g.s(b64, g.len(86, 86)) + '==' },
-  'azure-sas-token': { make: (g) => sasQuery + g.s(b62, g.len(27, 40)) + '%3D' },
+  'azure-sas-token': { make: (g) => 'sig' + '=' + g.s(b62, 20) + '%2F' + g.s(b62, g.len(22, 22)) + '%3D' },
   'azure-client-secret': { make: (g) => g.s(azure, 3) + g.s(CHARSETS.digits, 1) + 'Q' + '~' + g.s(azure, g.len(31, 34)) },
   'azure-ai-services-key': {
     make: (g) => g.s(b62, g.len(52, 52)) + 'JQQJ' + '99' + g.s(b62, 9) + 'XJ3w' + '3AAA' + g.s(b62, 1) + 'ACOG' + g.s(b62, 4),

@@ -1,0 +1,83 @@
+/**
+ * No output of any rule holds a secret: for every secret format and random generic secrets, in every context we
+ * detect, no message, message data or suggestion description contains the value or any 8-character run of its
+ * random part.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { detectSecrets } from '../src/detect/index.js';
+import { TOKEN_FORMATS } from '../src/detect/providers.js';
+import plugin from '../src/index.js';
+import { fakeGenericSecret, fakeToken } from './support/fake-tokens.js';
+
+/** Every 8-character window of the part of `secret` after its public prefix. */
+export function secretRuns(secret: string, prefixLength: number): string[] {
+  const body = secret.slice(prefixLength);
+  const runs: string[] = [];
+  for (let i = 0; i + 8 <= body.length; i++) runs.push(body.slice(i, i + 8));
+  return runs;
+}
+
+/** Contexts a secret is written in: each yields code with the secret inside. */
+const q = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const CONTEXTS: ((s: string, ctxWord: string) => string)[] = [
+  (s, w) => `const ${w}Token = "${q(s)}";`,
+  (s, w) => `export const config = { ${w}: { apiKey: "${q(s)}" } };`,
+  (s) => `fetch("https://api.example.test", { headers: { Authorization: "Bearer ${q(s)}" } });`,
+  (s, w) => `const ${w}Secret = \`${s}\`;`,
+  (s, w) => `/* ${w} token: ${s} */\nexport {};`,
+  (s, w) => `const ${w}Key = process.env.${w.toUpperCase()}_TOKEN ?? "${q(s)}";`,
+  (s, w) => `const ${w}Url = "https://api.example.test/v1?api_key=${q(s)}";`,
+  (s, w) => `export const widget = <Widget ${w}Token="${s.replace(/"/g, '')}" />;`,
+];
+
+const linter = new Linter({ configType: 'flat' });
+const config: Linter.Config[] = [
+  { files: ['**/*.tsx'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+  plugin.configs.all,
+];
+
+function outputsOf(code: string): string[] {
+  const messages = linter.verify(code, config, 'src/worker.tsx');
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(`fixture does not parse: ${fatal.message}`);
+  return messages.flatMap((m) => [m.message, ...(m.suggestions ?? []).map((s) => s.desc)]);
+}
+
+function assertNoLeak(outputs: readonly string[], secret: string, prefixLength: number, label: string): void {
+  const runs = secretRuns(secret, prefixLength);
+  for (const out of outputs) {
+    expect(out.includes(secret), `${label}: full secret in output`).toBe(false);
+    const leaked = runs.find((r) => out.includes(r));
+    expect(leaked === undefined, `${label}: 8-char run of the secret in "${out.slice(0, 60)}…"`).toBe(true);
+  }
+}
+
+describe('redaction', () => {
+  const secrets = TOKEN_FORMATS.filter((f) => f.class === 'secret');
+  it.each(secrets.map((f) => [f.id, f] as const))('%s never appears in any output', (id, format) => {
+    const token = fakeToken(id, 5);
+    const word = (format.contextWords?.[0] ?? format.provider).replace(/[^A-Za-z]/g, '').toLowerCase() || 'svc';
+    const publicPrefix = detectSecrets(token, { names: [`${word}Token`] })[0]?.prefix ?? '';
+    let reported = 0;
+    for (const [i, context] of CONTEXTS.entries()) {
+      const outputs = outputsOf(context(token, word));
+      reported += outputs.length > 0 ? 1 : 0;
+      // the public prefix may be shown; never more than the prefix and the last four characters
+      assertNoLeak(outputs, token, Math.min(publicPrefix.length, 14), `${id} in context ${i}`);
+    }
+    expect(reported, `${id} was reported in no context`).toBeGreaterThan(0);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('generic secret %i never appears in any output', (seed) => {
+    const secret = fakeGenericSecret(seed);
+    let reported = 0;
+    for (const context of CONTEXTS) {
+      const outputs = outputsOf(context(secret, 'acme'));
+      reported += outputs.length > 0 ? 1 : 0;
+      assertNoLeak(outputs, secret, 0, `generic ${seed}`);
+    }
+    expect(reported).toBeGreaterThan(3);
+  });
+});
