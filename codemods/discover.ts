@@ -2,7 +2,7 @@
  * Which files the codemod looks at: JS/TS sources under the given paths, honouring `.gitignore` files, skipping
  * `node_modules`, build output, minified and huge files, and symlinks that lead outside the root.
  */
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { access, constants, lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
@@ -108,3 +108,17 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
 }
 
 export { isMinified };
+
+/**
+ * No write bit at all (checked on the mode bits, since root passes `access`), or not writable for this user. A
+ * missing file is not read-only.
+ */
+export async function isReadOnly(path: string): Promise<boolean> {
+  try {
+    if (((await stat(path)).mode & 0o222) === 0) return true;
+    await access(path, constants.W_OK);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}

@@ -5,7 +5,7 @@
  * fails is reported and left as it was; a re-run completes the job and is otherwise a no-op.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
@@ -16,7 +16,7 @@ import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
-import { discoverFiles, isMinified, type Skipped } from './discover.js';
+import { discoverFiles, isMinified, isReadOnly, type Skipped } from './discover.js';
 import { applyEdits, assignEnvNames, buildEdits, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
 
 export interface CodemodOptions {
@@ -79,6 +79,18 @@ async function hasUncommittedChanges(root: string): Promise<boolean> {
 }
 
 const BOM = '\uFEFF';
+const EMPTY_FALLBACK_READ = /process\.env\.([A-Za-z_$][\w$]*)\s*(?:\?\?|\|\|)\s*(?:""|''|``)/g;
+
+/**
+ * A dry-run diff of `.env` that cannot show a value: every line already in the file becomes `…` (its values may be
+ * secrets the detector never saw), and the appended lines are masked by the caller. Merges only append.
+ */
+function envDiffText(before: string | undefined, after: string): { before: string; after: string } {
+  const hide = (text: string): string => text.replace(/[^\r\n]+/g, '…');
+  const old = before ?? '';
+  if (!after.startsWith(old)) return { before: hide(old), after: hide(after) };
+  return { before: hide(old), after: hide(old) + after.slice(old.length) };
+}
 
 interface LoadedFile {
   readonly abs: string;
@@ -109,27 +121,39 @@ function rewrite(project: Project, file: LoadedFile, edits: readonly TextEdit[])
 }
 
 export async function runCodemod(options: CodemodOptions): Promise<{ report: CodemodReport; exitCode: 0 | 1 }> {
-  const root = options.root;
+  // the real path: discovery resolves symlinks (macOS /tmp), and report paths are relative to it
+  const root = await realpath(options.root).catch(() => {
+    throw new UsageError(`${options.root}: no such folder (--root).`);
+  });
   const dryRun = options.dryRun ?? false;
-  if (!dryRun && !options.allowDirty && (await hasUncommittedChanges(root))) {
-    throw new UsageError('the git work tree has uncommitted changes; commit or stash them first (so every change of the codemod can be reviewed and reverted with git), or pass --allow-dirty.');
-  }
   const detector = getDetector(options.detector);
-  const discovery = await discoverFiles(root, options.paths.length ? options.paths : ['.']);
+  const paths = options.paths.length ? options.paths : ['.'];
+  const discovery = await discoverFiles(root, paths);
+  if (discovery.files.length === 0 && discovery.skipped.length === 0) {
+    throw new UsageError(`no JS/TS source files under ${paths.join(', ')}.`);
+  }
   const files: FileReport[] = [];
   const skipped = [...discovery.skipped];
   const loaded: LoadedFile[] = [];
+  /** Names the code reads as `process.env.NAME ?? ""` (what this codemod writes). */
+  const emptyFallbackReads = new Set<string>();
   let parsed = 0;
 
   for (const abs of discovery.files) {
     const rel = relative(root, abs);
+    let buf: Buffer;
+    try {
+      buf = await readFile(abs);
+    } catch (error) {
+      skipped.push({ path: rel, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
     let text: string;
     try {
-      const buf = await readFile(abs);
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      skipped.push({ path: rel, reason: code ? `cannot be read (${code})` : 'not UTF-8 text' });
+      // ignoreBOM: keep a BOM in the text (the default decoder drops it), so it is written back
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+    } catch {
+      skipped.push({ path: rel, reason: 'not UTF-8 text; not changed' });
       continue;
     }
     const bom = text.startsWith(BOM);
@@ -138,6 +162,7 @@ export async function runCodemod(options: CodemodOptions): Promise<{ report: Cod
       skipped.push({ path: rel, reason: 'minified' });
       continue;
     }
+    for (const m of text.matchAll(EMPTY_FALLBACK_READ)) emptyFallbackReads.add(m[1]!);
     if (!detector.mayContainSecret(text)) continue;
     parsed++;
     const file: LoadedFile = { abs, rel, bom, text };
@@ -148,7 +173,13 @@ export async function runCodemod(options: CodemodOptions): Promise<{ report: Cod
       files.push({ path: rel, status: 'failed', secrets: [], error: error.message });
       continue;
     }
-    if (file.plan.occurrences.length > 0) loaded.push(file);
+    if (file.plan.occurrences.length === 0) continue;
+    if (await isReadOnly(abs)) {
+      // checked before names are chosen: nothing of this file moves, so it takes no name
+      files.push({ path: rel, status: 'failed', secrets: [], error: `${rel}: read-only; ${file.plan.occurrences.length} secret(s) not moved (make it writable and run again).` });
+      continue;
+    }
+    loaded.push(file);
   }
 
   // env names for the whole repository, never colliding with a different value already in .env
@@ -206,13 +237,24 @@ export async function runCodemod(options: CodemodOptions): Promise<{ report: Cod
   const exampleText = await readTextIfExists(examplePath);
   const gitignoreText = await readTextIfExists(gitignorePath);
   const entries = [...envEntries.values()];
-  const example = mergeEnvExample(exampleText, entries.map((e) => ({ name: e.name, comment: e.provider })));
+  // A run interrupted after the sources but before .env.example leaves names that the code reads and .env holds,
+  // but .env.example lacks; the sources hold no secret any more, so add them from here: a re-run completes the job.
+  const exampleNames = new Set(exampleText === undefined ? [] : parseEnvText(exampleText).keys());
+  const recovered: { name: string; provider: string }[] = [];
+  for (const name of [...emptyFallbackReads].sort()) {
+    const value = existingEnv.get(name);
+    if (!value || envEntries.has(name) || exampleNames.has(name)) continue;
+    const finding = detector.detect(value, { names: [name] }).find((f) => f.start === 0 && f.end === value.length);
+    if (finding) recovered.push({ name, provider: describeFinding(finding) });
+  }
+  const example = mergeEnvExample(exampleText, [...entries, ...recovered].map((e) => ({ name: e.name, comment: e.provider })));
   const dotenv = mergeDotEnv(envText, entries.map((e) => ({ name: e.name, value: e.value, comment: e.provider })));
-  const gitignore = ensureGitignore(gitignoreText);
+  // .gitignore is only touched when there is a .env to keep out of git (a repo without secrets is left alone)
+  const gitignore = entries.length > 0 || envText !== undefined ? ensureGitignore(gitignoreText) : { text: gitignoreText ?? '', changed: false };
   const state = (before: string | undefined, after: string): 'created' | 'updated' | 'unchanged' =>
-    before === after ? 'unchanged' : before === undefined ? 'created' : 'updated';
+    before === after || (before === undefined && after === '') ? 'unchanged' : before === undefined ? 'created' : 'updated';
   const envFiles: CodemodReport['envFiles'] = {
-    '.gitignore': state(gitignoreText, gitignore.text),
+    '.gitignore': gitignore.changed ? state(gitignoreText, gitignore.text) : 'unchanged',
     '.env': state(envText, dotenv.text),
     '.env.example': state(exampleText, example.text),
   };
@@ -222,12 +264,15 @@ export async function runCodemod(options: CodemodOptions): Promise<{ report: Cod
     dryRun,
     files,
     skipped,
-    envNames: entries.map((e) => ({
-      name: e.name,
-      provider: e.provider,
-      envExample: example.added.includes(e.name) ? 'added' : 'present',
-      dotEnv: dryRun ? 'dry-run' : dotenv.added.includes(e.name) ? 'added' : 'present',
-    })),
+    envNames: [
+      ...entries.map((e) => ({
+        name: e.name,
+        provider: e.provider,
+        envExample: example.added.includes(e.name) ? ('added' as const) : ('present' as const),
+        dotEnv: dryRun ? ('dry-run' as const) : dotenv.added.includes(e.name) ? ('added' as const) : ('present' as const),
+      })),
+      ...recovered.map((e) => ({ name: e.name, provider: e.provider, envExample: 'added' as const, dotEnv: 'present' as const })),
+    ],
     envFiles,
     rotate: [...rotate.values()],
     summary: { scanned: discovery.files.length, parsed, changed: 0, failed: 0, moved: 0, manual: 0 },
@@ -237,25 +282,42 @@ export async function runCodemod(options: CodemodOptions): Promise<{ report: Cod
     let diff = '';
     for (const [file, out] of outputs) diff += createTwoFilesPatch(`a/${file.rel}`, `b/${file.rel}`, file.text, out, '', '', { context: 2 });
     const envDiff = (name: string, before: string | undefined, after: string) =>
-      before === after ? '' : createTwoFilesPatch(`a/${name}`, `b/${name}`, before ?? '', after, '', '', { context: 1 });
+      (before ?? '') === after ? '' : createTwoFilesPatch(`a/${name}`, `b/${name}`, before ?? '', after, '', '', { context: 1 });
     diff += envDiff('.gitignore', gitignoreText, gitignore.text) + envDiff('.env.example', exampleText, example.text);
-    diff += envDiff('.env', envText, dotenv.text);
+    // .env: existing lines hidden (their values may be secrets the detector never saw), added values masked below
+    const envShown = envDiffText(envText, dotenv.text);
+    if ((envText ?? '') !== dotenv.text) diff += createTwoFilesPatch('a/.env', 'b/.env', envShown.before, envShown.after, '', '', { context: 0 });
     report.diff = maskAll(diff, secretPrefixes);
     for (const f of files) if (outputs.has(loaded.find((l) => l.rel === f.path)!)) f.status = 'changed';
     for (const k of Object.keys(envFiles) as (keyof typeof envFiles)[]) if (envFiles[k] !== 'unchanged') envFiles[k] = 'would change';
   } else {
+    // refuse only when something would be written: a re-run with nothing to do is a no-op, even in a dirty tree
+    const anyWrite = outputs.size > 0 || Object.values(envFiles).some((v) => v !== 'unchanged');
+    if (anyWrite && !options.allowDirty && (await hasUncommittedChanges(root))) {
+      throw new UsageError('the git work tree has uncommitted changes; commit or stash them first (so every change of the codemod can be reviewed and reverted with git), or pass --allow-dirty.');
+    }
     let writes = 0;
     const write = async (path: string, data: string, mode?: number): Promise<void> => {
       if (options.failAfterWrites !== undefined && writes >= options.failAfterWrites) throw new Error(`${relative(root, path)}: injected failure`);
       await writeFileAtomic(path, data, mode === undefined ? {} : { mode });
       writes++;
     };
+    let envWritten = true;
     try {
-      if (gitignore.changed) await write(gitignorePath, gitignore.text);
+      if (gitignore.changed) {
+        try {
+          await write(gitignorePath, gitignore.text);
+        } catch (error) {
+          // .env must not be written while git could still pick it up
+          envFiles['.gitignore'] = 'failed';
+          throw error;
+        }
+      }
       if (envFiles['.env'] !== 'unchanged') await write(envPath, dotenv.text, 0o600);
     } catch (error) {
       // without the values safely in .env, no source file may lose them
-      envFiles['.env'] = 'failed';
+      envWritten = false;
+      if (envFiles['.env'] !== 'unchanged') envFiles['.env'] = 'failed';
       for (const f of files) if (f.status !== 'failed' && outputs.has(loaded.find((l) => l.rel === f.path)!)) {
         f.status = 'failed';
         f.error = `not changed: .env could not be written (${(error as Error).message}).`;
@@ -272,6 +334,7 @@ export async function runCodemod(options: CodemodOptions): Promise<{ report: Cod
         fileReport.error = `${(error as Error).message}`;
       }
     }
+    if (!envWritten) envFiles['.env.example'] = 'unchanged';
     if (envFiles['.env.example'] !== 'unchanged') {
       try {
         await write(examplePath, example.text);

@@ -3,6 +3,7 @@
  * `<!-- end generated: NAME -->` markers. `npm run docs` writes them; a test fails when they are stale.
  */
 import { TOKEN_FORMATS } from '../src/detect/providers.js';
+import { OAUTH_PROVIDERS } from '../src/oauth/providers.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -25,8 +26,39 @@ export function renderTokenFormatTable(): string {
   return lines.join('\n');
 }
 
+/** Every OAuth provider the scope rule knows: how it is recognised, its separator and its broad scopes. */
+export function renderOAuthProviderTable(): string {
+  const rows = [...OAUTH_PROVIDERS].sort((a, b) => a.name.localeCompare(b.name));
+  const code = (items: readonly string[]): string => items.map((item) => `\`${escapeCell(item)}\``).join(', ');
+  const lines = [
+    `${rows.length} providers. A provider is recognised from the endpoint hosts, the Notion-managed \`provider\`, the library, or the configuration's name. \`→\` names the usual narrower scope; the message lists the others.`,
+    '',
+    '| Provider | Id | Recognised by | Separator | Broad scopes |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const p of rows) {
+    const recognised = [
+      code(p.hosts.map((host) => (host.startsWith('.') ? `*${host}` : host))),
+      p.managedProviders?.length ? `managed ${code(p.managedProviders)}` : '',
+      p.packages?.length ? code(p.packages) : '',
+    ].filter((part) => part !== '');
+    const risky = p.risky.length
+      ? p.risky
+          .map((entry) => {
+            const to = entry.suggestion ?? entry.alternatives[0];
+            return `\`${escapeCell(entry.scope)}\` (${entry.risk}${to === undefined ? '' : ` → \`${escapeCell(to)}\``})`;
+          })
+          .join(', ')
+      : escapeCell(p.note ?? 'none');
+    const params = p.scopeParams?.length ? `; also checked: ${code(p.scopeParams.map((param) => param.param))}` : '';
+    lines.push(`| [${escapeCell(p.name)}](${p.docsUrl}) | \`${p.id}\` | ${recognised.join('; ')} | ${p.separator} | ${risky}${params} |`);
+  }
+  return lines.join('\n');
+}
+
 export const GENERATED: Record<string, Record<string, () => string>> = {
   'docs/rules/no-hardcoded-secrets.md': { 'token-formats': renderTokenFormatTable },
+  'docs/rules/no-broad-oauth-scopes.md': { 'oauth-providers': renderOAuthProviderTable },
 };
 
 /** Replace each generated block of `text` with fresh content. */

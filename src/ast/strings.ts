@@ -65,13 +65,20 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
   let parent = node.parent;
   for (let depth = 0; parent && depth < 12; depth++) {
     switch (parent.type) {
+      case 'ArrayExpression': {
+        // [["X-API-Key", "…"]] header tuples: the first element labels the second
+        const first = parent.elements[0];
+        if (parent.elements.length === 2 && parent.elements[1] === child && first?.type === 'Literal' && typeof first.value === 'string') {
+          pushName(names, first.value);
+        }
+        break;
+      }
       case 'TemplateLiteral':
       case 'TSAsExpression':
       case 'TSSatisfiesExpression':
       case 'TSNonNullExpression':
       case 'TSTypeAssertion':
       case 'ChainExpression':
-      case 'ArrayExpression':
       case 'ObjectExpression':
       case 'JSXExpressionContainer':
       case 'SpreadElement':

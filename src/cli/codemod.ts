@@ -66,7 +66,13 @@ function printHuman(report: CodemodReport, log: (line: string) => void): void {
   }
 }
 
-export async function main(argv: readonly string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+/** Where the CLI writes: stdout gets the diff or the JSON report, stderr the human report. */
+export interface CodemodIo {
+  readonly out: { write(chunk: string): unknown };
+  readonly err: { write(chunk: string): unknown };
+}
+
+export async function main(argv: readonly string[], io: CodemodIo = { out: process.stdout, err: process.stderr }): Promise<number> {
   let args;
   try {
     args = parseArgs({

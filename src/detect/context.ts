@@ -11,7 +11,7 @@ export type NameVerdict = 'credential' | 'weak-credential' | 'not-secret' | 'neu
 export function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, ' ')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -206,7 +206,7 @@ export function classifyContext(ctx: DetectContext): NameVerdict {
     const verdict = classifyName(name);
     if (verdict !== 'neutral') return verdict;
   }
-  if (ctx.callee && CREDENTIAL_CALLEES.test(ctx.callee)) return 'credential';
+  if (ctx.callee && (CREDENTIAL_CALLEES.test(ctx.callee) || (names.length === 0 && ctx.callee in SDK_CALLEES))) return 'credential';
   return 'neutral';
 }
 
@@ -243,7 +243,8 @@ export const SDK_CALLEES: Readonly<Record<string, { provider: string; envName: s
 
 /** Lower-case text of every name in the context, for `contextWords` checks. */
 export function contextText(ctx: DetectContext): string {
-  return [ctx.envFallback ?? '', ctx.callee ?? '', ...(ctx.names ?? [])].join(' ').toLowerCase();
+  const sdk = ctx.callee ? SDK_CALLEES[ctx.callee]?.provider : undefined;
+  return [ctx.envFallback ?? '', ctx.callee ?? '', sdk ?? '', ...(ctx.names ?? [])].join(' ').toLowerCase();
 }
 
 /** `clientSecret` → `CLIENT_SECRET`; `x-api-key` → `X_API_KEY`. */

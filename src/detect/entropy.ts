@@ -32,6 +32,8 @@ const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
 const TOKEN_CHARS = /^[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]+$/;
 const WORDS = /^[A-Za-z]+(?:[_.\- ][A-Za-z]+)*$/;
 const DIGITS = /^[0-9]+$/;
+/** an e-mail address (a service account's `client_email`, an SMTP user): an identifier, not a secret */
+const EMAIL = /^[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/;
 
 /** True for `abcdef…`, `123456…`, `aaaa…`-like strings: at least 60% of steps are +1, -1 or 0. */
 export function isSequential(text: string): boolean {
@@ -56,7 +58,7 @@ function charClasses(text: string): number {
 export function looksRandom(value: string, strict = false): boolean {
   const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
   if (value.length < minLength || value.length > GENERIC_MAX_LENGTH) return false;
-  if (!TOKEN_CHARS.test(value)) return false;
+  if (!TOKEN_CHARS.test(value) || value.includes('://') || EMAIL.test(value)) return false;
   if (DIGITS.test(value) || isSequential(value)) return false;
   if (WORDS.test(value)) return isRandomLetters(value);
   if (HEX.test(value)) {
@@ -83,6 +85,6 @@ function isRandomLetters(value: string): boolean {
 function looksLikePathOrHost(value: string): boolean {
   if (/^[@./~]/.test(value)) return true;
   const slashes = value.split('/').length - 1;
-  if (slashes >= 2 && /[a-z]{3,}\/[a-z]{3,}/.test(value)) return true;
+  if (slashes >= 2 && /[a-z]{3}\/[a-z]{3}/.test(value)) return true;
   return /^[a-z0-9-]+(?:\.[a-z0-9-]+){2,}$/.test(value);
 }

@@ -5,7 +5,7 @@
  * only the formats whose keyword occurs.
  */
 import { decodeBase64, decodeJwt } from './checksums.js';
-import { classifyContext, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
+import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
@@ -156,9 +156,11 @@ export class Detector {
       const start = m.index + (m.groups?.token !== undefined ? m[0].indexOf(token) : 0);
       const end = start + token.length;
       if (overlaps(claimed, start, end)) continue;
-      if (format.contextWords && format.keywords.length > 0) {
-        const words = contextText(getContext());
-        if (!format.contextWords.some((w) => words.includes(w))) continue;
+      if (format.contextWords) {
+        const ctx = getContext();
+        if (format.keywords.length > 0 && !format.contextWords.some((w) => contextText(ctx).includes(w))) continue;
+        // a prefix-less format leans on its context: a label that says "not a secret" (`clientId`) wins
+        if (format.keywords.length === 0 && classifyContext(ctx) === 'not-secret') continue;
       }
       if (format.validate && !format.validate(token)) continue;
       const prefix = prefixOf(format, token);
@@ -241,13 +243,18 @@ export class Detector {
       findings.push(this.genericFinding(value, start, getContext(), scheme === 'basic' ? 'Basic auth credentials' : `${m[1]} credential`));
     }
     if (markers.has('=')) {
-      for (const m of text.matchAll(QUERY_SECRET)) {
+      for (const m of text.matchAll(NAME_VALUE)) {
+        const name = m[1]!;
         const value = m[2]!;
         const start = m.index + m[0].length - value.length;
         const end = start + value.length;
-        if (overlaps(claimed, start, end) || isPlaceholder(value) || !looksRandom(decodeURIComponentSafe(value))) continue;
+        if (overlaps(claimed, start, end) || isPlaceholder(value)) continue;
+        const verdict = classifyName(name);
+        const strict = verdict === 'weak-credential';
+        if (verdict !== 'credential' && !strict) continue;
+        if (!looksRandom(decodeURIComponentSafe(value), strict)) continue;
         claimed.push([start, end]);
-        findings.push(this.genericFinding(value, start, { names: [m[1]!] }, `\`${m[1]}\` URL parameter`));
+        findings.push(this.genericFinding(value, start, { names: [name] }, `\`${name}\` value`));
       }
     }
   }
@@ -263,14 +270,29 @@ export class Detector {
     const value = text.trim();
     if (/\s/.test(value) || isPlaceholder(value)) return;
     // cheap shape test first; the context (a parent walk) only when the value could be a secret
-    if (!looksRandom(value)) return;
+    if (PUBLIC_CLIENT_TOKEN.test(value)) return;
     const ctx = getContext();
     if (ctx.inComment) return;
+    if (ctx.callee && ENCODE_CALLEES.has(ctx.callee)) {
+      this.matchUserPassword(text, ctx, findings);
+      return;
+    }
+    if (!looksRandom(value)) return;
     const verdict = classifyContext(ctx);
     if (verdict === 'credential' || (verdict === 'weak-credential' && looksRandom(value, true))) {
       const start = text.indexOf(value);
       findings.push(this.genericFinding(value, start, ctx, 'secret'));
     }
+  }
+
+  /** `btoa("user:secret")`, `Buffer.from("user:secret")`: Basic credentials built in code. */
+  private matchUserPassword(text: string, ctx: DetectContext, findings: Finding[]): void {
+    const colon = text.indexOf(':');
+    if (colon < 1 || colon > 128) return;
+    const user = text.slice(0, colon);
+    const password = text.slice(colon + 1);
+    if (/\s/.test(user) || !isRealPassword(user, password, '') || !looksRandom(password)) return;
+    findings.push(this.genericFinding(password, colon + 1, { ...ctx, names: ['password', ...(ctx.names ?? [])] }, 'Basic auth password'));
   }
 
   private genericFinding(value: string, start: number, ctx: DetectContext, kind: string): Finding {
@@ -329,6 +351,11 @@ export const MAX_USER_PATTERN_INPUT = 10_000;
 /** Words near any generic secret: a file with none of them and no provider keyword holds no secret we report. */
 const CREDENTIAL_HINT = /token|secret|passw|pwd|key|auth|credential|bearer|basic |private|webhook|dsn|sig/;
 
+/** Datadog RUM / browser client tokens (`pub` + 32 hex): public by design. */
+const PUBLIC_CLIENT_TOKEN = /^pub[0-9a-f]{32}$/;
+/** Calls that encode `user:password` for a Basic header. */
+const ENCODE_CALLEES = new Set(['btoa', 'from', 'encodeBase64', 'base64Encode', 'toBase64']);
+
 /** A whole value shaped like a token: no spaces, 16 to 1,024 token characters, at least one digit. */
 const TOKENISH = /^(?=[^0-9]{0,1023}[0-9])[A-Za-z0-9+/=_.:~|-]{16,1024}$/;
 
@@ -341,9 +368,8 @@ const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192
 const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?#'"`]{1,256})@/g;
 /** `Bearer x`, `Basic x`, `token x`, `SSWS x` (Okta), `ApiKey x` at a word start */
 const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~-]{12,4096})(?![A-Za-z0-9+/=_.~-])/g;
-/** credential query parameters */
-const QUERY_SECRET =
-  /(?<=[?&#;\s]|^)(api_?key|apikey|access_token|refresh_token|client_secret|token|auth_token|secret|password|passwd|key|sig|signature|private_token|hapikey)=([^&#\s'"`]{12,1024})/gi;
+/** `name=value` pairs (query strings, `.env`-style text, cookies): the name decides, via `classifyName` */
+const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#\s'"`=]{12,1024}={0,2})/g;
 
 const SCHEME_PROVIDER: Record<string, string> = {
   postgres: 'PostgreSQL',

@@ -4,8 +4,9 @@
  *
  * Not here on purpose (the engine handles them generically): JWTs (#130, incl. Supabase legacy keys #73),
  * URLs with user:password (#131, #132), Basic auth, generic high-entropy strings. Left out as too weak to tell
- * apart from hashes or ids even with context: GitHub OAuth client secret (#7, 40 hex next to `GITHUB_SHA`),
- * and the UNV rows (#53 Notion PAT, #97 Mistral, #110 Snowflake, #119 Zoom).
+ * apart from hashes or ids even with context: GitHub OAuth client secret (#7, 40 hex next to `GITHUB_SHA`), HubSpot
+ * legacy hapikey (#59, dead since 2022; a UUID like HubSpot's public client ID), and the UNV rows (#53 Notion PAT,
+ * #97 Mistral, #110 Snowflake, #119 Zoom).
  */
 import {
   decodeBase64,
@@ -953,19 +954,6 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     pattern: re(`${B}pat-(?:na1|eu1)-${UUID}${E}`),
     rotateUrl: 'https://developers.hubspot.com/docs/api/private-apps',
     ref: 58,
-    status: 'X2',
-  },
-  {
-    id: 'hubspot-legacy-api-key',
-    provider: 'HubSpot',
-    kind: 'legacy API key (hapikey)',
-    class: 'secret',
-    envName: 'HUBSPOT_API_KEY',
-    keywords: [],
-    contextWords: ['hubspot', 'hapikey'],
-    pattern: re(`${B}${UUID}${E}`),
-    minEntropy: 3,
-    ref: 59,
     status: 'X2',
   },
 
@@ -2276,6 +2264,8 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     status: 'X2',
   },
   {
+    // Same shape as the public Twitch client ID that usually sits next to it: the engine must not apply this to an
+    // id-named value (`clientId`).
     id: 'twitch-token',
     provider: 'Twitch',
     kind: 'client secret / OAuth token',

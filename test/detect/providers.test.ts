@@ -140,6 +140,24 @@ describe.each(TOKEN_FORMATS.map((f) => [f.id, f] as const))('%s', (_id, format) 
   });
 });
 
+describe('pattern cost', () => {
+  // Full ReDoS analysis (recheck) takes minutes for all patterns and is run by hand; this is a cheap guard against
+  // patterns that blow up on long, hostile input made of their own prefix and body chars.
+  it.each(TOKEN_FORMATS.map((f) => [f.id, f] as const))('%s stays fast on hostile input', (_id, format) => {
+    const tok = fakeToken(format.id);
+    const head = format.prefix ?? tok.slice(0, 8);
+    const inputs = [
+      (head + '-').repeat(2000),
+      head + 'A'.repeat(20_000),
+      (tok.slice(0, -1) + '.').repeat(100),
+      'a'.repeat(20_000) + '\n' + '0'.repeat(20_000),
+    ];
+    const start = performance.now();
+    for (const text of inputs) hits(format, text);
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});
+
 describe('fake-token helpers', () => {
   it('randomString is deterministic and stays in its charset', () => {
     const a = randomString(CHARSETS.hex, 50, 7);

@@ -334,7 +334,6 @@ const SPECS: Record<string, Spec> = {
     },
   },
   'hubspot-private-app-token': { make: (g) => 'pat' + '-na1-' + g.uuid() },
-  'hubspot-legacy-api-key': { make: (g) => g.uuid() },
 
   // Shopify, SendGrid, Mailgun, Mailchimp
   'shopify-access-token': simple('shpat' + '_', hex, 32),

@@ -1,0 +1,167 @@
+/**
+ * The codemod as a jscodeshift transform: `jscodeshift --no-babel -t <pkg>/dist/codemods/jscodeshift.js src`.
+ *
+ * It shares the planning core with the CLI (`planSource` → `assignEnvNames` → `buildEdits` → `applyEdits`) and applies
+ * the same text edits to `file.source`, so both front doors produce identical bytes; jscodeshift's own parser is
+ * never used.
+ *
+ * Env files: jscodeshift runs files in parallel worker processes, so every file that moves a secret takes an exclusive
+ * lock file in the project root (`.env.worker-auth.lock`, created with `wx`), and under it reads `.env`, chooses the
+ * names (same value → same name; a name held by a different value gets a suffix), and writes `.gitignore`, `.env`
+ * (mode 0600 when created) and `.env.example`, each atomically, BEFORE the new source is returned. When any of that
+ * fails, the transform returns `undefined`: a value never leaves the code without landing in `.env`.
+ *
+ * Options (jscodeshift passes unknown flags through): `--root=<dir>` (default: the working directory), `--dry`
+ * (never writes an env file), `--testFiles=all|high-confidence|off`.
+ */
+import { open, readFile, unlink } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { describeFinding } from '../src/detect/index.js';
+import { getDetector, type DetectorOptions } from '../src/detect/options.js';
+import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
+import { isMinified, isReadOnly, MAX_FILE_BYTES } from './discover.js';
+import { applyEdits, assignEnvNames, buildEdits, planSource, type SecretOccurrence } from './plan.js';
+
+/** The parts of jscodeshift's `FileInfo` used here. */
+export interface TransformFile {
+  readonly path: string;
+  readonly source: string;
+}
+
+/** The parts of jscodeshift's `API` used here (`report` prints a line in jscodeshift's output). */
+export interface TransformApi {
+  readonly report?: (message: string) => void;
+}
+
+export interface TransformOptions {
+  /** Project root holding `.env`, `.env.example`, `.gitignore` (default: `process.cwd()`). */
+  readonly root?: string;
+  /** jscodeshift's `--dry`: the new source is returned (for `--print`), no env file is written. */
+  readonly dry?: boolean;
+  readonly testFiles?: 'all' | 'high-confidence' | 'off';
+  readonly detector?: DetectorOptions;
+  /** How long to wait for the env-file lock (default 10 s). */
+  readonly lockTimeoutMs?: number;
+  readonly [key: string]: unknown;
+}
+
+export const LOCK_FILE = '.env.worker-auth.lock';
+const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
+const BOM = '\uFEFF';
+const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+/** Run `fn` holding the exclusive lock file `root/.env.worker-auth.lock`; the lock is always removed afterwards. */
+export async function withEnvLock<T>(root: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+  const lockPath = join(root, LOCK_FILE);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const fh = await open(lockPath, 'wx', 0o600);
+      await fh.writeFile(`${process.pid}\n`).finally(() => fh.close());
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`cannot create ${LOCK_FILE} in ${root} (${(error as Error).message})`);
+      if (Date.now() >= deadline) {
+        throw new Error(`${LOCK_FILE} in ${root} is still held after ${timeoutMs} ms; if no codemod is running, delete it and run again`);
+      }
+      await sleep(5 + Math.floor(Math.random() * 20));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await unlink(lockPath).catch(() => undefined);
+  }
+}
+
+async function isUtf8File(path: string): Promise<boolean> {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * jscodeshift transform: the rewritten source, or `undefined` when nothing changes (jscodeshift counts it as skipped).
+ * A file that does not parse throws (jscodeshift counts an error) and is left untouched.
+ */
+export default async function transform(file: TransformFile, api: TransformApi, options: TransformOptions = {}): Promise<string | undefined> {
+  const say = (message: string): undefined => {
+    api.report?.(message);
+    return undefined;
+  };
+  const root = resolve(options.root ?? process.cwd());
+  const abs = resolve(file.path);
+  const rel = relative(root, abs);
+  const bom = file.source.startsWith(BOM);
+  const text = bom ? file.source.slice(1) : file.source;
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) return say(`skipped: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (isMinified(text)) return say('skipped: minified');
+  const detector = getDetector(options.detector);
+  if (!detector.mayContainSecret(text)) return undefined;
+  // jscodeshift decodes as UTF-8 with replacement characters: writing that back would corrupt the file
+  if (text.includes('\uFFFD') && !(await isUtf8File(abs))) return say('skipped: not UTF-8 text; not changed');
+  const plan = planSource(text, rel, detector, options.testFiles ? { testFiles: options.testFiles } : {});
+  if (plan.occurrences.length === 0) return undefined;
+
+  const encodable = plan.occurrences.filter((o) => canEncodeEnvValue(o.finding.value));
+  const left = plan.occurrences.length - encodable.length;
+  if (!options.dry && encodable.length > 0 && (await isReadOnly(abs))) return say('read-only; not changed (make it writable and run again)');
+
+  /** Names against `.env` as it is now, the edits, the new source and the env entries of this file. */
+  const prepare = (envText: string | undefined) => {
+    const names = assignEnvNames([plan], envText === undefined ? new Map() : parseEnvText(envText));
+    const { edits, manual } = buildEdits({ path: plan.path, occurrences: encodable }, names, text);
+    const manualSet = new Set<SecretOccurrence>(manual);
+    const entries = new Map<string, { name: string; value: string; comment: string }>();
+    for (const o of encodable) {
+      if (manualSet.has(o)) continue;
+      const name = names.get(o.finding.value)!;
+      entries.set(name, { name, value: o.finding.value, comment: describeFinding(o.finding) });
+    }
+    let output: string | undefined;
+    if (edits.length > 0) {
+      output = applyEdits(text, edits);
+      parse(output, { range: true, jsx: JSX_OK.test(abs), filePath: abs }); // the result must still parse
+    }
+    return { output, entries: [...entries.values()], manual: manual.length };
+  };
+
+  const envPath = join(root, '.env');
+  let result: ReturnType<typeof prepare>;
+  try {
+    if (options.dry) {
+      result = prepare(await readTextIfExists(envPath));
+    } else {
+      result = await withEnvLock(root, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, async () => {
+        const envText = await readTextIfExists(envPath);
+        const prepared = prepare(envText);
+        if (prepared.output === undefined) return prepared;
+        // same order as the CLI: .gitignore (so .env is never tracked), .env (values safe before they leave the code)
+        const examplePath = join(root, '.env.example');
+        const gitignorePath = join(root, '.gitignore');
+        const gitignore = ensureGitignore(await readTextIfExists(gitignorePath));
+        if (gitignore.changed) await writeFileAtomic(gitignorePath, gitignore.text);
+        const dotenv = mergeDotEnv(envText, prepared.entries);
+        if (dotenv.text !== (envText ?? '')) await writeFileAtomic(envPath, dotenv.text, { mode: 0o600 });
+        const exampleText = await readTextIfExists(examplePath);
+        const example = mergeEnvExample(exampleText, prepared.entries.map((e) => ({ name: e.name, comment: e.comment })));
+        if (example.text !== (exampleText ?? '')) await writeFileAtomic(examplePath, example.text);
+        return prepared;
+      });
+    }
+  } catch (error) {
+    // the source keeps its secrets: nothing moves unless .env holds the values
+    return say(`not changed: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (result.manual + left > 0) say(`${result.manual + left} secret(s) left for a manual edit (no safe rewrite or not storable in .env)`);
+  if (result.output === undefined) return undefined;
+  const names = result.entries.map((e) => e.name).join(', ');
+  say(`${options.dry ? 'would move' : 'moved'} ${result.entries.length} secret(s) to ${names}; rotate them: they are still in git history`);
+  return (bom ? BOM : '') + result.output;
+}

@@ -1,0 +1,188 @@
+/**
+ * `worker-auth/no-broad-oauth-scopes`: OAuth scopes wider than a worker needs. Thin: the worker model
+ * (`src/workers/model.ts`) finds the configurations and their provider, `src/workers/values.ts` locates each scope,
+ * and the scope engine (`src/oauth/scopes.ts`) decides what is broad.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { providerForScopeParam } from '../src/oauth/providers.js';
+import { assessScopes, splitScopes } from '../src/oauth/scopes.js';
+import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
+import { getWorkerModel, type OAuthConfig, type ScopeSite } from '../src/workers/model.js';
+import { locateScopes, type LocatedScope } from '../src/workers/values.js';
+
+export type Options = [
+  {
+    allow?: Record<string, string[]>;
+    maxScopes?: number;
+    forbid?: string[];
+  },
+];
+export type MessageIds = 'broadScope' | 'broadScopeNoAlternative' | 'genericScope' | 'forbiddenScope' | 'tooManyScopes' | 'useNarrower';
+
+/** "`a`", "`a` or `b`", "`a`, `b` or `c`" (at most three). */
+function listScopes(scopes: readonly string[]): string {
+  const shown = scopes.slice(0, 3).map((scope) => `\`${scope}\``);
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+}
+
+/** Scope text is shown in messages: keep it short and on one line. */
+function shownScope(scope: string): string {
+  const oneLine = scope.replace(/\s+/g, ' ');
+  return oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-broad-oauth-scopes',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow OAuth scopes broader than a worker needs (admin, delete, write-everything, read-everything)',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      broadScope:
+        '`{{scope}}` is a broad {{provider}} scope ({{risk}}): {{reason}}. Request {{alternatives}} instead if that covers what the worker does, or allow it in the rule options.',
+      broadScopeNoAlternative:
+        '`{{scope}}` is a broad {{provider}} scope ({{risk}}): {{reason}}. Drop it unless the worker needs it, or allow it in the rule options.',
+      genericScope:
+        '`{{scope}}` looks broad for {{provider}} ({{reason}}). Request the narrowest scope the worker needs, or allow it in the rule options.',
+      forbiddenScope: '`{{scope}}` is in the `forbid` list of this rule ({{provider}}). Remove it{{instead}}.',
+      tooManyScopes:
+        'This OAuth configuration requests {{count}} scopes; `maxScopes` allows {{max}}. Keep only the scopes the worker uses.',
+      useNarrower: 'Replace `{{scope}}` with `{{suggestion}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'object',
+            additionalProperties: {
+              type: 'array',
+              items: { type: 'string', minLength: 1 },
+              uniqueItems: true,
+            },
+            description:
+              'Provider id (`google`, `github`, …, or `*` for every provider) → scopes never reported. Exact scopes, short or full form, or a prefix ending in `*`.',
+          },
+          maxScopes: {
+            type: 'integer',
+            minimum: 1,
+            description: 'Report a configuration that requests more distinct scopes than this.',
+          },
+          forbid: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Scopes always reported, whatever the provider: exact, or a prefix ending in `*`.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: {}, forbid: [] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const policy: ScopePolicy = {
+      allow: options.allow ?? {},
+      forbid: options.forbid ?? [],
+      ...(options.maxScopes === undefined ? {} : { maxScopes: options.maxScopes }),
+    };
+    const reported = new Set<string>();
+
+    function providerLabel(provider: OAuthProvider | undefined, param: string): string {
+      if (!provider) return 'an unrecognised provider';
+      return param === 'scope' ? provider.name : `${provider.name} (\`${param}\`)`;
+    }
+
+    function locOf(scope: LocatedScope | undefined, site: ScopeSite): TSESTree.SourceLocation {
+      if (scope?.range) {
+        return { start: sourceCode.getLocFromIndex(scope.range[0]), end: sourceCode.getLocFromIndex(scope.range[1]) };
+      }
+      return (scope?.node ?? site.node).loc;
+    }
+
+    function once(loc: TSESTree.SourceLocation, id: string): boolean {
+      const key = `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}:${id}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    }
+
+    function reportFinding(finding: ScopeFinding, scope: LocatedScope, scopes: readonly LocatedScope[], site: ScopeSite, provider: OAuthProvider | undefined): void {
+      const loc = locOf(scope, site);
+      const label = providerLabel(provider, site.param);
+      const shown = shownScope(finding.scope);
+      const suggestion = finding.suggestion;
+      const canSuggest =
+        suggestion !== undefined &&
+        scope.exact &&
+        scope.range !== undefined &&
+        !scopes.some((other) => other.scope === suggestion) &&
+        sourceCode.getCommentsInside(scope.node).length === 0;
+      const range = scope.range;
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> =
+        canSuggest && range
+          ? [{ messageId: 'useNarrower', data: { scope: shown, suggestion }, fix: (fixer) => fixer.replaceTextRange([range[0], range[1]], suggestion) }]
+          : [];
+      if (finding.kind === 'forbidden') {
+        if (!once(loc, 'forbidden')) return;
+        const instead = finding.alternatives.length > 0 ? ` and request ${listScopes(finding.alternatives)} instead` : '';
+        context.report({ loc, messageId: 'forbiddenScope', data: { scope: shown, provider: label, instead }, suggest });
+        return;
+      }
+      if (finding.kind === 'generic') {
+        if (!once(loc, 'generic')) return;
+        context.report({ loc, messageId: 'genericScope', data: { scope: shown, provider: label, reason: finding.reason }, suggest });
+        return;
+      }
+      if (!once(loc, 'broad')) return;
+      const data = { scope: shown, provider: label, risk: finding.risk ?? 'broad', reason: finding.reason };
+      if (finding.alternatives.length > 0) {
+        context.report({ loc, messageId: 'broadScope', data: { ...data, alternatives: listScopes(finding.alternatives) }, suggest });
+      } else {
+        context.report({ loc, messageId: 'broadScopeNoAlternative', data, suggest });
+      }
+    }
+
+    function checkSite(config: OAuthConfig, site: ScopeSite): void {
+      let provider = config.provider;
+      if (provider && site.param !== 'scope') {
+        provider = providerForScopeParam(provider, site.param);
+        if (!provider) return; // a parameter this provider does not use for scopes
+      }
+      const scopes = locateScopes(site.node, getWorkerModel(context).values, splitScopes);
+      if (!scopes || scopes.length === 0) return;
+      const findings = assessScopes(
+        provider,
+        scopes.map((scope) => scope.scope),
+        policy,
+      );
+      for (const finding of findings) {
+        if (finding.kind === 'too-many') {
+          const loc = site.node.loc;
+          if (!once(loc, 'too-many')) continue;
+          const count = new Set(scopes.map((scope) => scope.scope)).size;
+          context.report({ loc, messageId: 'tooManyScopes', data: { count: String(count), max: String(policy.maxScopes) } });
+          continue;
+        }
+        const scope = scopes[finding.index];
+        if (scope) reportFinding(finding, scope, scopes, site, provider);
+      }
+    }
+
+    return {
+      'Program:exit'() {
+        for (const config of getWorkerModel(context).configs) {
+          // managed: nothing in code; incomplete (spread of an unknown object, computed key): no guessing
+          if (config.managed || config.incomplete) continue;
+          for (const site of config.scopes) checkSite(config, site);
+        }
+      },
+    };
+  },
+});

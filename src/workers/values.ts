@@ -1,0 +1,619 @@
+/**
+ * Static values of OAuth configuration, with the source location of every character.
+ *
+ * `getStaticValue` (eslint-utils) answers "what is the value"; the rules also need "where was each part written",
+ * so that a broad scope inside `["repo", "user"]`, `SCOPES.join(" ")` or a template literal is reported at its own
+ * columns. This module resolves the shapes worker code uses — inline objects, consts, spreads of const objects,
+ * member reads of const objects, string literals, template literals, `+` concatenations, arrays and `.join()` — and
+ * falls back to `getStaticValue` (value known, location = the whole expression) for anything else it can evaluate.
+ *
+ * Anything computed at run time, imported from another module, a computed key or a spread of an unknown object
+ * yields `undefined` (or a hole, see `HOLE`): callers report nothing for it. Nothing here throws on odd input.
+ */
+import { findVariable as esFindVariable, getStaticValue as esGetStaticValue } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { cookedToSourceOffsets, getEnvReadName, keyName } from '../ast/strings.js';
+
+type Node = TSESTree.Node;
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+/** Where values are looked up: the file's global scope (lookups start at the innermost scope of each node). */
+export interface ValueContext {
+  readonly globalScope: Scope;
+  readonly sourceText: string;
+}
+
+/** Stands for a part of a string that is only known at run time (an unresolvable `${expr}` or `+ expr`). */
+export const HOLE = '\u0000';
+
+/** Recursion bound: consts of consts of spreads… Deeper chains are treated as unknown. */
+const MAX_DEPTH = 12;
+/** Strings longer than this are not mapped character by character (no scope string is that long). */
+const MAX_LOCATED_LENGTH = 20_000;
+
+const findVariableImpl = esFindVariable as unknown as (scope: Scope, node: TSESTree.Identifier) => Variable | null;
+const getStaticValueImpl = esGetStaticValue as unknown as (node: Node, scope: Scope) => { value: unknown } | null;
+
+/** The variable an identifier refers to, or undefined. */
+export function findVariable(ctx: ValueContext, id: TSESTree.Identifier): Variable | undefined {
+  try {
+    return findVariableImpl(ctx.globalScope, id) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `getStaticValue` that never throws: `{ value }` when the expression is statically known. */
+export function staticValue(node: Node | null | undefined, ctx: ValueContext): { value: unknown } | undefined {
+  if (!node) return undefined;
+  try {
+    return getStaticValueImpl(node, ctx.globalScope) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The statically known string value of an expression (not its location). */
+export function staticString(node: Node | null | undefined, ctx: ValueContext): string | undefined {
+  if (!node) return undefined;
+  const located = resolveLocatedString(node, ctx);
+  if (located !== undefined) return located.value.includes(HOLE) ? undefined : located.value;
+  const value = staticValue(node, ctx)?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Strips TypeScript-only wrappers: `x as T`, `x satisfies T`, `x!`, `<T>x`. */
+export function unwrap(node: Node): Node {
+  let n = node;
+  for (let i = 0; i < MAX_DEPTH; i++) {
+    if (
+      n.type === 'TSAsExpression' ||
+      n.type === 'TSSatisfiesExpression' ||
+      n.type === 'TSNonNullExpression' ||
+      n.type === 'TSTypeAssertion' ||
+      n.type === 'TSInstantiationExpression'
+    ) {
+      n = n.expression;
+    } else {
+      break;
+    }
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bindings
+// ---------------------------------------------------------------------------------------------------------------
+
+/** What a const-like identifier is bound to. */
+export type Binding =
+  /** `const X = init` */
+  | { readonly kind: 'init'; readonly init: Node }
+  /** `const { key: X = defaultValue } = object` */
+  | { readonly kind: 'member'; readonly object: Node; readonly key: string; readonly defaultValue?: Node };
+
+function isConstLike(variable: Variable, declaration: TSESTree.VariableDeclaration): boolean {
+  if (declaration.kind === 'const') return true;
+  // a `let`/`var` written once (its initialiser) and only read afterwards
+  const refs = variable.references;
+  const inits = refs.filter((ref) => ref.init === true).length;
+  return inits === 1 && refs.every((ref) => ref.init === true || ref.isReadOnly());
+}
+
+function sameNode(a: Node, b: Node): boolean {
+  return a === b || (a.range[0] === b.range[0] && a.range[1] === b.range[1]);
+}
+
+/**
+ * The binding of an identifier when it is a const (or a never-reassigned `let`/`var`) declared in this file with an
+ * initialiser. Imports, parameters, functions, classes and reassigned variables give undefined.
+ */
+export function bindingOf(id: TSESTree.Identifier, ctx: ValueContext): Binding | undefined {
+  const variable = findVariable(ctx, id);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  if (String(def.type) !== 'Variable') return undefined;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  const declaration = def.parent as TSESTree.VariableDeclaration | null;
+  if (declarator.type !== 'VariableDeclarator' || !declaration || declaration.type !== 'VariableDeclaration') return undefined;
+  if (!declarator.init || !isConstLike(variable, declaration)) return undefined;
+  if (declarator.id.type === 'Identifier') return { kind: 'init', init: declarator.init };
+  if (declarator.id.type !== 'ObjectPattern') return undefined;
+  for (const property of declarator.id.properties) {
+    if (property.type !== 'Property') continue;
+    let value: Node = property.value;
+    let defaultValue: Node | undefined;
+    if (value.type === 'AssignmentPattern') {
+      defaultValue = value.right;
+      value = value.left;
+    }
+    if (value.type !== 'Identifier' || !sameNode(value, def.name as Node)) continue;
+    const key = property.computed ? staticString(property.key, ctx) : keyName(property.key);
+    if (key === undefined) return undefined;
+    return defaultValue ? { kind: 'member', object: declarator.init, key, defaultValue } : { kind: 'member', object: declarator.init, key };
+  }
+  return undefined;
+}
+
+/** Static key of a member expression (`a.b`, `a["b"]`, `a[KEY]` with a const `KEY`). */
+export function memberKey(node: TSESTree.MemberExpression, ctx: ValueContext): string | undefined {
+  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
+  const value = staticValue(node.property, ctx)?.value;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Objects
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One property of a resolved object: where its key and value are written. */
+export interface PropEntry {
+  readonly key: string;
+  readonly property: TSESTree.Property;
+  readonly value: Node;
+}
+
+/** An object literal with its spreads and const references resolved. */
+export interface ObjectView {
+  /** The outermost object literal. */
+  readonly node: TSESTree.ObjectExpression;
+  /** Properties by key; a later property or spread wins, as at run time. */
+  readonly props: ReadonlyMap<string, PropEntry>;
+  /**
+   * A spread of an unknown object or an unresolvable computed key was met. Properties written before it are dropped
+   * (it may override them); properties after it are kept.
+   */
+  readonly incomplete: boolean;
+  /** Every object literal the view is made of (the node and the const objects it spreads). */
+  readonly objects: readonly TSESTree.ObjectExpression[];
+}
+
+function isObjectFreeze(node: TSESTree.CallExpression): boolean {
+  const callee = node.callee;
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Object' &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'freeze' &&
+    node.arguments.length === 1
+  );
+}
+
+/** The property `key` of the object an expression denotes (`CONFIG.github`, `const { github } = CONFIG`). */
+function memberValue(object: Node, key: string, ctx: ValueContext, depth: number): Node | undefined {
+  return resolveObject(object, ctx, depth + 1)?.props.get(key)?.value;
+}
+
+/**
+ * Resolves an expression to an object literal view: an inline object, a const bound to one (also through
+ * destructuring and member reads), `Object.freeze({...})`, with spreads of such objects merged in order.
+ * Undefined when the object is built at run time.
+ */
+export function resolveObject(node: Node | null | undefined, ctx: ValueContext, depth = 0): ObjectView | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  const n = unwrap(node);
+  switch (n.type) {
+    case 'Identifier': {
+      const binding = bindingOf(n, ctx);
+      if (binding?.kind === 'init') return resolveObject(binding.init, ctx, depth + 1);
+      if (binding?.kind === 'member') return resolveObject(memberValue(binding.object, binding.key, ctx, depth), ctx, depth + 1);
+      return undefined;
+    }
+    case 'MemberExpression': {
+      const key = memberKey(n, ctx);
+      return key === undefined ? undefined : resolveObject(memberValue(n.object, key, ctx, depth), ctx, depth + 1);
+    }
+    case 'CallExpression':
+      return isObjectFreeze(n) ? resolveObject(n.arguments[0], ctx, depth + 1) : undefined;
+    case 'ObjectExpression':
+      break;
+    default:
+      return undefined;
+  }
+  const props = new Map<string, PropEntry>();
+  const objects: TSESTree.ObjectExpression[] = [n];
+  let incomplete = false;
+  for (const property of n.properties) {
+    if (property.type === 'SpreadElement') {
+      const inner = resolveObject(property.argument, ctx, depth + 1);
+      if (!inner || inner.incomplete) {
+        incomplete = true;
+        props.clear();
+      }
+      if (inner) {
+        for (const [key, entry] of inner.props) props.set(key, entry);
+        objects.push(...inner.objects);
+      }
+      continue;
+    }
+    const key = property.computed ? staticString(property.key, ctx) : keyName(property.key);
+    if (key === undefined) {
+      incomplete = true;
+      props.clear();
+      continue;
+    }
+    if (property.kind !== 'init') {
+      props.delete(key);
+      continue;
+    }
+    props.set(key, { key, property, value: property.value });
+  }
+  return { node: n, props, incomplete, objects };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Located strings
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A string value with, per character, the source range it was written at (-1: not in the source). */
+export interface LocatedString {
+  /** The value; parts known only at run time are `HOLE` characters. */
+  readonly value: string;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** Where the string is written: the literal itself when it is one, else the expression that builds it. */
+  readonly node: Node;
+}
+
+function unlocated(value: string, node: Node): LocatedString {
+  const fill = new Array<number>(value.length).fill(-1);
+  return { value, starts: fill, ends: fill, node };
+}
+
+function hole(node: Node): LocatedString {
+  return unlocated(HOLE, node);
+}
+
+/** Maps the content between `start` and `end` (source offsets) of a string whose cooked value is `value`. */
+function locateContent(value: string, start: number, end: number, node: Node, ctx: ValueContext): LocatedString {
+  if (value.length > MAX_LOCATED_LENGTH) return unlocated(value, node);
+  const raw = ctx.sourceText.slice(start, end);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  if (raw === value) {
+    for (let i = 0; i < value.length; i++) {
+      starts.push(start + i);
+      ends.push(start + i + 1);
+    }
+    return { value, starts, ends, node };
+  }
+  const map = cookedToSourceOffsets(raw);
+  if (map.length !== value.length + 1) return unlocated(value, node);
+  for (let i = 0; i < value.length; i++) {
+    starts.push(start + map[i]!);
+    ends.push(start + map[i + 1]!);
+  }
+  return { value, starts, ends, node };
+}
+
+function concat(parts: readonly LocatedString[], node: Node): LocatedString {
+  if (parts.length === 1) return parts[0]!;
+  return {
+    value: parts.map((part) => part.value).join(''),
+    starts: parts.flatMap((part) => part.starts),
+    ends: parts.flatMap((part) => part.ends),
+    node,
+  };
+}
+
+function isJoinCall(node: TSESTree.CallExpression): node is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
+  return (
+    node.callee.type === 'MemberExpression' &&
+    !node.callee.computed &&
+    node.callee.property.type === 'Identifier' &&
+    node.callee.property.name === 'join' &&
+    node.arguments.length <= 1
+  );
+}
+
+/**
+ * Resolves a string-valued expression with the location of each character. Unresolvable parts of a template
+ * literal or concatenation become `HOLE`s; an expression that is entirely unknown gives undefined.
+ */
+export function resolveLocatedString(node: Node | null | undefined, ctx: ValueContext, depth = 0): LocatedString | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  const n = unwrap(node);
+  switch (n.type) {
+    case 'Literal':
+      if (typeof n.value !== 'string') return undefined;
+      return locateContent(n.value, n.range[0] + 1, n.range[1] - 1, n, ctx);
+    case 'TemplateLiteral': {
+      const parts: LocatedString[] = [];
+      for (let i = 0; i < n.quasis.length; i++) {
+        const quasi = n.quasis[i]!;
+        const cooked = quasi.value.cooked;
+        if (cooked === null || cooked === undefined) return undefined;
+        const start = quasi.range[0] + 1;
+        const end = quasi.range[1] - (quasi.tail ? 1 : 2);
+        if (cooked !== '') parts.push(locateContent(cooked, start, end, n.quasis.length === 1 ? n : quasi, ctx));
+        const expression = n.expressions[i];
+        if (expression) parts.push(resolveLocatedString(expression, ctx, depth + 1) ?? hole(expression));
+      }
+      if (parts.length === 0) return unlocated('', n);
+      const whole = concat(parts, n);
+      return n.quasis.length === 1 ? whole : { ...whole, node: n };
+    }
+    case 'BinaryExpression': {
+      if (n.operator !== '+') break;
+      const left = resolveLocatedString(n.left, ctx, depth + 1);
+      const right = resolveLocatedString(n.right, ctx, depth + 1);
+      if (!left && !right) break;
+      return concat([left ?? hole(n.left), right ?? hole(n.right)], n);
+    }
+    case 'Identifier': {
+      const binding = bindingOf(n, ctx);
+      if (binding?.kind === 'init') return resolveLocatedString(binding.init, ctx, depth + 1);
+      if (binding?.kind === 'member') {
+        const value = memberValue(binding.object, binding.key, ctx, depth);
+        return value ? resolveLocatedString(value, ctx, depth + 1) : undefined;
+      }
+      break;
+    }
+    case 'MemberExpression': {
+      const key = memberKey(n, ctx);
+      const value = key === undefined ? undefined : memberValue(n.object, key, ctx, depth);
+      if (value) return resolveLocatedString(value, ctx, depth + 1);
+      break;
+    }
+    case 'CallExpression': {
+      if (!isJoinCall(n)) break;
+      const items = resolveLocatedList(n.callee.object, ctx, depth + 1);
+      if (!items) break;
+      const sepNode = n.arguments[0];
+      const separator = sepNode === undefined ? ',' : staticString(sepNode, ctx);
+      if (separator === undefined) break;
+      const parts: LocatedString[] = [];
+      items.forEach((item, index) => {
+        if (index > 0 && separator !== '') parts.push(unlocated(separator, n));
+        parts.push(item);
+      });
+      return parts.length === 0 ? unlocated('', n) : concat(parts, n);
+    }
+    default:
+      break;
+  }
+  const value = staticValue(n, ctx)?.value;
+  return typeof value === 'string' ? unlocated(value, n) : undefined;
+}
+
+/** True when the expression is (bound to) an array whose elements are known statically or located. */
+export function isStaticArray(node: Node | null | undefined, ctx: ValueContext, depth = 0): boolean {
+  if (!node || depth > MAX_DEPTH) return false;
+  const n = unwrap(node);
+  if (n.type === 'ArrayExpression') return true;
+  if (n.type === 'Identifier') {
+    const binding = bindingOf(n, ctx);
+    if (binding?.kind === 'init') return isStaticArray(binding.init, ctx, depth + 1);
+    if (binding?.kind === 'member') return isStaticArray(memberValue(binding.object, binding.key, ctx, depth), ctx, depth + 1);
+    return false;
+  }
+  if (n.type === 'MemberExpression') {
+    const key = memberKey(n, ctx);
+    return key !== undefined && isStaticArray(memberValue(n.object, key, ctx, depth), ctx, depth + 1);
+  }
+  return Array.isArray(staticValue(n, ctx)?.value);
+}
+
+/**
+ * Resolves a list of strings: an array literal (spreads of const arrays flattened), a const bound to one, or a
+ * single string (a list of one). Unknown elements are left out. Undefined when nothing is known.
+ */
+export function resolveLocatedList(node: Node | null | undefined, ctx: ValueContext, depth = 0): LocatedString[] | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  const n = unwrap(node);
+  switch (n.type) {
+    case 'ArrayExpression': {
+      const items: LocatedString[] = [];
+      for (const element of n.elements) {
+        if (!element) continue;
+        if (element.type === 'SpreadElement') {
+          items.push(...(resolveLocatedList(element.argument, ctx, depth + 1) ?? []));
+          continue;
+        }
+        const item = resolveLocatedString(element, ctx, depth + 1);
+        if (item) items.push(item);
+      }
+      return items;
+    }
+    case 'Identifier': {
+      const binding = bindingOf(n, ctx);
+      if (binding?.kind === 'init') return resolveLocatedList(binding.init, ctx, depth + 1);
+      if (binding?.kind === 'member') {
+        const value = memberValue(binding.object, binding.key, ctx, depth);
+        return value ? resolveLocatedList(value, ctx, depth + 1) : undefined;
+      }
+      break;
+    }
+    case 'MemberExpression': {
+      const key = memberKey(n, ctx);
+      const value = key === undefined ? undefined : memberValue(n.object, key, ctx, depth);
+      if (value) return resolveLocatedList(value, ctx, depth + 1);
+      break;
+    }
+    case 'CallExpression':
+      // `[...].join(" ")` requests the same scopes as the array itself
+      if (isJoinCall(n) && isStaticArray(n.callee.object, ctx, depth + 1)) return resolveLocatedList(n.callee.object, ctx, depth + 1);
+      break;
+    default:
+      break;
+  }
+  const single = resolveLocatedString(n, ctx, depth);
+  if (single) return [single];
+  const value = staticValue(n, ctx)?.value;
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string').map((item) => unlocated(item, n));
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scopes
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One requested scope and where it is written. */
+export interface LocatedScope {
+  /** The scope as written (percent-decoded when it was encoded). */
+  readonly scope: string;
+  /** Source range of the scope; undefined when it is not written in one place (report at `node`). */
+  readonly range?: readonly [number, number];
+  /** The string or expression the scope comes from. */
+  readonly node: Node;
+  /** True when `range` covers exactly the scope's text (safe to replace it). */
+  readonly exact: boolean;
+}
+
+/**
+ * Splits the scope value of `node` into scopes with their own source ranges. `split` is `splitScopes` from
+ * `src/oauth/scopes.ts` (passed in to keep this module free of OAuth knowledge). Scopes that touch a run-time part
+ * are left out. Undefined when the value is unknown.
+ */
+export function locateScopes(
+  node: Node,
+  ctx: ValueContext,
+  split: (value: string) => readonly { scope: string; start: number; end: number }[],
+): LocatedScope[] | undefined {
+  const items = resolveLocatedList(node, ctx);
+  if (!items) return undefined;
+  const scopes: LocatedScope[] = [];
+  for (const item of items) {
+    for (const token of split(item.value)) {
+      const raw = item.value.slice(token.start, token.end);
+      if (raw.includes(HOLE) || token.scope.includes(HOLE)) continue;
+      const start = item.starts[token.start] ?? -1;
+      const end = item.ends[token.end - 1] ?? -1;
+      if (start >= 0 && end > start) {
+        const exact = ctx.sourceText.slice(start, end) === raw;
+        scopes.push({ scope: token.scope, range: [start, end], node: item.node, exact });
+      } else {
+        scopes.push({ scope: token.scope, node: item.node, exact: false });
+      }
+    }
+  }
+  return scopes;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Credentials
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Where a credential value comes from. */
+export type CredentialValue =
+  /** `process.env.X`, `process.env?.X`, `const { X } = process.env`, a const bound to one; with a literal fallback. */
+  | { readonly kind: 'env'; readonly envName: string; readonly fallback?: { readonly node: Node; readonly value: string } }
+  /** A literal, a const holding one, a template literal or concatenation without run-time parts. */
+  | { readonly kind: 'static'; readonly value: string }
+  /** `""` (nothing is hardcoded). */
+  | { readonly kind: 'empty' }
+  /** Run-time value, import, parameter…: nothing can be said. */
+  | { readonly kind: 'unknown' };
+
+const UNKNOWN: CredentialValue = { kind: 'unknown' };
+
+/** `process.env` / `import.meta.env` itself. */
+export function isEnvObject(node: Node): boolean {
+  const n = unwrap(node.type === 'ChainExpression' ? node.expression : node);
+  if (n.type !== 'MemberExpression' || n.computed || n.property.type !== 'Identifier' || n.property.name !== 'env') return false;
+  return (n.object.type === 'Identifier' && n.object.name === 'process') || n.object.type === 'MetaProperty';
+}
+
+function staticCredential(value: unknown): CredentialValue | undefined {
+  if (typeof value === 'number' || typeof value === 'bigint') return { kind: 'static', value: String(value) };
+  if (typeof value !== 'string') return undefined;
+  return value.trim() === '' ? { kind: 'empty' } : { kind: 'static', value };
+}
+
+function withFallback(envName: string, fallback: Node | undefined, ctx: ValueContext, depth: number): CredentialValue {
+  if (!fallback) return { kind: 'env', envName };
+  const right = classifyCredential(fallback, ctx, depth + 1);
+  return right.kind === 'static' ? { kind: 'env', envName, fallback: { node: fallback, value: right.value } } : { kind: 'env', envName };
+}
+
+/** Classifies where a credential (client id/secret, token) value comes from. Never throws. */
+export function classifyCredential(node: Node | null | undefined, ctx: ValueContext, depth = 0): CredentialValue {
+  if (!node || depth > MAX_DEPTH) return UNKNOWN;
+  const n = unwrap(node);
+  const envName = getEnvReadName(n);
+  if (envName !== undefined) return { kind: 'env', envName };
+  switch (n.type) {
+    case 'LogicalExpression': {
+      if (n.operator !== '??' && n.operator !== '||') return UNKNOWN;
+      const left = classifyCredential(n.left, ctx, depth + 1);
+      if (left.kind === 'env') return left.fallback ? left : withFallback(left.envName, n.right, ctx, depth);
+      if (left.kind === 'static') return left;
+      return UNKNOWN;
+    }
+    case 'Identifier': {
+      const binding = bindingOf(n, ctx);
+      if (binding?.kind === 'init') return classifyCredential(binding.init, ctx, depth + 1);
+      if (binding?.kind === 'member') {
+        if (isEnvObject(binding.object)) return withFallback(binding.key, binding.defaultValue, ctx, depth);
+        const value = memberValue(binding.object, binding.key, ctx, depth);
+        if (value) return classifyCredential(value, ctx, depth + 1);
+        return binding.defaultValue ? classifyCredential(binding.defaultValue, ctx, depth + 1) : UNKNOWN;
+      }
+      return UNKNOWN;
+    }
+    case 'MemberExpression': {
+      const key = memberKey(n, ctx);
+      const value = key === undefined ? undefined : memberValue(n.object, key, ctx, depth);
+      return value ? classifyCredential(value, ctx, depth + 1) : UNKNOWN;
+    }
+    case 'Literal':
+    case 'TemplateLiteral':
+    case 'BinaryExpression':
+    case 'CallExpression': {
+      const located = resolveLocatedString(n, ctx, depth + 1);
+      if (located) return located.value.includes(HOLE) ? UNKNOWN : (staticCredential(located.value) ?? UNKNOWN);
+      break;
+    }
+    default:
+      break;
+  }
+  return staticCredential(staticValue(n, ctx)?.value) ?? UNKNOWN;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// URLs
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A URL-valued expression: the string to check and where it is written. */
+export interface UrlValue {
+  readonly located: LocatedString;
+  /** True when the value is the literal fallback of `process.env.X ?? "…"`. */
+  readonly isFallback: boolean;
+}
+
+/**
+ * The URL an endpoint expression holds: a located string, or the literal fallback of an env read (what ships when
+ * the variable is unset). Undefined for env reads without fallback and run-time values.
+ */
+export function resolveUrl(node: Node | null | undefined, ctx: ValueContext): UrlValue | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (getEnvReadName(n) !== undefined) return undefined;
+  if (n.type === 'LogicalExpression' && (n.operator === '??' || n.operator === '||')) {
+    const left = classifyCredential(n.left, ctx);
+    if (left.kind !== 'env') return undefined;
+    const located = resolveLocatedString(n.right, ctx);
+    return located && located.value !== '' ? { located, isFallback: true } : undefined;
+  }
+  const located = resolveLocatedString(n, ctx);
+  if (located) return { located, isFallback: false };
+  // `const { AUTH_URL = "http://…" } = process.env`
+  if (n.type === 'Identifier') {
+    const binding = bindingOf(n, ctx);
+    if (binding?.kind === 'member' && isEnvObject(binding.object) && binding.defaultValue) {
+      const fallback = resolveLocatedString(binding.defaultValue, ctx);
+      return fallback && fallback.value !== '' ? { located: fallback, isFallback: true } : undefined;
+    }
+    if (binding?.kind === 'init') return resolveUrl(binding.init, ctx);
+  }
+  return undefined;
+}
+
+/** A provider hint from a URL expression: run-time parts become `x` (`https://${shop}.myshopify.com` still names Shopify). */
+export function hintUrl(node: Node | null | undefined, ctx: ValueContext): string | undefined {
+  const url = resolveUrl(node, ctx);
+  return url?.located.value.split(HOLE).join('x');
+}
