@@ -107,6 +107,25 @@ export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: Readon
   return names;
 }
 
+/**
+ * A string literal that TypeScript requires to stay a literal, where an env read would not type-check: a whole
+ * `"<secret>" as const` / `<const>"<secret>"` (a template with the rest of the string is fine), and initializers in
+ * an ambient context (`declare const X = "…"`).
+ */
+function mustStayLiteral(site: StringSite, whole: boolean): boolean {
+  const node = site.node;
+  if (!node || node.type !== 'Literal') return false;
+  const parent = node.parent;
+  if (whole && (parent?.type === 'TSAsExpression' || parent?.type === 'TSTypeAssertion') && parent.expression === node) {
+    const type = parent.typeAnnotation;
+    if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'const') return true;
+  }
+  for (let n: TSESTree.Node | undefined = parent; n; n = n.parent) {
+    if ((n.type === 'VariableDeclaration' || n.type === 'TSModuleDeclaration') && n.declare) return true;
+  }
+  return false;
+}
+
 /** The text edits of one plan, given the repository-wide names. Occurrences with no safe edit are returned apart. */
 export function buildEdits(plan: SourcePlan, names: ReadonlyMap<string, string>, source: string): { edits: TextEdit[]; manual: SecretOccurrence[] } {
   const bySite = new Map<StringSite, SecretOccurrence[]>();
@@ -115,8 +134,10 @@ export function buildEdits(plan: SourcePlan, names: ReadonlyMap<string, string>,
   const manual: SecretOccurrence[] = [];
   for (const [site, occurrences] of bySite) {
     const isFallback = occurrences.length === 1 && occurrences[0]!.isFallback;
+    const dropFallback = isFallback && names.get(occurrences[0]!.finding.value) === occurrences[0]!.envName;
     const parts = occurrences.map((o) => ({ start: o.finding.start, end: o.finding.end, envName: names.get(o.finding.value)! }));
-    const siteEdits = envEditsFor(site, parts, source, isFallback && names.get(occurrences[0]!.finding.value) === occurrences[0]!.envName);
+    const whole = !dropFallback && parts.length === 1 && parts[0]!.start === 0 && parts[0]!.end === site.value.length;
+    const siteEdits = mustStayLiteral(site, whole) ? [] : envEditsFor(site, parts, source, dropFallback);
     if (siteEdits.length === 0) manual.push(...occurrences);
     edits.push(...siteEdits);
   }

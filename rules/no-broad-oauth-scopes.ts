@@ -178,8 +178,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const config of getWorkerModel(context).configs) {
-          // managed: nothing in code; incomplete (spread of an unknown object, computed key): no guessing
-          if (config.managed || config.incomplete) continue;
+          // a spread of an unknown object or a computed key may replace anything: no guessing
+          if (config.incomplete) continue;
           for (const site of config.scopes) checkSite(config, site);
         }
       },

@@ -109,6 +109,25 @@ const NO_EDIT_PARENTS = new Set([
   'TSModuleDeclaration',
 ]);
 
+/** `"…" as const` and `<const>"…"` only accept literals (TS1355). */
+function isConstAsserted(node: Node): boolean {
+  const parent = node.parent;
+  if ((parent?.type === 'TSAsExpression' || parent?.type === 'TSTypeAssertion') && parent.typeAnnotation.type === 'TSTypeReference') {
+    const name = parent.typeAnnotation.typeName;
+    return name.type === 'Identifier' && name.name === 'const';
+  }
+  return false;
+}
+
+/** `declare const X = "…"` only accepts literals (TS1254). */
+function isAmbient(node: Node): boolean {
+  for (let n: Node | undefined = node.parent; n; n = n.parent) {
+    if (n.type === 'VariableDeclaration') return n.declare === true;
+    if (n.type === 'Program' || n.type.endsWith('Statement') || n.type.includes('Function')) return false;
+  }
+  return false;
+}
+
 /** Escape raw string-literal content for use inside a template literal. */
 function toTemplateRaw(raw: string): string {
   let out = '';
@@ -156,8 +175,10 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
       return { start: s, end: e, text };
     });
   }
-  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '')) return [];
+  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node)) return [];
   const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
+  // `"…" as const` takes a (template) literal, not `a ?? b`
+  if (whole && isConstAsserted(node)) return [];
   if (dropFallback && whole && site.kind === 'literal') {
     const quote = sourceText[node.range[0]]!;
     return [{ start: node.range[0], end: node.range[1], text: `${quote}${quote}` }];

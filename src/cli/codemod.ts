@@ -42,8 +42,11 @@ function printHuman(report: CodemodReport, log: (line: string) => void): void {
           ? report.dryRun ? 'would move' : 'moved'
           : s.action === 'fallback-removed'
             ? report.dryRun ? 'would drop fallback of' : 'dropped fallback of'
-            : 'left (edit by hand):';
-      log(`${f.path}:${s.line}:${s.column}  ${s.what} ${s.masked}  ${verb} ${s.action === 'manual' || s.action === 'not-encodable' ? '' : `process.env.${s.envName}`}`);
+            : s.action === 'manual'
+              ? 'left for a manual edit (no safe rewrite here)'
+              : 'left for a manual edit (.env cannot hold this value)';
+      const target = s.action === 'moved' || s.action === 'fallback-removed' ? ` process.env.${s.envName}` : '';
+      log(`${f.path}:${s.line}:${s.column}  ${s.what} ${s.masked}  ${verb}${target}`);
     }
   }
   const { summary } = report;

@@ -153,15 +153,28 @@ describe('rewrite shapes', () => {
     );
   });
 
-  it('leaves a secret in a type position for a human (exit 1) and does not move its value', async () => {
-    const dir = await makeRepo({ 'a.ts': lines(`export type Token = "${T.github.value}";`) });
+  it('leaves a secret where TypeScript needs a literal for a human (exit 1) and does not move its value', async () => {
+    const g = T.github.value;
+    const dir = await makeRepo({
+      'a.ts': lines(`export type Token = "${g}";`, `export const a = "${g}" as const;`, `export const b = <const>"${g}";`, `declare const c = "${g}";`, `export const d = { "${g}": 1 };`),
+    });
     const before = await snapshot(dir);
     const run = await cli('--root', dir, '--json');
     expect(run.code).toBe(1);
     expect(await snapshot(dir)).toEqual(before);
     const report = JSON.parse(run.out);
-    expect(report.files[0].secrets[0].action).toBe('manual');
-    expect(report.summary.manual).toBe(1);
+    expect(report.files[0].secrets.map((s: { action: string }) => s.action)).toEqual(['manual', 'manual', 'manual', 'manual', 'manual']);
+    expect(report.summary.manual).toBe(5);
+    expect(run.err).toMatch(/a\.ts:2:19 {2}GitHub personal access token ghp_…\w{4} {2}left for a manual edit \(no safe rewrite here\)$/m);
     expectNoSecret(run.out + run.err, [T.github]);
+  });
+
+  it('moves a literal inside an `as const` object or a template, where an env read type-checks', async () => {
+    const g = T.github.value;
+    const dir = await makeRepo({ 'a.ts': lines(`export const cfg = { token: "${g}" } as const;`, `export const h = "Bearer ${g}" as const;`) });
+    expect((await cli('--root', dir)).code).toBe(0);
+    expect(await read(dir, 'a.ts')).toBe(
+      lines('export const cfg = { token: process.env.GITHUB_TOKEN ?? "" } as const;', 'export const h = `Bearer ${process.env.GITHUB_TOKEN ?? ""}` as const;'),
+    );
   });
 });

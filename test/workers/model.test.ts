@@ -1,0 +1,433 @@
+/** The worker model: which configurations are recognised, from which references, and what is read from them. */
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter, type Rule } from 'eslint';
+import * as espree from 'espree';
+import { describe, expect, it } from 'vitest';
+import { splitScopes } from '../../src/oauth/scopes.js';
+import { envNameBase, getWorkerModel, toUpperSnakeName, type OAuthConfig, type WorkerModel } from '../../src/workers/model.js';
+import { classifyCredential, locateScopes, resolveUrl, staticString, type CredentialValue } from '../../src/workers/values.js';
+
+interface Probe {
+  model: WorkerModel;
+  again: WorkerModel;
+  text: string;
+}
+
+/** Lints `code` with a probe rule that reads the model twice (the second read must hit the cache). */
+function probe(code: string, parser: 'ts' | 'espree' = 'ts'): Probe {
+  let result: Probe | undefined;
+  const rule: Rule.RuleModule = {
+    meta: { type: 'problem', schema: [] },
+    create(context) {
+      return {
+        'Program:exit'() {
+          const ctx = context as unknown as { sourceCode: TSESLint.SourceCode };
+          result = { model: getWorkerModel(ctx), again: getWorkerModel(ctx), text: context.sourceCode.text };
+        },
+      };
+    },
+  };
+  const linter = new Linter({ configType: 'flat' });
+  const languageOptions =
+    parser === 'ts' ? { parser: tsParser } : { parser: espree, ecmaVersion: 'latest' as const, sourceType: 'module' as const };
+  const messages = linter.verify(
+    code,
+    [{ files: ['**/*.ts', '**/*.js'], languageOptions, plugins: { probe: { rules: { model: rule } } }, rules: { 'probe/model': 'error' } }],
+    { filename: parser === 'ts' ? 'worker.ts' : 'worker.js' },
+  );
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  if (!result) throw new Error('probe did not run');
+  return result;
+}
+
+function configs(code: string, parser: 'ts' | 'espree' = 'ts'): readonly OAuthConfig[] {
+  return probe(code, parser).model.configs;
+}
+
+/** A compact view of a configuration for assertions. */
+function summary(config: OAuthConfig) {
+  return {
+    source: config.source,
+    key: config.key,
+    name: config.name,
+    provider: config.provider?.id,
+    managed: config.managed,
+    incomplete: config.incomplete,
+    scopes: config.scopes.map((site) => site.param),
+    credentials: config.credentials.map((site) => `${site.field}:${site.key}`),
+    endpoints: config.endpoints.map((site) => `${site.role}:${site.key}`),
+  };
+}
+
+const HEAD = 'import { Worker } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n';
+const GITHUB = `{
+  name: "github-app",
+  authorizationEndpoint: "https://github.com/login/oauth/authorize",
+  tokenEndpoint: "https://github.com/login/oauth/access_token",
+  scope: "repo read:user",
+  clientId: process.env.GITHUB_CLIENT_ID ?? "",
+  clientSecret: process.env.GITHUB_CLIENT_SECRET ?? "",
+  callbackUrl: "https://example.org/cb",
+  authorizationParams: { access_type: "offline" },
+}`;
+const GITHUB_SUMMARY = {
+  source: 'notion-worker',
+  key: 'githubAuth',
+  name: 'github-app',
+  provider: 'github',
+  managed: false,
+  incomplete: false,
+  scopes: ['scope'],
+  credentials: ['clientId:clientId', 'clientSecret:clientSecret'],
+  endpoints: ['authorization:authorizationEndpoint', 'token:tokenEndpoint', 'callback:callbackUrl'],
+};
+
+describe('new Worker() from @notionhq/workers and its .oauth() calls', () => {
+  it.each([
+    ['a named import', `${HEAD}worker.oauth("githubAuth", ${GITHUB});`, 'ts'],
+    ['a namespace import', `import * as workers from "@notionhq/workers";\nconst worker = new workers.Worker();\nworker.oauth("githubAuth", ${GITHUB});`, 'ts'],
+    ['an aliased import', `import { Worker as W } from "@notionhq/workers";\nexport const worker = new W();\nworker.oauth("githubAuth", ${GITHUB});`, 'ts'],
+    ['a destructured require', `const { Worker } = require("@notionhq/workers");\nconst worker = new Worker();\nmodule.exports = worker;\nworker.oauth("githubAuth", ${GITHUB});`, 'espree'],
+    ['a required namespace', `const workers = require("@notionhq/workers");\nconst worker = new workers.Worker();\nworker.oauth("githubAuth", ${GITHUB});`, 'espree'],
+    ['a chained call', `import { Worker } from "@notionhq/workers";\nnew Worker().oauth("githubAuth", ${GITHUB});`, 'espree'],
+    ['a TypeScript wrapper', `${HEAD}(worker as Worker).oauth("githubAuth", ${GITHUB} satisfies object);`, 'ts'],
+    ['a config in a const', `${HEAD}const config = ${GITHUB};\nworker.oauth("githubAuth", config);`, 'ts'],
+    ['a config frozen in a const', `${HEAD}const config = Object.freeze(${GITHUB});\nworker.oauth("githubAuth", config);`, 'ts'],
+  ] as const)('recognises %s', (_title, code, parser) => {
+    const { model, again } = probe(code, parser);
+    expect(again).toBe(model);
+    expect(model.workers).toHaveLength(1);
+    expect(model.oauthCalls).toHaveLength(1);
+    expect(model.configs.map(summary)).toEqual([GITHUB_SUMMARY]);
+  });
+
+  it('follows every variable holding the worker', () => {
+    const { model } = probe(`${HEAD}let other;\nother = worker;\nworker.oauth("a", { name: "a", scope: "x" });\nother.oauth("b", { name: "b", scope: "y" });`);
+    expect(model.configs.map((config) => config.key)).toEqual(['a', 'b']);
+  });
+
+  it('keeps the managed form, with nothing to check', () => {
+    const [config] = configs(`${HEAD}worker.oauth("googleAuth", { name: "google", provider: "google" });`);
+    expect(summary(config!)).toEqual({
+      source: 'notion-worker',
+      key: 'googleAuth',
+      name: 'google',
+      provider: 'google',
+      managed: true,
+      incomplete: false,
+      scopes: [],
+      credentials: [],
+      endpoints: [],
+    });
+  });
+
+  it('reads Slack user_scope and HubSpot optional_scope from authorizationParams', () => {
+    const [config] = configs(
+      `${HEAD}worker.oauth("slack", { authorizationEndpoint: "https://slack.com/oauth/v2/authorize", tokenEndpoint: "https://slack.com/api/oauth.v2.access", scope: "chat:write", authorizationParams: { user_scope: "search:read", optional_scope: "x" } });`,
+    );
+    expect(summary(config!).scopes).toEqual(['scope', 'user_scope', 'optional_scope']);
+    expect(config!.provider?.id).toBe('slack');
+  });
+
+  it.each([
+    ['another module', 'import { Worker } from "node:worker_threads";\nnew Worker("./x.js").oauth("k", { name: "github", scope: "repo" });'],
+    ['a local class', 'class Worker { oauth(_k: string, _c: object) {} }\nnew Worker().oauth("k", { name: "github", scope: "repo" });'],
+    ['a global', 'new Worker().oauth("k", { name: "github", scope: "repo" });'],
+    ['a relative module', 'import { Worker } from "./worker.js";\nnew Worker().oauth("k", { name: "github", scope: "repo" });'],
+  ])('ignores a Worker from %s', (_title, code) => {
+    const { model } = probe(code);
+    expect(model.workers).toEqual([]);
+    expect(model.configs).toEqual([]);
+  });
+
+  it.each([
+    ['a config built at run time', `${HEAD}worker.oauth("k", makeConfig());`],
+    ['no config', `${HEAD}worker.oauth("k");`],
+    ['a spread argument', `${HEAD}worker.oauth(...args);`],
+    ['null', `${HEAD}worker.oauth("k", null);`],
+    ['an imported config', `${HEAD}import { config } from "./config.js";\nworker.oauth("k", config);`],
+    ['a parameter', `${HEAD}export function add(config: object) { worker.oauth("k", config); }`],
+    ['a reassigned variable', `${HEAD}let config = { scope: "repo" };\nconfig = load();\nworker.oauth("k", config);`],
+  ])('has no configuration for %s, and does not throw', (_title, code) => {
+    const { model } = probe(code);
+    expect(model.oauthCalls.length).toBeLessThanOrEqual(1);
+    expect(model.configs).toEqual([]);
+  });
+
+  it.each([
+    ['a spread of an unknown object', `${HEAD}worker.oauth("k", { ...base, name: "github", scope: "repo" });`, ['scope']],
+    ['a computed key', `${HEAD}worker.oauth("k", { scope: "admin", [key]: "x", name: "github" });`, []],
+    ['an unknown spread after the scope', `${HEAD}import { base } from "./b.js";\nworker.oauth("k", { scope: "admin", ...base });`, []],
+  ])('marks %s as incomplete and drops what it may override', (_title, code, scopes) => {
+    const [config] = configs(code);
+    expect(config!.incomplete).toBe(true);
+    expect(summary(config!).scopes).toEqual(scopes);
+  });
+
+  it('merges spreads of const objects in order, later keys winning', () => {
+    const { model, text } = probe(
+      `${HEAD}const BASE = { authorizationEndpoint: "https://gitlab.com/oauth/authorize", tokenEndpoint: "https://gitlab.com/oauth/token", scope: "api" };\nconst KEY = "scope";\nworker.oauth("gl", { ...BASE, [KEY]: "read_api" });`,
+    );
+    const [config] = model.configs;
+    expect(config!.incomplete).toBe(false);
+    expect(config!.provider?.id).toBe('gitlab');
+    expect(config!.scopes).toHaveLength(1);
+    expect(staticString(config!.scopes[0]!.node, model.values)).toBe('read_api');
+    expect(text.slice(...config!.scopes[0]!.node.range)).toBe('"read_api"');
+  });
+});
+
+describe('provider hints', () => {
+  it.each([
+    ['the endpoint host', `${HEAD}worker.oauth("k", { name: "x", authorizationEndpoint: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize", tokenEndpoint: "https://login.microsoftonline.com/common/oauth2/v2.0/token" });`, 'microsoft'],
+    ['a templated tenant host', `${HEAD}worker.oauth("k", { authorizationEndpoint: \`https://\${shop}.myshopify.com/admin/oauth/authorize\`, tokenEndpoint: "" });`, 'shopify'],
+    ['the managed provider', `${HEAD}worker.oauth("k", { name: "x", provider: "salesforce" });`, 'salesforce'],
+    ['the config name', `${HEAD}worker.oauth("k", { name: "google-drive", scope: "drive" });`, 'google'],
+    ['the key', `${HEAD}worker.oauth("hubspotAuth", { scope: "crm.objects.contacts.read" });`, 'hubspot'],
+    ['the endpoint before the name', `${HEAD}worker.oauth("github", { name: "github", authorizationEndpoint: "https://gitlab.com/oauth/authorize", tokenEndpoint: "https://gitlab.com/oauth/token" });`, 'gitlab'],
+  ])('finds the provider from %s', (_title, code, id) => {
+    expect(configs(code)[0]?.provider?.id).toBe(id);
+  });
+
+  it('leaves the provider unknown when nothing names one', () => {
+    expect(configs(`${HEAD}worker.oauth("acme", { name: "acme", authorizationEndpoint: "https://auth.acme.io/a", tokenEndpoint: "https://auth.acme.io/t" });`)[0]?.provider).toBeUndefined();
+  });
+});
+
+describe('OAuth client libraries', () => {
+  it.each([
+    ['a named passport strategy', 'import { Strategy as GoogleStrategy } from "passport-google-oauth20";\nexport const s = new GoogleStrategy({ clientID: "a", clientSecret: "b", callbackURL: "https://x.dev/cb", scope: ["profile"] }, verify);', 'ts', 'google'],
+    ['a default-imported passport strategy', 'import GitHubStrategy from "passport-github2";\nexport const s = new GitHubStrategy({ clientID: "a", clientSecret: "b", callbackURL: "https://x.dev/cb", scope: ["repo"] }, verify);', 'ts', 'github'],
+    ['a namespace-imported passport strategy', 'import * as gitlab from "passport-gitlab2";\nexport const s = new gitlab.Strategy({ clientID: "a", clientSecret: "b", callbackURL: "https://x.dev/cb", scope: "api" }, verify);', 'ts', 'gitlab'],
+    ['a required passport strategy', 'const GitHubStrategy = require("passport-github2").Strategy;\nnew GitHubStrategy({ clientID: "a", clientSecret: "b", callbackURL: "https://x.dev/cb", scope: ["repo"] }, verify);', 'espree', 'github'],
+    ['a generic passport-oauth2 strategy', 'const OAuth2Strategy = require("passport-oauth2");\nnew OAuth2Strategy({ authorizationURL: "https://www.dropbox.com/oauth2/authorize", tokenURL: "https://api.dropboxapi.com/oauth2/token", clientID: "a", clientSecret: "b", callbackURL: "https://x.dev/cb", scope: "x" }, verify);', 'espree', 'dropbox'],
+  ] as const)('recognises %s', (_title, code, parser, provider) => {
+    const found = configs(code, parser);
+    expect(found.map((config) => [config.source, config.provider?.id])).toEqual([['passport', provider]]);
+    expect(summary(found[0]!).credentials).toEqual(['clientId:clientID', 'clientSecret:clientSecret']);
+    expect(summary(found[0]!).endpoints).toContain('callback:callbackURL');
+    expect(summary(found[0]!).scopes).toEqual(['scope']);
+  });
+
+  it('recognises passport.authenticate(name, { scope }), with the provider from the strategy name', () => {
+    const found = configs('import passport from "passport";\nexport const login = passport.authenticate("google", { scope: ["profile"] });');
+    expect(found.map(summary)).toEqual([
+      { source: 'passport', key: undefined, name: 'google', provider: 'google', managed: false, incomplete: false, scopes: ['scope'], credentials: [], endpoints: [] },
+    ]);
+  });
+
+  it('takes the provider of the only strategy when the authenticate name is custom', () => {
+    const found = configs(
+      'import passport from "passport";\nimport { Strategy } from "passport-github2";\npassport.use("corp", new Strategy({ clientID: "a", clientSecret: "b", callbackURL: "https://x.dev/cb" }, verify));\nexport const login = passport.authenticate("corp", { scope: ["repo"] });',
+    );
+    expect(found.map((config) => config.provider?.id)).toEqual(['github', 'github']);
+  });
+
+  it('recognises googleapis OAuth2 (positional and options) and its generateAuthUrl/setCredentials calls', () => {
+    const { model } = probe(
+      'import { google } from "googleapis";\nconst a = new google.auth.OAuth2("id", "secret", "https://x.dev/cb");\nconst b = new google.auth.OAuth2({ clientId: "id", clientSecret: "s", redirectUri: "https://x.dev/cb" });\na.generateAuthUrl({ scope: ["https://www.googleapis.com/auth/drive"], redirect_uri: "https://x.dev/cb2" });\nb.setCredentials({ refresh_token: "r" });\nsomeOther.generateAuthUrl({ scope: "email" });',
+    );
+    expect(model.configs.map(summary)).toEqual([
+      { source: 'googleapis', key: undefined, name: undefined, provider: 'google', managed: false, incomplete: false, scopes: ['scope'], credentials: ['clientId:clientId', 'clientSecret:clientSecret'], endpoints: ['callback:redirectURI', 'callback:redirect_uri'] },
+      { source: 'googleapis', key: undefined, name: undefined, provider: 'google', managed: false, incomplete: false, scopes: [], credentials: ['clientId:clientId', 'clientSecret:clientSecret', 'refreshToken:refresh_token'], endpoints: ['callback:redirectUri'] },
+      { source: 'googleapis', key: undefined, name: undefined, provider: 'google', managed: false, incomplete: false, scopes: ['scope'], credentials: [], endpoints: [] },
+    ]);
+  });
+
+  it('recognises google-auth-library OAuth2Client', () => {
+    const found = configs('const { OAuth2Client } = require("google-auth-library");\nnew OAuth2Client("id", "secret", "https://x.dev/cb");', 'espree');
+    expect(found.map(summary)[0]).toMatchObject({ source: 'googleapis', provider: 'google', credentials: ['clientId:clientId', 'clientSecret:clientSecret'] });
+  });
+
+  it('ignores generateAuthUrl in a file that does not import googleapis', () => {
+    expect(configs('export const url = client.generateAuthUrl({ scope: ["https://www.googleapis.com/auth/drive"] });')).toEqual([]);
+  });
+
+  it('recognises simple-oauth2 and links authorizeURL to its client', () => {
+    const found = configs(
+      'import { AuthorizationCode } from "simple-oauth2";\nconst client = new AuthorizationCode({ client: { id: "a", secret: "b" }, auth: { tokenHost: "https://gitlab.com", authorizePath: "/oauth/authorize" } });\nexport const url = client.authorizeURL({ redirect_uri: "https://x.dev/cb", scope: "api" });',
+    );
+    expect(found.map(summary)).toEqual([
+      { source: 'simple-oauth2', key: undefined, name: undefined, provider: 'gitlab', managed: false, incomplete: false, scopes: ['scope'], credentials: ['clientId:id', 'clientSecret:secret'], endpoints: ['tokenHost:tokenHost', 'callback:redirect_uri'] },
+    ]);
+  });
+
+  it.each([
+    ['createOAuthAppAuth', 'import { createOAuthAppAuth } from "@octokit/auth-oauth-app";\ncreateOAuthAppAuth({ clientType: "oauth-app", clientId: "a", clientSecret: "b" });', []],
+    ['new OAuthApp', 'import { OAuthApp } from "@octokit/oauth-app";\nnew OAuthApp({ clientId: "a", clientSecret: "b", defaultScopes: ["repo"] });', ['scope']],
+    ['getWebFlowAuthorizationUrl', 'const { getWebFlowAuthorizationUrl } = require("@octokit/oauth-methods");\ngetWebFlowAuthorizationUrl({ clientId: "a", scopes: ["repo"] });', ['scope']],
+  ])('recognises octokit %s', (_title, code, scopes) => {
+    const found = configs(code, 'espree');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ source: 'octokit' });
+    expect(found[0]!.provider?.id).toBe('github');
+    expect(summary(found[0]!).scopes).toEqual(scopes);
+  });
+
+  it('recognises arctic providers, with leading tenant arguments, and links createAuthorizationURL', () => {
+    const { model } = probe(
+      'import * as arctic from "arctic";\nimport { Google } from "arctic";\nconst ms = new arctic.MicrosoftEntraId("common", "id", "secret", "https://x.dev/cb");\nconst google = new Google("id", "secret", "https://x.dev/cb");\nms.createAuthorizationURL(state, verifier, ["openid", "Files.ReadWrite.All"]);\ngoogle.createAuthorizationURL(state, verifier, codeVerifier);',
+    );
+    expect(model.configs.map(summary)).toEqual([
+      { source: 'arctic', key: undefined, name: 'MicrosoftEntraId', provider: 'microsoft', managed: false, incomplete: false, scopes: ['scope'], credentials: ['clientId:clientId', 'clientSecret:clientSecret'], endpoints: ['callback:redirectURI'] },
+      { source: 'arctic', key: undefined, name: 'Google', provider: 'google', managed: false, incomplete: false, scopes: [], credentials: ['clientId:clientId', 'clientSecret:clientSecret'], endpoints: ['callback:redirectURI'] },
+    ]);
+  });
+
+  it('recognises arctic OAuth2Client endpoints', () => {
+    const [config] = configs(
+      'import { OAuth2Client } from "arctic";\nconst c = new OAuth2Client("id", null, "https://x.dev/cb");\nc.createAuthorizationURL("https://www.dropbox.com/oauth2/authorize", state, ["files.content.read"]);\nawait c.validateAuthorizationCode("https://api.dropboxapi.com/oauth2/token", code, null);',
+    );
+    expect(summary(config!)).toMatchObject({
+      provider: 'dropbox',
+      credentials: ['clientId:clientId'],
+      endpoints: ['callback:redirectURI', 'authorization:authorizationEndpoint', 'token:tokenEndpoint'],
+      scopes: ['scope'],
+    });
+  });
+});
+
+describe('plain OAuth objects', () => {
+  it.each([
+    ['authorizationEndpoint + tokenEndpoint', '{ authorizationEndpoint: "https://a.io/auth", tokenEndpoint: "https://a.io/token", scope: "x" }'],
+    ['authorizeUrl + tokenUrl', '{ authorizeUrl: "https://a.io/auth", tokenUrl: "https://a.io/token", scope: "x" }'],
+    ['authorizationURL + tokenURL', '{ authorizationURL: "https://a.io/auth", tokenURL: "https://a.io/token", scope: "x" }'],
+    ['authUrl + accessTokenUrl', '{ authUrl: "https://a.io/auth", accessTokenUrl: "https://a.io/token", scope: "x" }'],
+  ])('recognises %s', (_title, object) => {
+    const found = configs(`export const acme = ${object};`);
+    expect(found.map(summary)).toEqual([
+      { source: 'object', key: 'acme', name: undefined, provider: undefined, managed: false, incomplete: false, scopes: ['scope'], credentials: [], endpoints: [expect.stringMatching(/^authorization:/), expect.stringMatching(/^token:/)] },
+    ]);
+  });
+
+  it('names a nested object by its key and finds its provider', () => {
+    const found = configs('export const providers = { github: { authUrl: "https://example.test/a", tokenUrl: "https://example.test/t" } };');
+    expect(found.map((config) => [config.key, config.provider?.id])).toEqual([['github', 'github']]);
+  });
+
+  it('takes the key of an .oauth() call on a worker imported from another file', () => {
+    const found = configs('import worker from "./worker.js";\nworker.oauth("githubAuth", { authorizationEndpoint: "https://github.com/login/oauth/authorize", tokenEndpoint: "https://github.com/login/oauth/access_token" });');
+    expect(found.map((config) => [config.source, config.key, config.provider?.id])).toEqual([['object', 'githubAuth', 'github']]);
+  });
+
+  it('does not count an object twice when a recognised configuration spreads it', () => {
+    const found = configs(`${HEAD}const BASE = { authorizationEndpoint: "https://a.io/auth", tokenEndpoint: "https://a.io/token" };\nworker.oauth("k", { ...BASE, scope: "x" });`);
+    expect(found.map((config) => config.source)).toEqual(['notion-worker']);
+  });
+
+  it.each([
+    ['only a token endpoint', '{ tokenUrl: "https://a.io/token", scope: "x" }'],
+    ['unrelated keys', '{ url: "https://a.io", token: "x" }'],
+  ])('ignores an object with %s', (_title, object) => {
+    expect(configs(`export const x = ${object};`)).toEqual([]);
+  });
+});
+
+describe('values', () => {
+  function valueOf(code: string, pick: (config: OAuthConfig) => Parameters<typeof classifyCredential>[0]): { value: CredentialValue; text: string; model: WorkerModel } {
+    const { model, text } = probe(code);
+    return { value: classifyCredential(pick(model.configs[0]!), model.values), text, model };
+  }
+  const secretOf = (config: OAuthConfig) => config.credentials.find((site) => site.field === 'clientSecret')?.node;
+
+  it.each([
+    ['process.env.X', 'process.env.S', { kind: 'env', envName: 'S' }],
+    ['process.env["X"] ?? ""', 'process.env["S"] ?? ""', { kind: 'env', envName: 'S' }],
+    ['process?.env?.X', 'process?.env?.S', { kind: 'env', envName: 'S' }],
+    ['import.meta.env.X', 'import.meta.env.S', { kind: 'env', envName: 'S' }],
+    ['a literal', '"abc"', { kind: 'static', value: 'abc' }],
+    ['an empty literal', '""', { kind: 'empty' }],
+    ['a number', '42', { kind: 'static', value: '42' }],
+    ['a template literal', '`a${"b"}c`', { kind: 'static', value: 'abc' }],
+    ['a concatenation', '"a" + "b"', { kind: 'static', value: 'ab' }],
+    ['an env read in a template', '`${process.env.S}`', { kind: 'unknown' }],
+    ['a literal fallback', 'process.env.S || "x"', { kind: 'env', envName: 'S', fallback: expect.objectContaining({ value: 'x' }) }],
+    ['a call', 'read()', { kind: 'unknown' }],
+    ['a conditional', 'a ? "x" : "y"', { kind: 'unknown' }],
+  ])('classifies %s', (_title, expression, expected) => {
+    const { value } = valueOf(`${HEAD}worker.oauth("k", { name: "k", clientSecret: ${expression} });`, secretOf);
+    expect(value).toEqual(expected);
+  });
+
+  it.each([
+    ['a const bound to an env read', 'const S = process.env.S ?? "";', 'S', { kind: 'env', envName: 'S' }],
+    ['a destructured env read', 'const { S } = process.env;', 'S', { kind: 'env', envName: 'S' }],
+    ['a destructured env read with a default', 'const { S: secret = "dflt" } = process.env;', 'secret', { kind: 'env', envName: 'S', fallback: expect.objectContaining({ value: 'dflt' }) }],
+    ['a const holding a literal', 'const S = "abc";', 'S', { kind: 'static', value: 'abc' }],
+    ['a member of a const object', 'const C = { s: "abc" };', 'C.s', { kind: 'static', value: 'abc' }],
+    ['a destructured const object', 'const { s } = { s: "abc" };', 's', { kind: 'static', value: 'abc' }],
+    ['an import', 'import { S } from "./s.js";', 'S', { kind: 'unknown' }],
+  ])('follows %s', (_title, declaration, expression, expected) => {
+    const { value } = valueOf(`${HEAD}${declaration}\nworker.oauth("k", { name: "k", clientSecret: ${expression} });`, secretOf);
+    expect(value).toEqual(expected);
+  });
+
+  it('locates each scope where it is written: strings, arrays, joins, templates, consts', () => {
+    const code = `${HEAD}const A = ["repo", "gist"];\nconst B = "admin:org";\nworker.oauth("k", { name: "github", scope: [...A, \`\${B} user\`, "read:user " + "x"].join(" ") });`;
+    const { model, text } = probe(code);
+    const scopes = locateScopes(model.configs[0]!.scopes[0]!.node, model.values, splitScopes)!;
+    expect(scopes.map((scope) => [scope.scope, scope.range ? text.slice(scope.range[0], scope.range[1]) : undefined, scope.exact])).toEqual([
+      ['repo', 'repo', true],
+      ['gist', 'gist', true],
+      ['admin:org', 'admin:org', true],
+      ['user', 'user', true],
+      ['read:user', 'read:user', true],
+      ['x', 'x', true],
+    ]);
+  });
+
+  it('maps escaped characters back to their source', () => {
+    const code = `${HEAD}worker.oauth("k", { name: "github", scope: "read:user\\u0020repo" });`;
+    const { model, text } = probe(code);
+    const scopes = locateScopes(model.configs[0]!.scopes[0]!.node, model.values, splitScopes)!;
+    expect(scopes.map((scope) => text.slice(scope.range![0], scope.range![1]))).toEqual(['read:user', 'repo']);
+  });
+
+  it('leaves out scopes that touch a run-time part, and gives up on unknown values', () => {
+    const { model } = probe(`${HEAD}worker.oauth("k", { name: "github", scope: \`repo\${x} gist \${y}\` });\nworker.oauth("j", { name: "github", scope: load() });`);
+    expect(locateScopes(model.configs[0]!.scopes[0]!.node, model.values, splitScopes)!.map((scope) => scope.scope)).toEqual(['gist']);
+    expect(locateScopes(model.configs[1]!.scopes[0]!.node, model.values, splitScopes)).toBeUndefined();
+  });
+
+  it('falls back to getStaticValue (value known, no columns) for other static expressions', () => {
+    const { model } = probe(`${HEAD}worker.oauth("k", { name: "github", scope: ["repo", "gist"].concat(["user"]) });`);
+    const scopes = locateScopes(model.configs[0]!.scopes[0]!.node, model.values, splitScopes)!;
+    expect(scopes.map((scope) => [scope.scope, scope.range, scope.exact])).toEqual([
+      ['repo', undefined, false],
+      ['gist', undefined, false],
+      ['user', undefined, false],
+    ]);
+  });
+
+  it('resolves URLs: literals, env fallbacks, destructuring defaults; not env reads', () => {
+    const { model } = probe(
+      `${HEAD}const { T = "http://t.io/token" } = process.env;\nworker.oauth("k", { name: "x", authorizationEndpoint: process.env.A ?? "http://a.io/auth", tokenEndpoint: T, callbackUrl: process.env.C });`,
+    );
+    const [auth, token, callback] = model.configs[0]!.endpoints;
+    expect(resolveUrl(auth!.node, model.values)).toMatchObject({ located: { value: 'http://a.io/auth' }, isFallback: true });
+    expect(resolveUrl(token!.node, model.values)).toMatchObject({ located: { value: 'http://t.io/token' }, isFallback: true });
+    expect(resolveUrl(callback!.node, model.values)).toBeUndefined();
+  });
+});
+
+describe('env names', () => {
+  it.each([
+    ['github-app', 'GITHUB_APP'],
+    ['GitHub', 'GITHUB'],
+    ['googleDriveAuth', 'GOOGLE_DRIVE'],
+    ['Google Drive', 'GOOGLE_DRIVE'],
+    ['github-oauth', 'GITHUB'],
+    ['HubSpot CRM', 'HUBSPOT_CRM'],
+    ['365days', '_365DAYS'],
+  ])('%s → %s', (text, name) => {
+    expect(toUpperSnakeName(text)).toBe(name);
+  });
+
+  it('prefers the name, then the key, then the provider', () => {
+    const found = configs(
+      `${HEAD}worker.oauth("driveAuth", { name: "Google Drive", scope: "x" });\nworker.oauth("linearAuth", { scope: "x" });\nworker.oauth("oauth", { authorizationEndpoint: "https://slack.com/oauth/v2/authorize", tokenEndpoint: "https://slack.com/api/oauth.v2.access" });\nworker.oauth("", { authorizationEndpoint: "https://a.io/a", tokenEndpoint: "https://a.io/t" });`,
+    );
+    expect(found.map(envNameBase)).toEqual(['GOOGLE_DRIVE', 'LINEAR', 'SLACK', '']);
+  });
+});
