@@ -14,7 +14,7 @@
  * Options (jscodeshift passes unknown flags through): `--root=<dir>` (default: the working directory), `--dry`
  * (never writes an env file), `--testFiles=all|high-confidence|off`.
  */
-import { open, readFile, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { describeFinding } from '../src/detect/index.js';
@@ -22,6 +22,9 @@ import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { isMinified, isReadOnly, MAX_FILE_BYTES } from './discover.js';
 import { applyEdits, assignEnvNames, buildEdits, planSource, type SecretOccurrence } from './plan.js';
+import { withEnvLock } from './lock.js';
+
+export { LOCK_FILE, withEnvLock } from './lock.js';
 
 /** The parts of jscodeshift's `FileInfo` used here. */
 export interface TransformFile {
@@ -46,36 +49,9 @@ export interface TransformOptions {
   readonly [key: string]: unknown;
 }
 
-export const LOCK_FILE = '.env.worker-auth.lock';
 const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 const BOM = '\uFEFF';
 const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
-
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
-/** Run `fn` holding the exclusive lock file `root/.env.worker-auth.lock`; the lock is always removed afterwards. */
-export async function withEnvLock<T>(root: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
-  const lockPath = join(root, LOCK_FILE);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const fh = await open(lockPath, 'wx', 0o600);
-      await fh.writeFile(`${process.pid}\n`).finally(() => fh.close());
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`cannot create ${LOCK_FILE} in ${root} (${(error as Error).message})`);
-      if (Date.now() >= deadline) {
-        throw new Error(`${LOCK_FILE} in ${root} is still held after ${timeoutMs} ms; if no codemod is running, delete it and run again`);
-      }
-      await sleep(5 + Math.floor(Math.random() * 20));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await unlink(lockPath).catch(() => undefined);
-  }
-}
 
 async function isUtf8File(path: string): Promise<boolean> {
   try {

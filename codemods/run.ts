@@ -5,7 +5,7 @@
  * fails is reported and left as it was; a re-run completes the job and is otherwise a no-op.
  */
 import { execFile } from 'node:child_process';
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
@@ -17,6 +17,7 @@ import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { discoverFiles, isMinified, isReadOnly, type Skipped } from './discover.js';
+import { LockHeldError, withEnvLock } from './lock.js';
 import { applyEdits, assignEnvNames, buildEdits, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
 
 export interface CodemodOptions {
@@ -120,7 +121,23 @@ function rewrite(project: Project, file: LoadedFile, edits: readonly TextEdit[])
   }
 }
 
+/**
+ * Run the codemod. A writing run holds the project's lock file for its whole plan-and-apply, so two runs at once
+ * never plan from the same state: the second refuses (exit 2). A dry run takes no lock.
+ */
 export async function runCodemod(options: CodemodOptions): Promise<{ report: CodemodReport; exitCode: 0 | 1 }> {
+  const rootInfo = await stat(options.root).catch(() => undefined);
+  if (!rootInfo?.isDirectory()) throw new UsageError(`${options.root}: no such file or folder (the project root).`);
+  if (options.dryRun) return runUnlocked(options);
+  try {
+    return await withEnvLock(options.root, 0, () => runUnlocked(options));
+  } catch (error) {
+    if (error instanceof LockHeldError) throw new UsageError(`another worker-auth-codemod is running here: ${error.message}.`);
+    throw error;
+  }
+}
+
+async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodReport; exitCode: 0 | 1 }> {
   // the real path: discovery resolves symlinks (macOS /tmp), and report paths are relative to it
   const root = await realpath(options.root).catch(() => {
     throw new UsageError(`${options.root}: no such folder (--root).`);

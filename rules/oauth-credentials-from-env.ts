@@ -104,11 +104,14 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
-    function useEnvFix(site: CredentialSite, envName: string): TSESLint.ReportSuggestionArray<MessageIds> {
-      const target: TSESTree.Node = site.property?.shorthand ? site.property : site.node;
+    /** Replaces the value where it is written; a shorthand property (`{ clientSecret }`) is replaced whole. */
+    function useEnvFix(node: TSESTree.Node, envName: string): TSESLint.ReportSuggestionArray<MessageIds> {
+      const parent = node.parent;
+      const shorthand = parent?.type === 'Property' && parent.shorthand && parent.value === node ? parent : undefined;
+      const target: TSESTree.Node = shorthand ?? node;
       if (sourceCode.getCommentsInside(target).length > 0) return [];
       const expression = `process.env.${envName} ?? ""`;
-      const text = site.property?.shorthand ? `${site.key}: ${expression}` : expression;
+      const text = shorthand ? `${sourceCode.getText(shorthand.key)}: ${expression}` : expression;
       return [{ messageId: 'useEnv', data: { envName }, fix: (fixer) => fixer.replaceText(target, text) }];
     }
 
@@ -136,13 +139,14 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      if (value.kind !== 'static' || !once(site.node)) return;
+      // reported where the value is written: the literal (also in a const declaration), or the expression building it
+      if (value.kind !== 'static' || !once(value.node)) return;
       const envName = oauthEnvName(config, site.field);
       context.report({
-        node: site.node,
+        node: value.node,
         messageId: isSecretField(site.field) ? 'hardcodedSecret' : 'hardcodedClientId',
         data: { key: site.key, config: describeConfig(config), masked: mask(value.value, site.key), envName },
-        suggest: useEnvFix(site, envName),
+        suggest: useEnvFix(value.node, envName),
       });
     }
 

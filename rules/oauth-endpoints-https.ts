@@ -6,7 +6,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
-import { hasFakeWord } from '../src/detect/placeholders.js';
 import { redact, redactRanges } from '../src/detect/redact.js';
 import { getWorkerModel, type EndpointRole, type EndpointSite } from '../src/workers/model.js';
 import { HOLE, resolveUrl, type LocatedString } from '../src/workers/values.js';
@@ -48,19 +47,20 @@ function isLocalHost(host: string): boolean {
   return LOCAL_HOSTS.has(h) || h.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(h);
 }
 
-const EXAMPLE_DOMAINS = ['example.com', 'example.org', 'example.net'];
+/** Words in a host that stand for "fill this in" (`YOUR_DOMAIN.auth0.com`, `yourcompany.zendesk.com`, `xxxx.okta.com`). */
+const PLACEHOLDER_HOST = /(?:^|[.\-_])(?:your|my)[-_]?(?:domain|tenant|company|org|subdomain|shop|instance|site|app)\b|(?:^|[.\-_])your[-_]|xxx|placeholder|changeme|replace[-_]?me|(?:^|[.\-_])(?:todo|tbd)(?:$|[.\-_])/i;
 
-/** A placeholder in place of a real endpoint: empty, `{tenant}`, `<your-domain>`, `${…}` in a plain string, `example.com`, `YOUR_…`. */
+/**
+ * A placeholder in place of a real endpoint: empty, `...`, `{tenant}`, `<your-domain>`, `${…}` written in a plain
+ * string, `YOUR_…`, `TODO`. Documentation domains (`example.com`) are not placeholders: they are valid URLs and common
+ * in examples and tests.
+ */
 function isPlaceholderUrl(value: string, host: string | undefined): boolean {
   const v = value.trim();
   if (v === '' || v === '...' || v === '…') return true;
   if (/[{}<>]/.test(v) || v.includes('${')) return true;
-  if (/\byour[_-]/i.test(v) || /\b(?:todo|tbd|changeme)\b/i.test(v)) return true;
-  if (host === undefined) return false;
-  const h = host.toLowerCase();
-  if (EXAMPLE_DOMAINS.some((domain) => h === domain || h.endsWith(`.${domain}`))) return true;
-  if (h.endsWith('.example') || h.endsWith('.invalid')) return true;
-  return hasFakeWord(h);
+  if (/(?:^|[^a-z])your[_-]/i.test(v) || /\b(?:todo|tbd|changeme)\b/i.test(v)) return true;
+  return host !== undefined && PLACEHOLDER_HOST.test(host);
 }
 
 /** The URL as it may be shown: no user-info, no query or fragment, any secret masked, at most 100 characters. */

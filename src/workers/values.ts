@@ -501,8 +501,11 @@ export function locateScopes(
 export type CredentialValue =
   /** `process.env.X`, `process.env?.X`, `const { X } = process.env`, a const bound to one; with a literal fallback. */
   | { readonly kind: 'env'; readonly envName: string; readonly fallback?: { readonly node: Node; readonly value: string } }
-  /** A literal, a const holding one, a template literal or concatenation without run-time parts. */
-  | { readonly kind: 'static'; readonly value: string }
+  /**
+   * A literal, a const holding one, a template literal or concatenation without run-time parts. `node` is where the
+   * value is written: the literal (also inside a const declaration), or the expression that builds it.
+   */
+  | { readonly kind: 'static'; readonly value: string; readonly node: Node }
   /** `""` (nothing is hardcoded). */
   | { readonly kind: 'empty' }
   /** Run-time value, import, parameter…: nothing can be said. */
@@ -517,16 +520,16 @@ export function isEnvObject(node: Node): boolean {
   return (n.object.type === 'Identifier' && n.object.name === 'process') || n.object.type === 'MetaProperty';
 }
 
-function staticCredential(value: unknown): CredentialValue | undefined {
-  if (typeof value === 'number' || typeof value === 'bigint') return { kind: 'static', value: String(value) };
+function staticCredential(value: unknown, node: Node): CredentialValue | undefined {
+  if (typeof value === 'number' || typeof value === 'bigint') return { kind: 'static', value: String(value), node };
   if (typeof value !== 'string') return undefined;
-  return value.trim() === '' ? { kind: 'empty' } : { kind: 'static', value };
+  return value.trim() === '' ? { kind: 'empty' } : { kind: 'static', value, node };
 }
 
 function withFallback(envName: string, fallback: Node | undefined, ctx: ValueContext, depth: number): CredentialValue {
   if (!fallback) return { kind: 'env', envName };
   const right = classifyCredential(fallback, ctx, depth + 1);
-  return right.kind === 'static' ? { kind: 'env', envName, fallback: { node: fallback, value: right.value } } : { kind: 'env', envName };
+  return right.kind === 'static' ? { kind: 'env', envName, fallback: { node: right.node, value: right.value } } : { kind: 'env', envName };
 }
 
 /** Classifies where a credential (client id/secret, token) value comes from. Never throws. */
@@ -564,13 +567,13 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
     case 'BinaryExpression':
     case 'CallExpression': {
       const located = resolveLocatedString(n, ctx, depth + 1);
-      if (located) return located.value.includes(HOLE) ? UNKNOWN : (staticCredential(located.value) ?? UNKNOWN);
+      if (located) return located.value.includes(HOLE) ? UNKNOWN : (staticCredential(located.value, located.node) ?? UNKNOWN);
       break;
     }
     default:
       break;
   }
-  return staticCredential(staticValue(n, ctx)?.value) ?? UNKNOWN;
+  return staticCredential(staticValue(n, ctx)?.value, n) ?? UNKNOWN;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

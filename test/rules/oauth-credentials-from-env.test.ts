@@ -51,6 +51,9 @@ const templateSecret = `${HEAD}const PART = "${SECRET.slice(0, 12)}";
 worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret: \`\${PART}${SECRET.slice(12)}\` });`;
 const concatSecret = `${HEAD}worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret: "${SECRET.slice(0, 10)}" + "${SECRET.slice(10)}" });`;
 const fallbackSecret = `${HEAD}worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret: process.env.GITHUB_CLIENT_SECRET ?? "${SECRET}" });`;
+const constFallback = `${HEAD}const DEV_SECRET = "${SECRET}";
+const GITHUB_CLIENT_SECRET = process.env.GITHUB_CLIENT_SECRET ?? DEV_SECRET;
+worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret: GITHUB_CLIENT_SECRET });`;
 const destructuredFallback = `${HEAD}const { GITHUB_CLIENT_SECRET = "${SECRET}" } = process.env;
 worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret: GITHUB_CLIENT_SECRET });`;
 const shorthand = `${HEAD}const clientSecret = "${SECRET}";
@@ -152,15 +155,15 @@ ts.run('oauth-credentials-from-env (typescript-eslint parser)', rule, {
       ],
     },
     {
-      // reported where the configuration takes the value
+      // reported where the value is written, so the suggestion fixes every use
       name: 'a const holding a literal',
       code: constSecret,
       errors: [
         {
           messageId: 'hardcodedSecret',
           data: { key: 'clientSecret', config: GITHUB_CONFIG, masked: SECRET_MASKED, envName: 'GITHUB_APP_OAUTH_CLIENT_SECRET' },
-          ...span(constSecret, 'GITHUB_SECRET', 1),
-          suggestions: [{ messageId: 'useEnv', output: constSecret.replace('clientSecret: GITHUB_SECRET', 'clientSecret: process.env.GITHUB_APP_OAUTH_CLIENT_SECRET ?? ""') }],
+          ...span(constSecret, `"${SECRET}"`),
+          suggestions: [{ messageId: 'useEnv', output: constSecret.replace(`"${SECRET}"`, 'process.env.GITHUB_APP_OAUTH_CLIENT_SECRET ?? ""') }],
         },
       ],
     },
@@ -187,15 +190,19 @@ ts.run('oauth-credentials-from-env (typescript-eslint parser)', rule, {
       ],
     },
     {
+      name: 'a fallback held in a const',
+      code: constFallback,
+      errors: [{ messageId: 'hardcodedFallback', ...span(constFallback, `"${SECRET}"`), suggestions: [{ messageId: 'dropFallback', output: constFallback.replace(`"${SECRET}"`, '""') }] }],
+    },
+    {
       name: 'a destructuring default of process.env',
       code: destructuredFallback,
       errors: [{ messageId: 'hardcodedFallback', data: { key: 'clientSecret', config: GITHUB_CONFIG, masked: SECRET_MASKED, envName: 'GITHUB_CLIENT_SECRET', rotate: ' Rotate it: it is already in git history.' }, ...span(destructuredFallback, `"${SECRET}"`), suggestions: [{ messageId: 'dropFallback', output: destructuredFallback.replace(`"${SECRET}"`, '""') }] }],
     },
     {
-      // a shorthand property is replaced whole
       name: 'a shorthand property',
       code: shorthand,
-      errors: [{ messageId: 'hardcodedSecret', ...span(shorthand, 'clientSecret }'), endColumn: span(shorthand, 'clientSecret }').column + 12, suggestions: [{ messageId: 'useEnv', output: shorthand.replace('clientSecret }', 'clientSecret: process.env.GITHUB_APP_OAUTH_CLIENT_SECRET ?? "" }') }] }],
+      errors: [{ messageId: 'hardcodedSecret', ...span(shorthand, `"${SECRET}"`), suggestions: [{ messageId: 'useEnv', output: shorthand.replace(`"${SECRET}"`, 'process.env.GITHUB_APP_OAUTH_CLIENT_SECRET ?? ""') }] }],
     },
     {
       // a provider format keeps its public prefix in the mask; NAME from the key
@@ -218,7 +225,7 @@ ts.run('oauth-credentials-from-env (typescript-eslint parser)', rule, {
     {
       name: 'a member of a const object',
       code: constObjectMember,
-      errors: [{ messageId: 'hardcodedSecret', ...span(constObjectMember, 'SECRETS.github'), suggestions: [{ messageId: 'useEnv', output: constObjectMember.replace('SECRETS.github', 'process.env.GITHUB_APP_OAUTH_CLIENT_SECRET ?? ""') }] }],
+      errors: [{ messageId: 'hardcodedSecret', ...span(constObjectMember, `"${SECRET}"`), suggestions: [{ messageId: 'useEnv', output: constObjectMember.replace(`"${SECRET}"`, 'process.env.GITHUB_APP_OAUTH_CLIENT_SECRET ?? ""') }] }],
     },
     {
       name: 'client id and secret inline',

@@ -40,11 +40,12 @@ const userInfo = `${HEAD}worker.oauth("acme", { authorizationEndpoint: ${AUTH}, 
 const querySecret = `${HEAD}worker.oauth("acme", { authorizationEndpoint: "https://auth.acme.io/oauth/authorize?client_id=abc&client_secret=${SECRET}", tokenEndpoint: ${TOKEN}, ${CLIENT} });`;
 const placeholders = `${HEAD}worker.oauth("zendesk", {
   authorizationEndpoint: "https://{subdomain}.zendesk.com/oauth/authorizations/new",
-  tokenEndpoint: "https://example.com/oauth/token",
+  tokenEndpoint: "TODO",
   callbackUrl: "",
   ${CLIENT},
 });`;
 const yourDomain = `${HEAD}worker.oauth("auth0", { authorizationEndpoint: "https://YOUR_DOMAIN.auth0.com/authorize", tokenEndpoint: "https://acme.eu.auth0.com/oauth/token", ${CLIENT} });`;
+const yourCompany = `${HEAD}worker.oauth("zendesk", { authorizationEndpoint: "https://acme.zendesk.com/oauth/authorizations/new", tokenEndpoint: "https://yourcompany.zendesk.com/oauth/tokens", ${CLIENT} });`;
 const ftp = `${HEAD}worker.oauth("acme", { authorizationEndpoint: ${AUTH}, tokenEndpoint: "ftp://auth.acme.io/oauth/token", ${CLIENT} });`;
 const fallback = `${HEAD}worker.oauth("acme", { authorizationEndpoint: ${AUTH}, tokenEndpoint: process.env.ACME_TOKEN_URL ?? "http://auth.acme.io/oauth/token", ${CLIENT} });`;
 const templateHost = `${HEAD}const path = process.env.TOKEN_PATH;
@@ -68,6 +69,9 @@ const ts = new RuleTester();
 ts.run('oauth-endpoints-https (typescript-eslint parser)', rule, {
   valid: [
     `${HEAD}worker.oauth("acme", { authorizationEndpoint: ${AUTH}, tokenEndpoint: ${TOKEN}, ${CLIENT} });`,
+    // documentation domains are real URLs, not placeholders
+    `${HEAD}worker.oauth("myOAuth", { name: "my-provider", authorizationEndpoint: "https://provider.example.com/oauth/authorize", tokenEndpoint: "https://provider.example.com/oauth/token", ${CLIENT} });`,
+    `${HEAD}worker.oauth("acme", { authorizationEndpoint: "https://yourls.acme.io/authorize", tokenEndpoint: "https://my.acme.io/token", ${CLIENT} });`,
     `${HEAD}worker.oauth("github", { authorizationEndpoint: "https://github.com/login/oauth/authorize?allow_signup=false&client_id=abc", tokenEndpoint: "https://github.com/login/oauth/access_token", ${CLIENT} });`,
     // local development over http is allowed by default
     localhost,
@@ -144,9 +148,13 @@ ts.run('oauth-endpoints-https (typescript-eslint parser)', rule, {
       code: placeholders,
       errors: [
         { messageId: 'placeholderUrl', data: { role: 'authorization endpoint', url: 'https://{subdomain}.zendesk.com/oauth/authorizations/new' }, ...span(placeholders, '"https://{subdomain}.zendesk.com/oauth/authorizations/new"') },
-        { messageId: 'placeholderUrl', data: { role: 'token endpoint', url: 'https://example.com/oauth/token' }, ...span(placeholders, '"https://example.com/oauth/token"') },
+        { messageId: 'placeholderUrl', data: { role: 'token endpoint', url: 'TODO' }, ...span(placeholders, '"TODO"') },
         { messageId: 'placeholderUrl', data: { role: 'callback URL', url: '' }, ...span(placeholders, '""') },
       ],
+    },
+    {
+      code: yourCompany,
+      errors: [{ messageId: 'placeholderUrl', ...span(yourCompany, '"https://yourcompany.zendesk.com/oauth/tokens"') }],
     },
     {
       code: yourDomain,

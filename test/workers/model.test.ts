@@ -325,9 +325,15 @@ describe('plain OAuth objects', () => {
 });
 
 describe('values', () => {
-  function valueOf(code: string, pick: (config: OAuthConfig) => Parameters<typeof classifyCredential>[0]): { value: CredentialValue; text: string; model: WorkerModel } {
+  /** The classification, with the source text of where a static value or fallback is written. */
+  function valueOf(code: string, pick: (config: OAuthConfig) => Parameters<typeof classifyCredential>[0]): { value: unknown } {
     const { model, text } = probe(code);
-    return { value: classifyCredential(pick(model.configs[0]!), model.values), text, model };
+    const value: CredentialValue = classifyCredential(pick(model.configs[0]!), model.values);
+    if (value.kind === 'static') return { value: { kind: 'static', value: value.value, at: text.slice(...value.node.range) } };
+    if (value.kind === 'env' && value.fallback) {
+      return { value: { kind: 'env', envName: value.envName, fallback: value.fallback.value, at: text.slice(...value.fallback.node.range) } };
+    }
+    return { value };
   }
   const secretOf = (config: OAuthConfig) => config.credentials.find((site) => site.field === 'clientSecret')?.node;
 
@@ -336,13 +342,13 @@ describe('values', () => {
     ['process.env["X"] ?? ""', 'process.env["S"] ?? ""', { kind: 'env', envName: 'S' }],
     ['process?.env?.X', 'process?.env?.S', { kind: 'env', envName: 'S' }],
     ['import.meta.env.X', 'import.meta.env.S', { kind: 'env', envName: 'S' }],
-    ['a literal', '"abc"', { kind: 'static', value: 'abc' }],
+    ['a literal', '"abc"', { kind: 'static', value: 'abc', at: '"abc"' }],
     ['an empty literal', '""', { kind: 'empty' }],
-    ['a number', '42', { kind: 'static', value: '42' }],
-    ['a template literal', '`a${"b"}c`', { kind: 'static', value: 'abc' }],
-    ['a concatenation', '"a" + "b"', { kind: 'static', value: 'ab' }],
+    ['a number', '42', { kind: 'static', value: '42', at: '42' }],
+    ['a template literal', '`a${"b"}c`', { kind: 'static', value: 'abc', at: '`a${"b"}c`' }],
+    ['a concatenation', '"a" + "b"', { kind: 'static', value: 'ab', at: '"a" + "b"' }],
     ['an env read in a template', '`${process.env.S}`', { kind: 'unknown' }],
-    ['a literal fallback', 'process.env.S || "x"', { kind: 'env', envName: 'S', fallback: expect.objectContaining({ value: 'x' }) }],
+    ['a literal fallback', 'process.env.S || "x"', { kind: 'env', envName: 'S', fallback: 'x', at: '"x"' }],
     ['a call', 'read()', { kind: 'unknown' }],
     ['a conditional', 'a ? "x" : "y"', { kind: 'unknown' }],
   ])('classifies %s', (_title, expression, expected) => {
@@ -353,10 +359,12 @@ describe('values', () => {
   it.each([
     ['a const bound to an env read', 'const S = process.env.S ?? "";', 'S', { kind: 'env', envName: 'S' }],
     ['a destructured env read', 'const { S } = process.env;', 'S', { kind: 'env', envName: 'S' }],
-    ['a destructured env read with a default', 'const { S: secret = "dflt" } = process.env;', 'secret', { kind: 'env', envName: 'S', fallback: expect.objectContaining({ value: 'dflt' }) }],
-    ['a const holding a literal', 'const S = "abc";', 'S', { kind: 'static', value: 'abc' }],
-    ['a member of a const object', 'const C = { s: "abc" };', 'C.s', { kind: 'static', value: 'abc' }],
-    ['a destructured const object', 'const { s } = { s: "abc" };', 's', { kind: 'static', value: 'abc' }],
+    ['a destructured env read with a default', 'const { S: secret = "dflt" } = process.env;', 'secret', { kind: 'env', envName: 'S', fallback: 'dflt', at: '"dflt"' }],
+    ['a const holding a literal', 'const S = "abc";', 'S', { kind: 'static', value: 'abc', at: '"abc"' }],
+    ['a member of a const object', 'const C = { s: "abc" };', 'C.s', { kind: 'static', value: 'abc', at: '"abc"' }],
+    ['a fallback held in a const', 'const D = "dflt";\nconst S = process.env.S ?? D;', 'S', { kind: 'env', envName: 'S', fallback: 'dflt', at: '"dflt"' }],
+    ['a computed static value', 'const S = String(1234);', 'S', { kind: 'static', value: '1234', at: 'String(1234)' }],
+    ['a destructured const object', 'const { s } = { s: "abc" };', 's', { kind: 'static', value: 'abc', at: '"abc"' }],
     ['an import', 'import { S } from "./s.js";', 'S', { kind: 'unknown' }],
   ])('follows %s', (_title, declaration, expression, expected) => {
     const { value } = valueOf(`${HEAD}${declaration}\nworker.oauth("k", { name: "k", clientSecret: ${expression} });`, secretOf);
