@@ -8,7 +8,7 @@ import { createRule } from '../src/create-rule.js';
 import { providerForScopeParam } from '../src/oauth/providers.js';
 import { assessScopes, splitScopes } from '../src/oauth/scopes.js';
 import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
-import { getWorkerModel, type OAuthConfig, type ScopeSite } from '../src/workers/model.js';
+import { getWorkerModel, safely, type OAuthConfig, type ScopeSite } from '../src/workers/model.js';
 import { locateScopes, type LocatedScope } from '../src/workers/values.js';
 
 export type Options = [
@@ -180,7 +180,7 @@ export default createRule<Options, MessageIds>({
         for (const config of getWorkerModel(context).configs) {
           // a spread of an unknown object or a computed key may replace anything: no guessing
           if (config.incomplete) continue;
-          for (const site of config.scopes) checkSite(config, site);
+          for (const site of config.scopes) safely(() => checkSite(config, site));
         }
       },
     };

@@ -4,13 +4,14 @@
  * from, `redact()` masks what is shown.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isTestFile } from '../src/ast/strings.js';
 import { createRule } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact } from '../src/detect/redact.js';
-import { envNameBase, getWorkerModel, type CredentialField, type CredentialSite, type OAuthConfig } from '../src/workers/model.js';
+import { envNameBase, getWorkerModel, safely, type CredentialField, type CredentialSite, type OAuthConfig } from '../src/workers/model.js';
 import { classifyCredential } from '../src/workers/values.js';
 
-export type Options = [{ checkClientId?: boolean; checkTokens?: boolean }];
+export type Options = [{ checkClientId?: boolean; checkTokens?: boolean; checkTestFiles?: boolean }];
 export type MessageIds = 'hardcodedSecret' | 'hardcodedClientId' | 'hardcodedFallback' | 'useEnv' | 'dropFallback';
 
 const ENV_SUFFIX: Readonly<Record<CredentialField, string>> = {
@@ -88,12 +89,18 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also check access and refresh token fields (`accessToken`, `refresh_token`, …).',
           },
+          checkTestFiles: {
+            type: 'boolean',
+            description: 'Also check test, spec and fixture files (their OAuth clients are usually mocks).',
+          },
         },
       },
     ],
-    defaultOptions: [{ checkClientId: true, checkTokens: true }],
+    defaultOptions: [{ checkClientId: true, checkTokens: true, checkTestFiles: false }],
   },
   create(context, [options]) {
+    // mocks in tests; a real-format secret there is still reported by `no-hardcoded-secrets`
+    if (!options.checkTestFiles && isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
 
@@ -155,7 +162,7 @@ export default createRule<Options, MessageIds>({
         for (const config of getWorkerModel(context).configs) {
           // a spread of an unknown object or a computed key may replace any value: no guessing
           if (config.incomplete) continue;
-          for (const site of config.credentials) check(config, site);
+          for (const site of config.credentials) safely(() => check(config, site));
         }
       },
     };

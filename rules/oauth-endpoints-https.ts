@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact, redactRanges } from '../src/detect/redact.js';
-import { getWorkerModel, type EndpointRole, type EndpointSite } from '../src/workers/model.js';
+import { getWorkerModel, safely, type EndpointRole, type EndpointSite } from '../src/workers/model.js';
 import { HOLE, resolveUrl, type LocatedString } from '../src/workers/values.js';
 
 export type Options = [{ allowHttpLocalhost?: boolean; checkCallbackUrl?: boolean }];
@@ -213,7 +213,7 @@ export default createRule<Options, MessageIds>({
         for (const config of getWorkerModel(context).configs) {
           // a spread of an unknown object or a computed key may replace any value: no guessing
           if (config.incomplete) continue;
-          for (const site of config.endpoints) check(site);
+          for (const site of config.endpoints) safely(() => check(site));
         }
       },
     };

@@ -7,6 +7,7 @@
 import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
+import { KeywordAutomaton } from './keywords.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -30,14 +31,14 @@ export interface DetectOptions {
 export class Detector {
   private readonly formats: readonly TokenFormat[];
   private readonly globalPatterns = new Map<TokenFormat, RegExp>();
-  /** first char of a keyword → keywords; keyword → formats it (or a keyword it starts with) selects */
-  private readonly buckets = new Map<string, string[]>();
+  /** every keyword and marker */
+  private readonly keywords: KeywordAutomaton;
+  /** keyword → formats it (or a keyword it starts with) selects */
   private readonly byKeyword = new Map<string, TokenFormat[]>();
   private readonly contextOnly: TokenFormat[] = [];
   private readonly ignore: Set<string>;
   private readonly allowValues: Set<string>;
   private readonly allowPatterns: readonly RegExp[];
-  private readonly minKeywordLength: number;
   /** user formats: their patterns are not ours to vouch for, so they only run on bounded input */
   private readonly userFormats: Set<TokenFormat>;
 
@@ -59,12 +60,8 @@ export class Detector {
         (f) => this.globalPatterns.has(f) && f.keywords.some((fk) => k.startsWith(fk)),
       );
       this.byKeyword.set(k, selected);
-      const head = k.slice(0, 1);
-      const bucket = this.buckets.get(head) ?? [];
-      bucket.push(k);
-      this.buckets.set(head, bucket);
     }
-    this.minKeywordLength = Math.min(...[...keywords].map((k) => k.length));
+    this.keywords = new KeywordAutomaton(keywords);
   }
 
   /** Every secret in `text` (a string value or a comment), sorted by position, non-overlapping. */
@@ -73,8 +70,7 @@ export class Detector {
     let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
 
-    const lower = text.toLowerCase();
-    const hits = this.prefilter(lower);
+    const hits = this.prefilter(text);
     const findings: Finding[] = [];
     /** ranges claimed by a recognised non-secret (publishable key, identifier) or a finding */
     const claimed: [number, number][] = [];
@@ -107,7 +103,7 @@ export class Detector {
     const lower = text.toLowerCase();
     if (CREDENTIAL_HINT.test(lower)) return true;
     if (this.contextOnly.some((f) => f.contextWords?.some((w) => lower.includes(w)))) return true;
-    const hits = this.prefilter(lower);
+    const hits = this.prefilter(text);
     return hits.formats.size > 0 || [...hits.markers].some((m) => m !== '=');
   }
 
@@ -120,20 +116,16 @@ export class Detector {
     });
   }
 
-  /** One pass over the lower-cased text: which keywords and in-string markers occur. */
-  private prefilter(lower: string): { formats: Set<TokenFormat>; markers: Set<string> } {
+  /** One pass over the text (Aho–Corasick): which keywords and in-string markers occur. */
+  private prefilter(text: string): { formats: Set<TokenFormat>; markers: Set<string> } {
     const formats = new Set<TokenFormat>();
     const markers = new Set<string>();
-    const last = lower.length - this.minKeywordLength;
-    for (let i = 0; i <= last; i++) {
-      const bucket = this.buckets.get(lower[i]!);
-      if (!bucket) continue;
-      for (const k of bucket) {
-        if (!lower.startsWith(k, i)) continue;
+    this.keywords.scan(text, (hits) => {
+      for (const k of hits) {
         if (MARKER_SET.has(k)) markers.add(k);
         for (const f of this.byKeyword.get(k) ?? []) formats.add(f);
       }
-    }
+    });
     return { formats, markers };
   }
 

@@ -218,6 +218,13 @@ export function providerFromHints(hints: readonly ProviderHint[]): OAuthProvider
   return undefined;
 }
 
+/** `text` without trailing `char`s (a loop: an anchored `x+$` regex is quadratic on long runs). */
+function trimTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text.charAt(end - 1) === char) end -= 1;
+  return text.slice(0, end);
+}
+
 const TRAILING_NAME_WORDS = new Set(['oauth', 'oauth2', 'auth', 'authentication', 'config', 'client', 'credentials']);
 
 /** `github-app` → `GITHUB_APP`, `GitHub` → `GITHUB`, `googleDriveAuth` → `GOOGLE_DRIVE`. */
@@ -237,7 +244,7 @@ export function toUpperSnakeName(text: string): string {
     i += taken - 1;
   }
   while (merged.length > 1 && TRAILING_NAME_WORDS.has(merged[merged.length - 1]!)) merged.pop();
-  const name = merged.join('_').toUpperCase().slice(0, 40).replace(/_+$/, '');
+  const name = trimTrailing(merged.join('_').toUpperCase().slice(0, 40), '_');
   return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
@@ -601,6 +608,7 @@ class ModelBuilder {
     const strategy = strategies[0]!;
     for (const config of this.configs) {
       if (config.source !== 'passport' || config.node.type !== 'CallExpression') continue;
+      if (providerFromHints(config.hints)) continue; // the strategy name already names a provider
       config.hints.push(...strategy.hints.filter((hint) => hint.kind !== 'name' && hint.kind !== 'variable'));
     }
   }
@@ -648,7 +656,7 @@ class ModelBuilder {
         config.endpoints.push({ role, key: hostKey, node: host.value });
         const base = hintUrl(host.value, this.values);
         const path = staticString(auth.props.get(pathKey)?.value, this.values) ?? defaultPath;
-        if (base !== undefined) config.hints.push({ kind: 'endpoint', value: `${base.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}` });
+        if (base !== undefined) config.hints.push({ kind: 'endpoint', value: `${trimTrailing(base, '/')}${path.startsWith('/') ? path : `/${path}`}` });
       }
     }
     const owner = ownerName(node);
@@ -831,8 +839,7 @@ class ModelBuilder {
   private scanPlainObjects(): void {
     for (const node of this.objectNodes) {
       if (this.claimed.has(node)) continue;
-      const ownKeys = node.properties.length;
-      if (ownKeys === 0) continue;
+      if (node.properties.length === 0) continue;
       const view = resolveObject(node, this.values);
       if (!view) continue;
       const hasAuthorization = AUTHORIZATION_ENDPOINT_KEYS.some((key) => view.props.has(key));
@@ -884,6 +891,18 @@ export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): Wor
     modules: builder.modules,
     values,
   };
+}
+
+/**
+ * Runs one check of a rule. Odd input must never break linting of the whole file: an unexpected error skips this one
+ * check (set `WORKER_AUTH_DEBUG=1` to see it).
+ */
+export function safely(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (process.env.WORKER_AUTH_DEBUG) throw error;
+  }
 }
 
 const cache = new WeakMap<TSESTree.Program, WorkerModel>();

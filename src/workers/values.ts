@@ -55,9 +55,9 @@ export function staticValue(node: Node | null | undefined, ctx: ValueContext): {
 }
 
 /** The statically known string value of an expression (not its location). */
-export function staticString(node: Node | null | undefined, ctx: ValueContext): string | undefined {
-  if (!node) return undefined;
-  const located = resolveLocatedString(node, ctx);
+export function staticString(node: Node | null | undefined, ctx: ValueContext, depth = 0): string | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  const located = resolveLocatedString(node, ctx, depth);
   if (located !== undefined) return located.value.includes(HOLE) ? undefined : located.value;
   const value = staticValue(node, ctx)?.value;
   return typeof value === 'string' ? value : undefined;
@@ -109,7 +109,8 @@ function sameNode(a: Node, b: Node): boolean {
  * The binding of an identifier when it is a const (or a never-reassigned `let`/`var`) declared in this file with an
  * initialiser. Imports, parameters, functions, classes and reassigned variables give undefined.
  */
-export function bindingOf(id: TSESTree.Identifier, ctx: ValueContext): Binding | undefined {
+export function bindingOf(id: TSESTree.Identifier, ctx: ValueContext, depth = 0): Binding | undefined {
+  if (depth > MAX_DEPTH) return undefined;
   const variable = findVariable(ctx, id);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
@@ -129,7 +130,7 @@ export function bindingOf(id: TSESTree.Identifier, ctx: ValueContext): Binding |
       value = value.left;
     }
     if (value.type !== 'Identifier' || !sameNode(value, def.name as Node)) continue;
-    const key = property.computed ? staticString(property.key, ctx) : keyName(property.key);
+    const key = property.computed ? staticString(property.key, ctx, depth + 1) : keyName(property.key);
     if (key === undefined) return undefined;
     return defaultValue ? { kind: 'member', object: declarator.init, key, defaultValue } : { kind: 'member', object: declarator.init, key };
   }
@@ -137,8 +138,9 @@ export function bindingOf(id: TSESTree.Identifier, ctx: ValueContext): Binding |
 }
 
 /** Static key of a member expression (`a.b`, `a["b"]`, `a[KEY]` with a const `KEY`). */
-export function memberKey(node: TSESTree.MemberExpression, ctx: ValueContext): string | undefined {
+export function memberKey(node: TSESTree.MemberExpression, ctx: ValueContext, depth = 0): string | undefined {
   if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
+  if (depth > MAX_DEPTH) return undefined;
   const value = staticValue(node.property, ctx)?.value;
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
@@ -197,13 +199,13 @@ export function resolveObject(node: Node | null | undefined, ctx: ValueContext, 
   const n = unwrap(node);
   switch (n.type) {
     case 'Identifier': {
-      const binding = bindingOf(n, ctx);
+      const binding = bindingOf(n, ctx, depth);
       if (binding?.kind === 'init') return resolveObject(binding.init, ctx, depth + 1);
       if (binding?.kind === 'member') return resolveObject(memberValue(binding.object, binding.key, ctx, depth), ctx, depth + 1);
       return undefined;
     }
     case 'MemberExpression': {
-      const key = memberKey(n, ctx);
+      const key = memberKey(n, ctx, depth);
       return key === undefined ? undefined : resolveObject(memberValue(n.object, key, ctx, depth), ctx, depth + 1);
     }
     case 'CallExpression':
@@ -229,7 +231,7 @@ export function resolveObject(node: Node | null | undefined, ctx: ValueContext, 
       }
       continue;
     }
-    const key = property.computed ? staticString(property.key, ctx) : keyName(property.key);
+    const key = property.computed ? staticString(property.key, ctx, depth + 1) : keyName(property.key);
     if (key === undefined) {
       incomplete = true;
       props.clear();
@@ -344,7 +346,7 @@ export function resolveLocatedString(node: Node | null | undefined, ctx: ValueCo
       return concat([left ?? hole(n.left), right ?? hole(n.right)], n);
     }
     case 'Identifier': {
-      const binding = bindingOf(n, ctx);
+      const binding = bindingOf(n, ctx, depth);
       if (binding?.kind === 'init') return resolveLocatedString(binding.init, ctx, depth + 1);
       if (binding?.kind === 'member') {
         const value = memberValue(binding.object, binding.key, ctx, depth);
@@ -353,7 +355,7 @@ export function resolveLocatedString(node: Node | null | undefined, ctx: ValueCo
       break;
     }
     case 'MemberExpression': {
-      const key = memberKey(n, ctx);
+      const key = memberKey(n, ctx, depth);
       const value = key === undefined ? undefined : memberValue(n.object, key, ctx, depth);
       if (value) return resolveLocatedString(value, ctx, depth + 1);
       break;
@@ -363,7 +365,7 @@ export function resolveLocatedString(node: Node | null | undefined, ctx: ValueCo
       const items = resolveLocatedList(n.callee.object, ctx, depth + 1);
       if (!items) break;
       const sepNode = n.arguments[0];
-      const separator = sepNode === undefined ? ',' : staticString(sepNode, ctx);
+      const separator = sepNode === undefined ? ',' : staticString(sepNode, ctx, depth + 1);
       if (separator === undefined) break;
       const parts: LocatedString[] = [];
       items.forEach((item, index) => {
@@ -385,13 +387,13 @@ export function isStaticArray(node: Node | null | undefined, ctx: ValueContext, 
   const n = unwrap(node);
   if (n.type === 'ArrayExpression') return true;
   if (n.type === 'Identifier') {
-    const binding = bindingOf(n, ctx);
+    const binding = bindingOf(n, ctx, depth);
     if (binding?.kind === 'init') return isStaticArray(binding.init, ctx, depth + 1);
     if (binding?.kind === 'member') return isStaticArray(memberValue(binding.object, binding.key, ctx, depth), ctx, depth + 1);
     return false;
   }
   if (n.type === 'MemberExpression') {
-    const key = memberKey(n, ctx);
+    const key = memberKey(n, ctx, depth);
     return key !== undefined && isStaticArray(memberValue(n.object, key, ctx, depth), ctx, depth + 1);
   }
   return Array.isArray(staticValue(n, ctx)?.value);
@@ -419,7 +421,7 @@ export function resolveLocatedList(node: Node | null | undefined, ctx: ValueCont
       return items;
     }
     case 'Identifier': {
-      const binding = bindingOf(n, ctx);
+      const binding = bindingOf(n, ctx, depth);
       if (binding?.kind === 'init') return resolveLocatedList(binding.init, ctx, depth + 1);
       if (binding?.kind === 'member') {
         const value = memberValue(binding.object, binding.key, ctx, depth);
@@ -428,7 +430,7 @@ export function resolveLocatedList(node: Node | null | undefined, ctx: ValueCont
       break;
     }
     case 'MemberExpression': {
-      const key = memberKey(n, ctx);
+      const key = memberKey(n, ctx, depth);
       const value = key === undefined ? undefined : memberValue(n.object, key, ctx, depth);
       if (value) return resolveLocatedList(value, ctx, depth + 1);
       break;
@@ -547,7 +549,7 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
       return UNKNOWN;
     }
     case 'Identifier': {
-      const binding = bindingOf(n, ctx);
+      const binding = bindingOf(n, ctx, depth);
       if (binding?.kind === 'init') return classifyCredential(binding.init, ctx, depth + 1);
       if (binding?.kind === 'member') {
         if (isEnvObject(binding.object)) return withFallback(binding.key, binding.defaultValue, ctx, depth);
@@ -558,7 +560,7 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
       return UNKNOWN;
     }
     case 'MemberExpression': {
-      const key = memberKey(n, ctx);
+      const key = memberKey(n, ctx, depth);
       const value = key === undefined ? undefined : memberValue(n.object, key, ctx, depth);
       return value ? classifyCredential(value, ctx, depth + 1) : UNKNOWN;
     }
@@ -591,8 +593,8 @@ export interface UrlValue {
  * The URL an endpoint expression holds: a located string, or the literal fallback of an env read (what ships when
  * the variable is unset). Undefined for env reads without fallback and run-time values.
  */
-export function resolveUrl(node: Node | null | undefined, ctx: ValueContext): UrlValue | undefined {
-  if (!node) return undefined;
+export function resolveUrl(node: Node | null | undefined, ctx: ValueContext, depth = 0): UrlValue | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
   const n = unwrap(node);
   if (getEnvReadName(n) !== undefined) return undefined;
   if (n.type === 'LogicalExpression' && (n.operator === '??' || n.operator === '||')) {
@@ -605,12 +607,12 @@ export function resolveUrl(node: Node | null | undefined, ctx: ValueContext): Ur
   if (located) return { located, isFallback: false };
   // `const { AUTH_URL = "http://…" } = process.env`
   if (n.type === 'Identifier') {
-    const binding = bindingOf(n, ctx);
+    const binding = bindingOf(n, ctx, depth);
     if (binding?.kind === 'member' && isEnvObject(binding.object) && binding.defaultValue) {
       const fallback = resolveLocatedString(binding.defaultValue, ctx);
       return fallback && fallback.value !== '' ? { located: fallback, isFallback: true } : undefined;
     }
-    if (binding?.kind === 'init') return resolveUrl(binding.init, ctx);
+    if (binding?.kind === 'init') return resolveUrl(binding.init, ctx, depth + 1);
   }
   return undefined;
 }

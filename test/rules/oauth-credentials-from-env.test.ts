@@ -112,6 +112,7 @@ ts.run('oauth-credentials-from-env (typescript-eslint parser)', rule, {
     `export const settings = { clientSecret: process.env.S, tokenUrl: "https://auth.acme.io/token" };`,
     // options
     { code: literalClientId, options: [{ checkClientId: false }] },
+    { code: literalClientId, filename: 'src/__tests__/oauth.test.ts' },
     { code: `import { google } from "googleapis";\nconst c = new google.auth.OAuth2(process.env.ID, process.env.SECRET);\nc.setCredentials({ refresh_token: "${SECRET}" });`, options: [{ checkTokens: false }], name: 'checkTokens: false' },
   ],
   invalid: [
@@ -272,6 +273,12 @@ ts.run('oauth-credentials-from-env (typescript-eslint parser)', rule, {
       name: 'a plain OAuth object',
       code: plainObject,
       errors: [{ messageId: 'hardcodedSecret', data: { key: 'clientSecret', config: 'this OAuth configuration', masked: SECRET_MASKED, envName: 'ACME_OAUTH_CLIENT_SECRET' }, ...span(plainObject, `"${SECRET}"`), suggestions: [{ messageId: 'useEnv', output: plainObject.replace(`"${SECRET}"`, 'process.env.ACME_OAUTH_CLIENT_SECRET ?? ""') }] }],
+    },
+    {
+      code: literalClientId,
+      filename: 'src/__tests__/oauth.test.ts',
+      options: [{ checkTestFiles: true }],
+      errors: [{ messageId: 'hardcodedClientId', ...span(literalClientId, '"1234567890"'), suggestions: [{ messageId: 'useEnv', output: literalClientId.replace('"1234567890"', 'process.env.GITHUB_APP_OAUTH_CLIENT_ID ?? ""') }] }],
     },
     {
       // tokens are checked unless `checkTokens` is off; the client id is not when `checkClientId` is off

@@ -3,7 +3,8 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
 import * as espree from 'espree';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
 import { splitScopes } from '../../src/oauth/scopes.js';
 import { envNameBase, getWorkerModel, toUpperSnakeName, type OAuthConfig, type WorkerModel } from '../../src/workers/model.js';
 import { classifyCredential, locateScopes, resolveUrl, staticString, type CredentialValue } from '../../src/workers/values.js';
@@ -224,6 +225,13 @@ describe('OAuth client libraries', () => {
     expect(found.map((config) => config.provider?.id)).toEqual(['github', 'github']);
   });
 
+  it('keeps the provider a strategy name gives over the only strategy of the file', () => {
+    const found = configs(
+      'import passport from "passport";\nimport { Strategy } from "passport-github2";\npassport.use(new Strategy({ clientID: "a", clientSecret: "b", callbackURL: "https://x.dev/cb" }, verify));\nexport const login = passport.authenticate("google", { scope: ["profile"] });',
+    );
+    expect(found.map((config) => config.provider?.id)).toEqual(['github', 'google']);
+  });
+
   it('recognises googleapis OAuth2 (positional and options) and its generateAuthUrl/setCredentials calls', () => {
     const { model } = probe(
       'import { google } from "googleapis";\nconst a = new google.auth.OAuth2("id", "secret", "https://x.dev/cb");\nconst b = new google.auth.OAuth2({ clientId: "id", clientSecret: "s", redirectUri: "https://x.dev/cb" });\na.generateAuthUrl({ scope: ["https://www.googleapis.com/auth/drive"], redirect_uri: "https://x.dev/cb2" });\nb.setCredentials({ refresh_token: "r" });\nsomeOther.generateAuthUrl({ scope: "email" });',
@@ -437,5 +445,55 @@ describe('env names', () => {
       `${HEAD}worker.oauth("driveAuth", { name: "Google Drive", scope: "x" });\nworker.oauth("linearAuth", { scope: "x" });\nworker.oauth("oauth", { authorizationEndpoint: "https://slack.com/oauth/v2/authorize", tokenEndpoint: "https://slack.com/api/oauth.v2.access" });\nworker.oauth("", { authorizationEndpoint: "https://a.io/a", tokenEndpoint: "https://a.io/t" });`,
     );
     expect(found.map(envNameBase)).toEqual(['GOOGLE_DRIVE', 'LINEAR', 'SLACK', '']);
+  });
+});
+
+describe('bad input', () => {
+  // errors are normally swallowed per check (`safely`); here they must surface
+  beforeEach(() => {
+    process.env.WORKER_AUTH_DEBUG = '1';
+  });
+  afterEach(() => {
+    delete process.env.WORKER_AUTH_DEBUG;
+  });
+
+  const ODD = `${HEAD}import { shared } from "./shared.js";
+const a: any = b; const b: any = a;
+const c: any = { ...c2 }; const c2: any = { ...c };
+worker.oauth("cyc", a);
+worker.oauth("cyc2", c);
+worker.oauth("cyc3", { scope: a, clientSecret: b, tokenEndpoint: a, authorizationEndpoint: c });
+const o: any = { [o.x]: 1, scope: "admin" };
+worker.oauth("self", o);
+const { [kk]: kk2 } = {} as any; const kk = kk2;
+worker.oauth("key", { scope: kk, [kk]: 1 });
+const s1: any = s2 + "a"; const s2: any = s1 + "b";
+worker.oauth("concat", { scope: s1, clientSecret: s2, tokenEndpoint: s1 });
+const arr: any = [...arr2]; const arr2: any = [...arr];
+worker.oauth("array", { scope: arr.join(" ") });
+worker.oauth(\`k\${1}\`, { ...shared });
+worker.oauth("getter", { get scope() { return "admin"; }, clientSecret: () => "x" });
+worker.oauth("holes", { scope: ["a", , "b", ...[1, 2], null, 3], clientId: \`\${undefined}\` });
+worker.oauth("long", { scope: "x".repeat(30000) + " repo", authorizationEndpoint: "http://" + "a".repeat(100) });
+worker.oauth("urls", { authorizationEndpoint: "https://%zz", tokenEndpoint: "http://[::1]:8080/t", callbackUrl: "https://u:%E0%A4%A@h.io/cb" });
+const cfg = buildConfig(); cfg.scope = "repo";
+worker.oauth("mutated", cfg);
+worker.oauth("surrogates", { scope: "\\uD800 admin", tokenEndpoint: "\\u0000http://x" });
+new Worker().oauth("chain", { scope: "repo" }).oauth("again", { scope: "repo" });
+`;
+
+  it('survives reference cycles, self references, holes and odd values in every rule', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(ODD, [{ ...plugin.configs.recommended, languageOptions: { parser: tsParser } }], { filename: 'worker.ts' });
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    const { model } = probe(ODD);
+    expect(model.workers.length).toBeGreaterThan(0);
+  });
+
+  it('survives the same file parsed by espree', () => {
+    const js = ODD.replace(/: any/g, '').replace(/ as any/g, '');
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(js, [{ ...plugin.configs.recommended, files: ['**/*.js'] }], { filename: 'worker.js' });
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
   });
 });

@@ -1,0 +1,339 @@
+/**
+ * `worker-auth/no-logged-secrets`: a secret-bearing value passed to `console.*`, a logger, or an error message.
+ * Secret-bearing: a `process.env` read whose name says token/secret/key/password (the detector's name classifier
+ * decides), the result of `oauth.accessToken()`, an `Authorization` (or API-key) header value, and constants bound
+ * to one of these, also inside templates, concatenations, objects and arrays. Only names are printed, never values.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@eslint-community/eslint-utils';
+import { expressionName, keyName, propertyName } from '../src/ast/strings.js';
+import { createRule } from '../src/create-rule.js';
+import { classifyName } from '../src/detect/context.js';
+import { envReadsOf, isProcessEnv, scopeResolver, type EnvReadResolver } from '../src/workers/env-reads.js';
+
+type Node = TSESTree.Node;
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+export type Options = [{ loggers?: string[]; checkErrors?: boolean }];
+export type MessageIds = 'secretLogged' | 'secretInError';
+
+const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'assert']);
+const LOGGER_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical', 'crit', 'alert', 'emerg', 'child']);
+/** `log`, `logger`, `this.logger`, `ctx.log`, `appLogger`, `auditLog`. */
+const LOGGER_NAME = /^_*(?:log|logger|[a-z][A-Za-z0-9]*(?:Log|Logger))$/;
+/** Header names whose value is a credential. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token', 'x-access-token']);
+/** Calls whose result carries their argument (or receiver) as text. */
+const PASS_FUNCTIONS = new Set(['String', 'JSON.stringify', 'encodeURIComponent', 'encodeURI', 'btoa', 'Buffer.from']);
+const PASS_METHODS = new Set(['toString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'concat', 'padStart', 'padEnd', 'valueOf', 'normalize']);
+const ACCESS_TOKEN_METHODS = new Set(['accessToken', 'getAccessToken']);
+const MAX_DEPTH = 10;
+
+type Source =
+  | { readonly kind: 'env'; readonly name: string }
+  | { readonly kind: 'env-all' }
+  | { readonly kind: 'access-token' }
+  | { readonly kind: 'header'; readonly header: string };
+
+interface Hit {
+  /** The expression at the sink that carries the secret (what is reported). */
+  readonly node: Node;
+  readonly source: Source;
+  /** The constant the secret was reached through, when `node` is an identifier. */
+  readonly via?: string;
+}
+
+/** A name that says the value is a credential (`API_TOKEN`, `DB_PASSWORD`, `STRIPE_KEY`), per the detector. */
+export function isSecretEnvName(name: string): boolean {
+  const verdict = classifyName(name);
+  return verdict === 'credential' || verdict === 'weak-credential';
+}
+
+function isCredentialHeader(name: string | undefined): name is string {
+  return name !== undefined && CREDENTIAL_HEADERS.has(name.toLowerCase());
+}
+
+function calleeText(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression') {
+    const obj = calleeText(node.object);
+    const prop = propertyName(node);
+    return obj !== undefined && prop !== undefined ? `${obj}.${prop}` : prop;
+  }
+  if (node.type === 'ThisExpression') return 'this';
+  return undefined;
+}
+
+function describeSource(source: Source): string {
+  switch (source.kind) {
+    case 'env':
+      return `\`process.env.${source.name}\``;
+    case 'env-all':
+      return '`process.env` (every variable, secrets included)';
+    case 'access-token':
+      return 'an OAuth access token';
+    case 'header':
+      return `an \`${source.header}\` header value`;
+  }
+}
+
+function describeHit(hit: Hit): string {
+  const what = describeSource(hit.source);
+  if (hit.via !== undefined) return `\`${hit.via}\` (it holds ${what})`;
+  return what.startsWith('`') ? what : what.charAt(0).toUpperCase() + what.slice(1);
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-logged-secrets',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow tokens, API keys and `Authorization` headers in log calls and error messages',
+      recommended: true,
+    },
+    messages: {
+      secretLogged:
+        '{{what}} is passed to `{{sink}}`, so the secret lands in the worker logs. Log whether it is set (`Boolean(…)`) or which variable is missing instead.',
+      secretInError:
+        '{{what}} is put into {{sink}}; error messages reach logs and callers. Name the variable instead of including its value.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          loggers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'More logger names: an object whose methods log (`audit` for `audit.info(…)`) or a function that logs (`debugLog`).',
+          },
+          checkErrors: { type: 'boolean', description: 'Also report secrets put into error messages (`new Error(…)`, `throw`).' },
+        },
+      },
+    ],
+    defaultOptions: [{ loggers: [], checkErrors: true }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const extraLoggers = new Set(options.loggers ?? []);
+    let resolver: EnvReadResolver | undefined;
+    const getResolver = (): EnvReadResolver => (resolver ??= scopeResolver(sourceCode));
+
+    function variableOf(id: TSESTree.Identifier): Variable | undefined {
+      try {
+        return (findVariable as unknown as (s: Scope, n: TSESTree.Identifier) => Variable | null)(sourceCode.getScope(id), id) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    }
+
+    function isGlobal(id: TSESTree.Identifier): boolean {
+      const variable = variableOf(id);
+      return !variable || variable.defs.length === 0;
+    }
+
+    /** What an identifier is bound to, when it is a constant declared with an initialiser. */
+    function bindingOf(id: TSESTree.Identifier): { init: Node; key?: string } | undefined {
+      const variable = variableOf(id);
+      if (!variable || variable.defs.length !== 1) return undefined;
+      if (!variable.references.every((ref) => ref.init === true || ref.isReadOnly())) return undefined;
+      const def = variable.defs[0]!;
+      const declarator = def.node as Node;
+      if (declarator.type !== 'VariableDeclarator' || !declarator.init) return undefined;
+      if (declarator.id.type === 'Identifier') return { init: declarator.init };
+      if (declarator.id.type !== 'ObjectPattern') return undefined;
+      for (const property of declarator.id.properties) {
+        if (property.type !== 'Property') continue;
+        const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+        if (value.type === 'Identifier' && value.range[0] === def.name.range[0]) {
+          const key = keyName(property.key);
+          return key === undefined ? undefined : { init: declarator.init, key };
+        }
+      }
+      return undefined;
+    }
+
+    function envSource(node: Node): Source | undefined {
+      const read = envReadsOf(node, getResolver())[0];
+      return read && isSecretEnvName(read.name) ? { kind: 'env', name: read.name } : undefined;
+    }
+
+    /** The secret an expression carries as text, and the innermost expression that carries it. */
+    function find(node: Node | null | undefined, depth: number, seen: Set<Node>): Hit | undefined {
+      if (!node || depth > MAX_DEPTH || seen.has(node)) return undefined;
+      seen.add(node);
+      switch (node.type) {
+        case 'ChainExpression':
+        case 'TSNonNullExpression':
+        case 'TSAsExpression':
+        case 'TSSatisfiesExpression':
+        case 'TSTypeAssertion':
+        case 'AwaitExpression':
+          return find(node.type === 'AwaitExpression' ? node.argument : node.expression, depth + 1, seen);
+        case 'Identifier':
+          return identifierHit(node, depth, seen);
+        case 'MemberExpression': {
+          if (isProcessEnv(node, getResolver())) return { node, source: { kind: 'env-all' } };
+          const env = envSource(node);
+          if (env) return { node, source: env };
+          const name = propertyName(node);
+          if (isCredentialHeader(name)) return { node, source: { kind: 'header', header: name } };
+          return undefined;
+        }
+        case 'CallExpression':
+          return callHit(node, depth, seen);
+        case 'NewExpression':
+          // new Headers({ Authorization: … }), new URLSearchParams({ token })
+          if (node.callee.type === 'Identifier' && (node.callee.name === 'Headers' || node.callee.name === 'URLSearchParams')) {
+            return firstHit(node.arguments, depth, seen);
+          }
+          return undefined;
+        case 'TemplateLiteral':
+          return firstHit(node.expressions, depth, seen);
+        case 'BinaryExpression':
+          return node.operator === '+' ? firstHit([node.left, node.right], depth, seen) : undefined;
+        case 'LogicalExpression':
+          return node.operator === '&&' ? find(node.right, depth + 1, seen) : firstHit([node.left, node.right], depth, seen);
+        case 'ConditionalExpression':
+          return firstHit([node.consequent, node.alternate], depth, seen);
+        case 'SequenceExpression':
+          return find(node.expressions[node.expressions.length - 1], depth + 1, seen);
+        case 'ArrayExpression':
+          return firstHit(node.elements, depth, seen);
+        case 'ObjectExpression':
+          return objectHit(node, depth, seen);
+        default:
+          return undefined;
+      }
+    }
+
+    function firstHit(nodes: readonly (Node | null | undefined)[], depth: number, seen: Set<Node>): Hit | undefined {
+      for (const n of nodes) {
+        const hit = find(n?.type === 'SpreadElement' ? n.argument : n, depth + 1, seen);
+        if (hit) return hit;
+      }
+      return undefined;
+    }
+
+    function objectHit(node: TSESTree.ObjectExpression, depth: number, seen: Set<Node>): Hit | undefined {
+      for (const property of node.properties) {
+        if (property.type === 'SpreadElement') {
+          const hit = find(property.argument, depth + 1, seen);
+          if (hit) return hit;
+          continue;
+        }
+        const key = property.computed ? undefined : keyName(property.key);
+        const value = property.value;
+        // `{ Authorization: <anything computed> }`: the header itself is logged
+        if (isCredentialHeader(key) && value.type !== 'Literal' && !(value.type === 'TemplateLiteral' && value.expressions.length === 0)) {
+          const inner = find(value, depth + 1, seen);
+          return inner ?? { node: value, source: { kind: 'header', header: key } };
+        }
+        const hit = find(value, depth + 1, seen);
+        if (hit) return hit;
+      }
+      return undefined;
+    }
+
+    function identifierHit(node: TSESTree.Identifier, depth: number, seen: Set<Node>): Hit | undefined {
+      const binding = bindingOf(node);
+      if (!binding) return undefined;
+      if (binding.key !== undefined) {
+        // const { API_TOKEN } = process.env; const { authorization } = req.headers
+        const env = getResolver();
+        const init = binding.init;
+        const fromEnv = envReadsOf(init.parent as Node, env).find((r) => r.name === binding.key);
+        if (fromEnv && isSecretEnvName(fromEnv.name)) return { node, source: { kind: 'env', name: fromEnv.name }, via: node.name };
+        if (isCredentialHeader(binding.key)) return { node, source: { kind: 'header', header: binding.key }, via: node.name };
+        return undefined;
+      }
+      const inner = find(binding.init, depth + 1, seen);
+      return inner ? { node, source: inner.source, via: node.name } : undefined;
+    }
+
+    function callHit(node: TSESTree.CallExpression, depth: number, seen: Set<Node>): Hit | undefined {
+      const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+      if (callee.type === 'MemberExpression') {
+        const method = propertyName(callee);
+        if (method !== undefined && ACCESS_TOKEN_METHODS.has(method) && node.arguments.length === 0) return { node, source: { kind: 'access-token' } };
+        // headers.get("Authorization")
+        const first = node.arguments[0];
+        if (method === 'get' && first?.type === 'Literal' && typeof first.value === 'string' && isCredentialHeader(first.value)) {
+          return { node, source: { kind: 'header', header: first.value } };
+        }
+        if (method !== undefined && PASS_METHODS.has(method)) return firstHit([callee.object, ...node.arguments], depth, seen);
+      }
+      const name = calleeText(callee);
+      if (name !== undefined && PASS_FUNCTIONS.has(name)) return firstHit(node.arguments, depth, seen);
+      return undefined;
+    }
+
+    /** `console.log`, `logger.info`, `process.stdout.write`… as the message names it; undefined when not a sink. */
+    function logSink(callee: Node): string | undefined {
+      if (callee.type === 'Identifier') return extraLoggers.has(callee.name) ? callee.name : undefined;
+      if (callee.type !== 'MemberExpression') return undefined;
+      const method = propertyName(callee);
+      if (method === undefined) return undefined;
+      const object = callee.object;
+      if (object.type === 'Identifier' && object.name === 'console' && CONSOLE_METHODS.has(method) && isGlobal(object)) return `console.${method}`;
+      const text = calleeText(callee);
+      if (text === 'process.stdout.write' || text === 'process.stderr.write') return text;
+      const objectName = expressionName(object);
+      if (objectName === undefined) return undefined;
+      if ((LOGGER_NAME.test(objectName) || extraLoggers.has(objectName)) && LOGGER_METHODS.has(method) && method !== 'child') {
+        return `${objectName}.${method}`;
+      }
+      return undefined;
+    }
+
+    function isErrorCallee(callee: Node): string | undefined {
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+      return name !== undefined && /^(?:[A-Z][A-Za-z0-9]*)?Error$/.test(name) ? name : undefined;
+    }
+
+    function checkArguments(args: readonly Node[], report: (hit: Hit) => void): void {
+      for (const arg of args) {
+        const hit = find(arg.type === 'SpreadElement' ? arg.argument : arg, 0, new Set());
+        if (hit) report(hit);
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+        const sink = logSink(callee);
+        if (sink !== undefined) {
+          // console.assert(condition, …data): the condition is not printed
+          const args = sink === 'console.assert' ? node.arguments.slice(1) : node.arguments;
+          checkArguments(args, (hit) => context.report({ node: hit.node, messageId: 'secretLogged', data: { what: describeHit(hit), sink } }));
+          return;
+        }
+        if (!options.checkErrors) return;
+        const error = isErrorCallee(callee);
+        if (error !== undefined) {
+          checkArguments(node.arguments, (hit) =>
+            context.report({ node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: `the message of \`${error}()\`` } }),
+          );
+        }
+      },
+      NewExpression(node) {
+        if (!options.checkErrors) return;
+        const error = isErrorCallee(node.callee);
+        if (error === undefined) return;
+        checkArguments(node.arguments, (hit) =>
+          context.report({ node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: `the message of \`new ${error}()\`` } }),
+        );
+      },
+      ThrowStatement(node) {
+        if (!options.checkErrors) return;
+        const arg = node.argument;
+        // `throw new Error(…)` is checked as a construction; a thrown string or object is the message itself
+        if (arg.type === 'NewExpression' || arg.type === 'CallExpression' || arg.type === 'Identifier') return;
+        checkArguments([arg], (hit) => context.report({ node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: 'a thrown value' } }));
+      },
+    };
+  },
+});

@@ -1,0 +1,428 @@
+/**
+ * What the rules need to know about the project around a linted file: the nearest `.env.example` (its names, read
+ * once per path and modification time), the project root, the installed `@notionhq/workers` version, and the env
+ * files git tracks or does not ignore. Synchronous (ESLint rules are), never throws, and never returns a value
+ * read from an env file except inside a detector finding that the caller masks with `redact()`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import { describeFinding, detectSecrets } from '../detect/index.js';
+import { redact } from '../detect/redact.js';
+import { parseEnvText } from './files.js';
+
+export const ENV_EXAMPLE = '.env.example';
+
+/** How long a git command may run before the check gives up on it (ms). */
+export const GIT_TIMEOUT_MS = 5_000;
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirOrFile(path: string): boolean {
+  return existsSync(path);
+}
+
+/** Directories from `start` up to the filesystem root. */
+function* ancestors(start: string): Generator<string> {
+  let dir = resolve(start);
+  for (;;) {
+    yield dir;
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+/**
+ * The nearest `.env.example` (or `name`) at or above the file's folder. The search stops at the repository root
+ * (a folder holding `.git`), so a stray file above the project is never used. Undefined when there is none.
+ */
+export function findNearestEnvExample(filename: string, name: string = ENV_EXAMPLE): string | undefined {
+  for (const dir of ancestors(dirname(resolve(filename)))) {
+    const candidate = join(dir, name);
+    if (isFile(candidate)) return candidate;
+    if (isDirOrFile(join(dir, '.git'))) return undefined;
+  }
+  return undefined;
+}
+
+/** The project root of a file: the nearest folder holding a `package.json`, else a `.git`, else the file's folder. */
+export function findProjectRoot(filename: string): string {
+  let gitRoot: string | undefined;
+  for (const dir of ancestors(dirname(resolve(filename)))) {
+    if (isFile(join(dir, 'package.json'))) return dir;
+    if (isDirOrFile(join(dir, '.git'))) {
+      gitRoot = dir;
+      break;
+    }
+  }
+  return gitRoot ?? dirname(resolve(filename));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// .env.example names, memoised by path + mtime
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Stamped<T> {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly value: T;
+}
+
+const exampleCache = new Map<string, Stamped<ReadonlySet<string>>>();
+let exampleReads = 0;
+
+/** How many times a `.env.example` was actually read from disk (tests check the cache with it). */
+export function envExampleReadCount(): number {
+  return exampleReads;
+}
+
+/**
+ * The names an env file declares, parsed with dotenv's parser. Read once per path and modification time (a lint
+ * run reads each `.env.example` once; an editor session sees edits). Undefined when the file cannot be read.
+ */
+export function readEnvExampleNames(path: string): ReadonlySet<string> | undefined {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    exampleCache.delete(path);
+    return undefined;
+  }
+  const cached = exampleCache.get(path);
+  if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.value;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  exampleReads++;
+  const names: ReadonlySet<string> = new Set(parseEnvText(text).keys());
+  exampleCache.set(path, { mtimeMs: st.mtimeMs, size: st.size, value: names });
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The installed @notionhq/workers
+// ---------------------------------------------------------------------------------------------------------------
+
+export const WORKERS_PACKAGE = '@notionhq/workers';
+/** First version this plugin vouches for `worker.credential()` when only a version number is known. */
+export const CREDENTIAL_MIN_VERSION = '0.9.2';
+
+export interface WorkersSdk {
+  /** The version installed (`node_modules`), or the lowest version the dependency range allows. */
+  readonly version: string;
+  readonly source: 'installed' | 'dependency-range';
+  /** `Worker#credential()` exists in this version. */
+  readonly hasCredential: boolean;
+}
+
+type Version = readonly [number, number, number];
+
+/** `1.2.3`, `v1.2.3-beta.1` → [1, 2, 3]; undefined for anything else. */
+export function parseVersion(text: string): Version | undefined {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.-]*)?$/.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+function compareVersions(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/** A pre-release of x.y.z comes before x.y.z: `0.9.2-beta.1` does not count as 0.9.2. */
+function isPrerelease(text: string): boolean {
+  return /^v?\d+\.\d+\.\d+-/.test(text.trim());
+}
+
+export function versionAtLeast(version: string, minimum: string): boolean {
+  const v = parseVersion(version);
+  const min = parseVersion(minimum);
+  if (!v || !min) return false;
+  const cmp = compareVersions(v, min);
+  return cmp > 0 || (cmp === 0 && !isPrerelease(version));
+}
+
+/**
+ * The lowest version a dependency range allows: `^0.9.2`, `~0.9.2`, `>=0.9.2`, `0.9.2`, `=0.9.2`, `0.9.x` →
+ * `0.9.0`. Undefined for tags (`latest`), `*`, URLs, `workspace:`/`file:`/`link:` and unions, which name no lower bound we can trust.
+ */
+export function minVersionOfRange(range: string): string | undefined {
+  const r = range.trim();
+  if (r.includes('||') || /^[a-z]+:/i.test(r) || r.includes('/')) return undefined;
+  const m = /^(?:\^|~|>=|=)?\s*v?(\d+)\.(\d+|x|\*)(?:\.(\d+|x|\*))?(-[0-9A-Za-z.-]+)?(?:\s|$)/.exec(r);
+  if (!m) return undefined;
+  const minor = /^\d+$/.test(m[2]!) ? m[2] : '0';
+  const patch = m[3] !== undefined && /^\d+$/.test(m[3]) ? m[3] : '0';
+  return `${m[1]}.${minor}.${patch}${m[4] ?? ''}`;
+}
+
+function readJson(path: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stampOf(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return '-';
+  }
+}
+
+const sdkCache = new Map<string, { stamp: string; value: WorkersSdk | undefined }>();
+
+/** `credential(` declared in the installed typings: the API itself, when the package ships its `.d.ts`. */
+function typingsDeclareCredential(packageDir: string): boolean | undefined {
+  const typings = join(packageDir, 'dist', 'worker.d.ts');
+  try {
+    return /\bcredential\s*\(/.test(readFileSync(typings, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function sdkFromInstalled(packageJson: string): WorkersSdk | undefined {
+  const pkg = readJson(packageJson);
+  const version = typeof pkg?.['version'] === 'string' ? pkg['version'] : undefined;
+  if (version === undefined || !parseVersion(version)) return undefined;
+  const declared = typingsDeclareCredential(dirname(packageJson));
+  return { version, source: 'installed', hasCredential: declared ?? versionAtLeast(version, CREDENTIAL_MIN_VERSION) };
+}
+
+function sdkFromRange(packageJson: string): WorkersSdk | undefined {
+  const pkg = readJson(packageJson);
+  if (!pkg) return undefined;
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const deps = pkg[field];
+    if (typeof deps !== 'object' || deps === null) continue;
+    const range = (deps as Record<string, unknown>)[WORKERS_PACKAGE];
+    if (typeof range !== 'string') continue;
+    const version = minVersionOfRange(range);
+    if (version === undefined) return undefined;
+    return { version, source: 'dependency-range', hasCredential: versionAtLeast(version, CREDENTIAL_MIN_VERSION) };
+  }
+  return undefined;
+}
+
+/**
+ * The `@notionhq/workers` the file would import: the nearest `node_modules/@notionhq/workers/package.json` above
+ * it (Node's resolution; its typings decide when they are there), else the lowest version the range in the
+ * nearest `package.json` listing it allows. Undefined when neither is found or the version cannot be read.
+ * Each `package.json` is read once per modification time.
+ */
+export function findWorkersSdk(filename: string): WorkersSdk | undefined {
+  let fromRange: WorkersSdk | undefined;
+  for (const dir of ancestors(dirname(resolve(filename)))) {
+    const installed = join(dir, 'node_modules', WORKERS_PACKAGE, 'package.json');
+    if (isFile(installed)) return cachedSdk(installed, sdkFromInstalled);
+    if (fromRange === undefined) {
+      const pkg = join(dir, 'package.json');
+      if (isFile(pkg)) fromRange = cachedSdk(pkg, sdkFromRange);
+    }
+  }
+  return fromRange;
+}
+
+function cachedSdk(path: string, read: (path: string) => WorkersSdk | undefined): WorkersSdk | undefined {
+  const stamp = stampOf(path);
+  const cached = sdkCache.get(path);
+  if (cached && cached.stamp === stamp) return cached.value;
+  const value = read(path);
+  sdkCache.set(path, { stamp, value });
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Env files committed or not ignored
+// ---------------------------------------------------------------------------------------------------------------
+
+export type EnvFileProblem = 'tracked' | 'not-ignored' | 'secret-in-example';
+
+/** One problem with an env file. Never holds a value: `masked` is `redact()`ed. */
+export interface EnvFileFinding {
+  readonly problem: EnvFileProblem;
+  /** Path relative to the project root, with `/` separators. */
+  readonly file: string;
+  /** `secret-in-example`: the variable holding the secret, what it is, and the masked value. */
+  readonly envName?: string;
+  readonly what?: string;
+  readonly masked?: string;
+  /** `secret-in-example`: 1-based line of the entry. */
+  readonly line?: number;
+}
+
+export interface EnvFileCheckOptions {
+  /** File names treated like `.env.example`: may be committed; their values are checked for secrets. */
+  readonly exampleFiles?: readonly string[];
+  /** File names that may be committed and are not checked at all (encrypted vaults). */
+  readonly allowFiles?: readonly string[];
+  /** Check example files for real-looking secrets (default true). */
+  readonly checkExampleSecrets?: boolean;
+}
+
+const ENV_FILE = /^\.env(?:\..+)?$/;
+const ALWAYS_EXAMPLE = [ENV_EXAMPLE];
+const PATHSPECS = [':(glob)**/.env', ':(glob)**/.env.*'];
+
+function git(root: string, args: readonly string[]): string | undefined {
+  try {
+    return execFileSync('git', [...args], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: GIT_TIMEOUT_MS,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 16 * 1024 * 1024,
+      windowsHide: true,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `root` is inside a git work tree. */
+export function isInsideGitWorkTree(root: string): boolean {
+  return git(root, ['rev-parse', '--is-inside-work-tree'])?.trim() === 'true';
+}
+
+function splitZ(text: string | undefined): string[] {
+  return (text ?? '')
+    .split('\0')
+    .filter((p) => p !== '')
+    .map((p) => p.split(sep).join('/'));
+}
+
+/** Env files at the top of the project (the only ones an untracked, non-git check can see cheaply). */
+function topLevelEnvFiles(root: string): string[] {
+  try {
+    return readdirSync(root, { withFileTypes: true })
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && ENV_FILE.test(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function inNodeModules(path: string): boolean {
+  return path.split('/').includes('node_modules');
+}
+
+function exampleSecrets(root: string, file: string): EnvFileFinding[] {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), 'utf8');
+  } catch {
+    return [];
+  }
+  const findings: EnvFileFinding[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const [envName, value] of parseEnvText(text)) {
+    if (value.trim() === '') continue;
+    const finding = detectSecrets(value, { names: [envName] })[0];
+    if (!finding) continue;
+    const index = lines.findIndex((l) => new RegExp(`^\\s*(?:export\\s+)?${envName.replace(/[.]/g, '\\.')}\\s*[=:]`).test(l));
+    findings.push({
+      problem: 'secret-in-example',
+      file,
+      envName,
+      what: describeFinding(finding),
+      masked: redact(finding.value, finding.prefix),
+      ...(index >= 0 ? { line: index + 1 } : {}),
+    });
+  }
+  return findings;
+}
+
+/**
+ * Checks the env files of a project: `.env` / `.env.*` (except example and allowed files) tracked by git or not
+ * git-ignored, and example files holding a real-looking secret (the detector decides). Inside a git work tree git
+ * itself answers (`git ls-files`, so `.git/info/exclude` and global excludes count); outside one the tracked
+ * check is skipped and the top-level env files are tested against `.gitignore` with the `ignore` package.
+ */
+export function checkEnvFiles(root: string, options: EnvFileCheckOptions = {}): EnvFileFinding[] {
+  const examples = new Set([...ALWAYS_EXAMPLE, ...(options.exampleFiles ?? [])]);
+  const allowed = new Set(options.allowFiles ?? []);
+  const kindOf = (file: string): 'example' | 'allowed' | 'secret' => {
+    const name = basename(file);
+    if (examples.has(name)) return 'example';
+    return allowed.has(name) ? 'allowed' : 'secret';
+  };
+  const findings: EnvFileFinding[] = [];
+  const exampleFiles = new Set<string>();
+  for (const name of topLevelEnvFiles(root)) if (kindOf(name) === 'example') exampleFiles.add(name);
+
+  if (isInsideGitWorkTree(root)) {
+    const tracked = splitZ(git(root, ['ls-files', '-z', '--', ...PATHSPECS])).filter((f) => !inNodeModules(f));
+    const untracked = splitZ(git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...PATHSPECS])).filter(
+      (f) => !inNodeModules(f),
+    );
+    for (const file of [...new Set(tracked)].sort()) {
+      const kind = kindOf(file);
+      if (kind === 'secret') findings.push({ problem: 'tracked', file });
+      else if (kind === 'example' && isFile(join(root, file))) exampleFiles.add(file);
+    }
+    for (const file of [...new Set(untracked)].sort()) {
+      const kind = kindOf(file);
+      if (kind === 'secret') findings.push({ problem: 'not-ignored', file });
+      else if (kind === 'example') exampleFiles.add(file);
+    }
+  } else {
+    let gitignore = '';
+    try {
+      gitignore = readFileSync(join(root, '.gitignore'), 'utf8');
+    } catch {
+      // no .gitignore: nothing is ignored
+    }
+    const ig = ignore().add(gitignore);
+    for (const name of topLevelEnvFiles(root)) {
+      if (kindOf(name) === 'secret' && !ig.ignores(name)) findings.push({ problem: 'not-ignored', file: name });
+    }
+  }
+  if (options.checkExampleSecrets ?? true) {
+    for (const file of [...exampleFiles].sort()) findings.push(...exampleSecrets(root, file));
+  }
+  return findings;
+}
+
+/** What decides whether a cached check is still valid: the git index, `.gitignore` and the top-level env files. */
+function checkStamp(root: string, options: EnvFileCheckOptions): string {
+  const parts = [stampOf(join(root, '.gitignore'))];
+  for (const dir of ancestors(root)) {
+    const gitDir = join(dir, '.git');
+    if (!isDirOrFile(gitDir)) continue;
+    parts.push(stampOf(join(gitDir, 'index')), stampOf(join(gitDir, 'info', 'exclude')));
+    break;
+  }
+  for (const name of topLevelEnvFiles(root)) parts.push(`${name}@${stampOf(join(root, name))}`);
+  return parts.join('|');
+}
+
+const checkCache = new Map<string, { stamp: string; findings: readonly EnvFileFinding[] }>();
+
+/**
+ * `checkEnvFiles`, cached per project root: git runs once per lint run, and again only when the index,
+ * `.gitignore` or a top-level env file changes (an editor session).
+ */
+export function getEnvFileFindings(root: string, options: EnvFileCheckOptions = {}): readonly EnvFileFinding[] {
+  const stamp = checkStamp(root, options);
+  const key = `${root}\0${JSON.stringify(options)}`;
+  const cached = checkCache.get(key);
+  if (cached && cached.stamp === stamp) return cached.findings;
+  const findings = checkEnvFiles(root, options);
+  checkCache.set(key, { stamp, findings });
+  return findings;
+}

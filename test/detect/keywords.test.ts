@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { KeywordAutomaton } from '../../src/detect/keywords.js';
+
+function hits(keywords: string[], text: string): string[] {
+  const out: string[] = [];
+  new KeywordAutomaton(keywords).scan(text, (h) => out.push(...h));
+  return out.sort();
+}
+
+describe('KeywordAutomaton', () => {
+  it('finds every occurrence, overlapping and nested, case-insensitively', () => {
+    expect(hits(['he', 'she', 'his', 'hers'], 'ushers')).toEqual(['he', 'hers', 'she']);
+    expect(hits(['sk-', 'sk-ant-'], 'x SK-ANT-api')).toEqual(['sk-', 'sk-ant-']);
+    expect(hits(['aa'], 'aaaa')).toEqual(['aa', 'aa', 'aa']);
+    expect(hits(['ghp_'], 'no match here')).toEqual([]);
+  });
+  it('treats non-ASCII as a break', () => {
+    expect(hits(['ab'], 'aéb ab')).toEqual(['ab']);
+  });
+  it('rejects keywords that are not lower-case ASCII', () => {
+    expect(() => new KeywordAutomaton(['Ghp_'])).toThrow(/lower-case ASCII/);
+  });
+  it('agrees with a naive search on random text', () => {
+    const keywords = ['ab', 'abc', 'bca', 'c', 'cab', 'aaa'];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: 40 }, () => 'abcABC'[Math.floor(rand() * 6)]).join('');
+      const naive: string[] = [];
+      const lower = text.toLowerCase();
+      for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) naive.push(k);
+      expect(hits(keywords, text)).toEqual(naive.sort());
+    }
+  });
+});
