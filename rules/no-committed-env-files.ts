@@ -7,7 +7,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { createRule } from '../src/create-rule.js';
-import { findProjectRoot, getEnvFileFindings, type EnvFileFinding } from '../src/env/project.js';
+import { DEFAULT_ALLOW_FILES, DEFAULT_EXAMPLE_FILES, findProjectRoot, getEnvFileFindings, type EnvFileFinding } from '../src/env/project.js';
 import { getWorkerModel } from '../src/workers/model.js';
 
 export type Options = [{ exampleFiles?: string[]; allowFiles?: string[]; checkExampleSecrets?: boolean }];
@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ exampleFiles: ['.env.sample', '.env.template'], allowFiles: ['.env.vault'], checkExampleSecrets: true }],
+    defaultOptions: [{ exampleFiles: [...DEFAULT_EXAMPLE_FILES], allowFiles: [...DEFAULT_ALLOW_FILES], checkExampleSecrets: true }],
   },
   create(context, [options]) {
     const filename = context.filename;

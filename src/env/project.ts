@@ -274,6 +274,10 @@ export interface EnvFileCheckOptions {
   readonly checkExampleSecrets?: boolean;
 }
 
+/** Defaults shared by the rule and `worker-auth-codemod --check`. */
+export const DEFAULT_EXAMPLE_FILES: readonly string[] = ['.env.sample', '.env.template'];
+export const DEFAULT_ALLOW_FILES: readonly string[] = ['.env.vault'];
+
 const ENV_FILE = /^\.env(?:\..+)?$/;
 const ALWAYS_EXAMPLE = [ENV_EXAMPLE];
 const PATHSPECS = [':(glob)**/.env', ':(glob)**/.env.*'];
