@@ -5,7 +5,7 @@
  * synced project passes the rule. Appends only (existing bytes, comments and line endings kept), atomically.
  */
 import { readFile, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { createTwoFilesPatch } from 'diff';
 import { isTestFile } from '../src/ast/strings.js';
@@ -138,7 +138,6 @@ export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ 
       failed++;
     }
   }
-  for (const dir of new Set([...targets.keys()].map((t) => dirname(t)))) void dir;
 
   const report: SyncEnvExampleReport = {
     version: 1,

@@ -9,7 +9,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
+import { checkEnvFilesCommand, formatCheckReport } from '../../codemods/check-env-files.js';
 import { runCodemod, UsageError, type CodemodReport } from '../../codemods/run.js';
+import { formatSyncReport, syncEnvExample } from '../../codemods/sync-env-example.js';
 
 const HELP = `Usage: worker-auth-codemod [options] [paths...]
 
@@ -27,6 +29,11 @@ Options:
   --root <dir>     project root holding .env, .env.example, .gitignore (default: cwd)
   --test-files <all|high-confidence|off>
                    how to treat test and fixture files (default: high-confidence)
+  --sync-env-example
+                   instead: add the name of every process.env read that is missing
+                   from the nearest .env.example (names only; --dry-run shows them)
+  --check          instead: check env files (.env/.env.* tracked by git or not
+                   ignored, a real-looking secret in .env.example); exit 1 if any
   -h, --help       show this help
 
 Exit codes: 0 done or nothing to do; 1 some files could not be changed or secrets
@@ -88,6 +95,8 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
         'allow-dirty': { type: 'boolean', default: false },
         root: { type: 'string' },
         'test-files': { type: 'string' },
+        'sync-env-example': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -105,6 +114,9 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
     return 2;
   }
   const root = resolve(args.values.root ?? process.cwd());
+  if (args.values['sync-env-example'] || args.values.check) {
+    return runEnvModes({ root, paths: args.positionals, sync: args.values['sync-env-example'], check: args.values.check, dryRun: args.values['dry-run'], json: args.values.json, testFiles }, io);
+  }
   try {
     const { report, exitCode } = await runCodemod({
       root,
@@ -122,6 +134,37 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
     io.err.write(`worker-auth-codemod: ${message}\n`);
     return error instanceof UsageError || /no such file or folder/.test(message) ? 2 : 1;
   }
+}
+
+/** `--sync-env-example` and/or `--check`: one JSON document on stdout (`--json`), the human report on stderr. */
+async function runEnvModes(
+  opts: { root: string; paths: string[]; sync: boolean; check: boolean; dryRun: boolean; json: boolean; testFiles: string | undefined },
+  io: CodemodIo,
+): Promise<number> {
+  const log = (line: string): void => void io.err.write(`${line}\n`);
+  const doc: Record<string, unknown> = { version: 1 };
+  let code = 0;
+  try {
+    if (opts.sync) {
+      const { report, exitCode } = await syncEnvExample({ root: opts.root, paths: opts.paths, dryRun: opts.dryRun, checkTestFiles: opts.testFiles === 'all' });
+      doc['syncEnvExample'] = report;
+      if (!opts.json && report.diff) io.out.write(report.diff);
+      for (const line of formatSyncReport(report)) log(line);
+      code = Math.max(code, exitCode);
+    }
+    if (opts.check) {
+      const { report, exitCode } = await checkEnvFilesCommand({ root: opts.root });
+      doc['check'] = report;
+      for (const line of formatCheckReport(report)) log(exitCode === 0 ? line : pc.red(line));
+      code = Math.max(code, exitCode);
+    }
+  } catch (error) {
+    const message = (error as Error).message;
+    io.err.write(`worker-auth-codemod: ${message}\n`);
+    return error instanceof UsageError || /no such file or folder/.test(message) ? 2 : 1;
+  }
+  if (opts.json) io.out.write(`${JSON.stringify(doc, null, 2)}\n`);
+  return code;
 }
 
 function invokedDirectly(): boolean {
