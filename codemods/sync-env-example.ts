@@ -163,7 +163,7 @@ export function formatSyncReport(report: SyncEnvExampleReport): string[] {
   for (const name of report.invalidNames) lines.push(`not added: ${JSON.stringify(name)} is not a valid env name ([A-Za-z0-9_.-]+)`);
   const { summary } = report;
   lines.push(
-    `${summary.reads} env reads in ${summary.scanned} files; ${summary.added} ${summary.added === 1 ? 'name' : 'names'} ${report.dryRun ? 'would be added' : 'added'}` +
+    `${summary.reads} env ${summary.reads === 1 ? 'read' : 'reads'} in ${summary.scanned} ${summary.scanned === 1 ? 'file' : 'files'}; ${summary.added} ${summary.added === 1 ? 'name' : 'names'} ${report.dryRun ? 'would be added' : 'added'}` +
       `${summary.failed > 0 ? `, ${summary.failed} failed` : ''}.`,
   );
   if (summary.added > 0) lines.push('Set the values in `.env` and push them to the deployed worker with `ntn workers env push`.');

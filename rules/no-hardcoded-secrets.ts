@@ -91,14 +91,15 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
+      // strings under 6 characters hold no credential: skip them before building a site
       Literal(node) {
-        if (typeof node.value === 'string') check(siteOfLiteral(node as TSESTree.StringLiteral, sourceCode.text));
+        if (typeof node.value === 'string' && node.value.length >= 6) check(siteOfLiteral(node as TSESTree.StringLiteral, sourceCode.text));
       },
       TemplateElement(node) {
-        check(siteOfTemplateElement(node, sourceCode.text));
+        if (node.value.raw.length >= 6) check(siteOfTemplateElement(node, sourceCode.text));
       },
       JSXText(node) {
-        check(siteOfJsxText(node));
+        if (node.raw.length >= 6) check(siteOfJsxText(node));
       },
       'Program:exit'() {
         if (!options.checkComments) return;

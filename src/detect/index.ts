@@ -67,27 +67,28 @@ export class Detector {
   /** Every secret in `text` (a string value or a comment), sorted by position, non-overlapping. */
   detect(text: string, context: DetectContext | (() => DetectContext) = {}): Finding[] {
     if (text.length < 6) return [];
+    const hits = this.prefilter(text);
+    const tokenish = this.contextOnly.length > 0 && TOKENISH.test(text);
+    // the common case, decided before anything is allocated: no keyword, no marker, too short or spaced to be a
+    // whole-value secret
+    if (!hits && !tokenish && (text.length < 16 || /\s/.test(text.trim()))) return [];
     let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
-
-    const hits = this.prefilter(text);
     const findings: Finding[] = [];
     /** ranges claimed by a recognised non-secret (publishable key, identifier) or a finding */
     const claimed: [number, number][] = [];
-
-    if (hits.formats.size > 0 || this.contextOnly.length > 0) {
-      const candidates = [...hits.formats];
-      // provider formats without a prefix: only for token-shaped values, and only when the context names the provider
-      if (this.contextOnly.length > 0 && TOKENISH.test(text)) {
-        const words = contextText(getContext());
-        if (words.trim()) {
-          for (const f of this.contextOnly) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
-        }
+    const candidates = hits ? [...hits.formats] : [];
+    // provider formats without a prefix: only for token-shaped values, and only when the context names the provider
+    if (tokenish) {
+      const words = contextText(getContext());
+      if (words.trim()) {
+        for (const f of this.contextOnly) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
       }
-      for (const format of candidates) this.matchFormat(format, text, getContext, findings, claimed);
     }
-    if (hits.markers.size > 0) this.matchMarkers(text, hits.markers, getContext, findings, claimed);
+    for (const format of candidates) this.matchFormat(format, text, getContext, findings, claimed);
+    if (hits && hits.markers.size > 0) this.matchMarkers(text, hits.markers, getContext, findings, claimed);
     this.matchWholeValue(text, getContext, findings, claimed);
+    if (findings.length === 0) return findings;
     const ctxFinal = ctx;
     return findings
       .filter((f) => !this.isAllowed(f))
@@ -104,7 +105,7 @@ export class Detector {
     if (CREDENTIAL_HINT.test(lower)) return true;
     if (this.contextOnly.some((f) => f.contextWords?.some((w) => lower.includes(w)))) return true;
     const hits = this.prefilter(text);
-    return hits.formats.size > 0 || [...hits.markers].some((m) => m !== '=');
+    return !!hits && (hits.formats.size > 0 || [...hits.markers].some((m) => m !== '='));
   }
 
   private isAllowed(f: Finding): boolean {
@@ -116,17 +117,17 @@ export class Detector {
     });
   }
 
-  /** One pass over the text (Aho–Corasick): which keywords and in-string markers occur. */
-  private prefilter(text: string): { formats: Set<TokenFormat>; markers: Set<string> } {
-    const formats = new Set<TokenFormat>();
-    const markers = new Set<string>();
-    this.keywords.scan(text, (hits) => {
-      for (const k of hits) {
-        if (MARKER_SET.has(k)) markers.add(k);
-        for (const f of this.byKeyword.get(k) ?? []) formats.add(f);
+  /** One pass over the text (Aho–Corasick): which keywords and in-string markers occur; undefined when none. */
+  private prefilter(text: string): { formats: Set<TokenFormat>; markers: Set<string> } | undefined {
+    let hits: { formats: Set<TokenFormat>; markers: Set<string> } | undefined;
+    this.keywords.scan(text, (found) => {
+      hits ??= { formats: new Set(), markers: new Set() };
+      for (const k of found) {
+        if (MARKER_SET.has(k)) hits.markers.add(k);
+        for (const f of this.byKeyword.get(k) ?? []) hits.formats.add(f);
       }
     });
-    return { formats, markers };
+    return hits;
   }
 
   private matchFormat(
@@ -260,16 +261,19 @@ export class Detector {
   ): void {
     if (claimed.length > 0 || text.length < 16 || text.length > 512) return;
     const value = text.trim();
-    if (/\s/.test(value) || isPlaceholder(value)) return;
-    // cheap shape test first; the context (a parent walk) only when the value could be a secret
-    if (PUBLIC_CLIENT_TOKEN.test(value)) return;
+    if (/\s/.test(value)) return;
+    // cheap shape tests first; the context (a parent walk) only for values that could be a secret
+    const userPassword = value.indexOf(':') > 0 && !value.includes('/');
+    const random = looksRandom(value);
+    if (!random && !userPassword) return;
+    if (PUBLIC_CLIENT_TOKEN.test(value) || isPlaceholder(value)) return;
     const ctx = getContext();
     if (ctx.inComment) return;
-    if (ctx.callee && ENCODE_CALLEES.has(ctx.callee)) {
+    if (userPassword && ctx.callee && ENCODE_CALLEES.has(ctx.callee)) {
       this.matchUserPassword(text, ctx, findings);
       return;
     }
-    if (!looksRandom(value)) return;
+    if (!random) return;
     const verdict = classifyContext(ctx);
     if (verdict === 'credential' || (verdict === 'weak-credential' && looksRandom(value, true))) {
       const start = text.indexOf(value);
