@@ -58,6 +58,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (!options.checkTestFiles && isTestFile(context.filename)) return {};
+    if (!context.sourceCode.text.includes('env')) return {};
     const examplePath = findNearestEnvExample(context.filename);
     if (examplePath === undefined) return {};
     const listed = readEnvExampleNames(examplePath);

@@ -1,13 +1,14 @@
 /**
  * `worker-auth/no-committed-env-files`: `.env` and `.env.*` files (other than `.env.example`) tracked by git or not
  * git-ignored, and a `.env.example` holding a real-looking secret. Project-level, so it reports once per lint run,
- * on the worker entry file (the file that creates `new Worker()` from `@notionhq/workers`, or `src/index.ts`).
+ * on the worker entry file (the file that creates `new Worker()` from `@notionhq/workers`; `src/index.ts` when no
+ * file of the project does).
  * Thin: `src/env/project.ts` runs the check (git via `execFileSync` with a timeout, cached per project root) and
  * the detector decides what is a secret; values are only shown masked.
  */
 import { relative, resolve, sep } from 'node:path';
 import { createRule } from '../src/create-rule.js';
-import { DEFAULT_ALLOW_FILES, DEFAULT_EXAMPLE_FILES, findProjectRoot, getEnvFileFindings, type EnvFileFinding } from '../src/env/project.js';
+import { DEFAULT_ALLOW_FILES, DEFAULT_EXAMPLE_FILES, findProjectRoot, getEnvFileFindings, projectCreatesWorker, type EnvFileFinding } from '../src/env/project.js';
 import { getWorkerModel } from '../src/workers/model.js';
 
 export type Options = [{ exampleFiles?: string[]; allowFiles?: string[]; checkExampleSecrets?: boolean }];
@@ -82,7 +83,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(program) {
         const workers = getWorkerModel(context).workers;
         const root = findProjectRoot(filename);
-        if (workers.length === 0 && !isEntryByPath(filename, root)) return;
+        // the file creating `new Worker()`; `src/index.ts` only when no file of the project does
+        if (workers.length === 0 && (!isEntryByPath(filename, root) || projectCreatesWorker(root))) return;
         const me = resolve(filename);
         const owner = claims.get(root);
         if (owner !== undefined && owner !== me) return;

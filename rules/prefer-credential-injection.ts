@@ -22,7 +22,13 @@ export type MessageIds = 'preferCredential' | 'declareCredential';
 /** The SDK's rules for a credential key and a network domain (`@notionhq/workers` `credential.js`). */
 const CREDENTIAL_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const ALLOWED_NOTION_KEYS = new Set(['NOTION_API_TOKEN', 'NOTION_API_BASE_URL']);
-const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const LABEL = /^[a-z0-9-]{1,63}$/;
+
+/** The SDK's domain rule, label by label (no backtracking): at least two labels, no label starting or ending with `-`. */
+function isCredentialDomain(host: string): boolean {
+  const labels = host.split('.');
+  return host.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l) && !l.startsWith('-') && !l.endsWith('-'));
+}
 const MARKER = '\u0001credential\u0001';
 const URL_KEYS = new Set(['url', 'baseURL', 'baseUrl', 'prefixUrl']);
 const MAX_DEPTH = 8;
@@ -43,7 +49,7 @@ export function fixedHttpsHost(url: string): string | undefined {
   const m = /^https:\/\/([^/?#:\u0000]+)(?=$|[/?#:])/i.exec(url);
   if (!m) return undefined;
   const host = m[1]!.toLowerCase().replace(/\.$/, '');
-  return DOMAIN.test(host) && host.length <= 253 ? host : undefined;
+  return isCredentialDomain(host) ? host : undefined;
 }
 
 /** JS text of a header template: `CREDENTIAL_VALUE` or `` `Bearer ${CREDENTIAL_VALUE}` ``. */
@@ -101,6 +107,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowHosts: [] }],
   },
   create(context, [options]) {
+    if (!context.sourceCode.text.includes('env')) return {};
     const sdk = findWorkersSdk(context.filename);
     if (!sdk?.hasCredential) return {};
     const sourceCode = context.sourceCode;
@@ -308,8 +315,6 @@ export default createRule<Options, MessageIds>({
       const hosts = new Set<string>();
       if (!flow.sites.every((site) => hostsOfHeaders(site.property.parent, hosts, 0))) return;
       if (hosts.size === 0 || [...hosts].some(isAllowedHost)) return;
-      // a comment inside what the suggestion removes would be lost
-      if (flow.sites.some((s) => sourceCode.getCommentsInside(s.property).length > 0)) return;
 
       const site = flow.sites[0]!;
       const worker = workerDeclaration();
@@ -323,7 +328,12 @@ export default createRule<Options, MessageIds>({
       const snippet = `${workerName}.credential(${JSON.stringify(name)}, { network: [${network}] })`;
       const data = { name, header: site.header, hosts: sortedHosts.map((h) => `\`${h}\``).join(', '), snippet };
 
-      const suggestable = worker !== undefined && constant !== undefined && flow.declarations.every((d) => d.declarations.length === 1 && d.parent?.type !== 'ExportNamedDeclaration');
+      const suggestable =
+        worker !== undefined &&
+        constant !== undefined &&
+        flow.declarations.every((d) => d.declarations.length === 1 && d.parent?.type !== 'ExportNamedDeclaration') &&
+        // a comment inside what the suggestion removes would be lost
+        [...flow.sites.map((s) => s.property), ...flow.declarations].every((n) => sourceCode.getCommentsInside(n).length === 0);
       context.report({
         node: reads[0]!.node,
         messageId: 'preferCredential',

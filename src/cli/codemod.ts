@@ -37,7 +37,8 @@ Options:
   -h, --help       show this help
 
 Exit codes: 0 done or nothing to do; 1 some files could not be changed or secrets
-need a manual edit; 2 bad usage or refused (uncommitted changes).`;
+need a manual edit (--check: an env file needs fixing); 2 bad usage or refused
+(uncommitted changes).`;
 
 function printHuman(report: CodemodReport, log: (line: string) => void): void {
   for (const s of report.skipped) log(pc.dim(`skipped ${s.path}: ${s.reason}`));

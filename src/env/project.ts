@@ -67,6 +67,60 @@ export function findProjectRoot(filename: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The worker entry
+// ---------------------------------------------------------------------------------------------------------------
+
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+const MAX_SCANNED_FILES = 5_000;
+const MAX_SCANNED_BYTES = 1024 * 1024;
+const workerFileCache = new Map<string, boolean>();
+
+/**
+ * Whether some source file of the project (outside `node_modules`, build output and dot-folders) creates
+ * `new Worker()` and mentions `@notionhq/workers`: a cheap text scan, once per root and process, that tells whether
+ * `src/index.ts` is the entry only by convention.
+ */
+export function projectCreatesWorker(root: string): boolean {
+  const cached = workerFileCache.get(root);
+  if (cached !== undefined) return cached;
+  let found = false;
+  let seen = 0;
+  const stack = [root];
+  while (!found && stack.length > 0 && seen < MAX_SCANNED_FILES) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) stack.push(path);
+        continue;
+      }
+      if (!entry.isFile() || !SOURCE_FILE.test(entry.name) || entry.name.endsWith('.d.ts')) continue;
+      if (++seen > MAX_SCANNED_FILES) break;
+      try {
+        if (statSync(path).size > MAX_SCANNED_BYTES) continue;
+        const text = readFileSync(path, 'utf8');
+        if (text.includes('@notionhq/workers') && /\bnew\s+(?:[\w$]+\.)?Worker\s*\(/.test(text)) {
+          found = true;
+          break;
+        }
+      } catch {
+        // unreadable: skip
+      }
+    }
+  }
+  workerFileCache.set(root, found);
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // .env.example names, memoised by path + mtime
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -325,6 +379,15 @@ function inNodeModules(path: string): boolean {
   return path.split('/').includes('node_modules');
 }
 
+/** The line is `NAME=…`, `export NAME=…` or `NAME: …` (dotenv's forms). */
+function declares(line: string, name: string): boolean {
+  let rest = line.trimStart();
+  if (rest.startsWith('export ')) rest = rest.slice('export '.length).trimStart();
+  if (!rest.startsWith(name)) return false;
+  const after = rest.slice(name.length).trimStart();
+  return after.startsWith('=') || after.startsWith(':');
+}
+
 function exampleSecrets(root: string, file: string): EnvFileFinding[] {
   let text: string;
   try {
@@ -338,7 +401,7 @@ function exampleSecrets(root: string, file: string): EnvFileFinding[] {
     if (value.trim() === '') continue;
     const finding = detectSecrets(value, { names: [envName] })[0];
     if (!finding) continue;
-    const index = lines.findIndex((l) => new RegExp(`^\\s*(?:export\\s+)?${envName.replace(/[.]/g, '\\.')}\\s*[=:]`).test(l));
+    const index = lines.findIndex((l) => declares(l, envName));
     findings.push({
       problem: 'secret-in-example',
       file,

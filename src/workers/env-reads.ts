@@ -167,6 +167,27 @@ export function scopeResolver(sourceCode: Readonly<TSESLint.SourceCode>): EnvRea
       return undefined;
     }
   };
+  function isAliasVariable(variable: Variable, id: TSESTree.Identifier): boolean {
+    if (variable.defs.length !== 1 || !isConstLike(variable)) return false;
+    const def = variable.defs[0]!;
+    if (isProcessImport(def, 'env')) return true;
+    if (def.node.type !== 'VariableDeclarator' || !def.node.init) return false;
+    const declarator = def.node;
+    const init = declarator.init!;
+    if (declarator.id.type === 'Identifier') {
+      // one level only: `const env = process.env`
+      const n = unwrapExpression(init);
+      return n.type === 'MemberExpression' && propertyName(n) === 'env' && isProcessObject(n.object, resolver);
+    }
+    // `const { env } = process`, `const { env } = require("node:process")`
+    if (declarator.id.type === 'ObjectPattern' && (isProcessObject(init, resolver) || PROCESS_MODULES.has(requireOf(init) ?? ''))) {
+      return declarator.id.properties.some(
+        (p) => p.type === 'Property' && keyName(p.key) === 'env' && p.value.type === 'Identifier' && p.value.name === id.name,
+      );
+    }
+    return false;
+  }
+  const aliasOf = new WeakMap<Variable, boolean>();
   const resolver: EnvReadResolver = {
     isProcess(id) {
       const variable = variableOf(id);
@@ -179,24 +200,13 @@ export function scopeResolver(sourceCode: Readonly<TSESLint.SourceCode>): EnvRea
     },
     isEnvAlias(id) {
       const variable = variableOf(id);
-      if (!variable || variable.defs.length !== 1 || !isConstLike(variable)) return false;
-      const def = variable.defs[0]!;
-      if (isProcessImport(def, 'env')) return true;
-      if (def.node.type !== 'VariableDeclarator' || !def.node.init) return false;
-      const declarator = def.node;
-      const init = declarator.init!;
-      if (declarator.id.type === 'Identifier') {
-        // one level only: `const env = process.env`
-        const n = unwrapExpression(init);
-        return n.type === 'MemberExpression' && propertyName(n) === 'env' && isProcessObject(n.object, resolver);
+      if (!variable) return false;
+      let alias = aliasOf.get(variable);
+      if (alias === undefined) {
+        alias = isAliasVariable(variable, id);
+        aliasOf.set(variable, alias);
       }
-      // `const { env } = process`, `const { env } = require("node:process")`
-      if (declarator.id.type === 'ObjectPattern' && (isProcessObject(init, resolver) || PROCESS_MODULES.has(requireOf(init) ?? ''))) {
-        return declarator.id.properties.some(
-          (p) => p.type === 'Property' && keyName(p.key) === 'env' && p.value.type === 'Identifier' && p.value.name === id.name,
-        );
-      }
-      return false;
+      return alias;
     },
     constString(node) {
       try {

@@ -140,6 +140,17 @@ describe('no-committed-env-files', () => {
     expect(lint('src/index.ts', 'export {};')).toHaveLength(1);
   });
 
+  it('prefers the file creating new Worker() over src/index.ts', () => {
+    const dir = project({ '.env': 'A=1\n', 'src/index.ts': 'export * from "./worker";\n', 'src/worker.ts': WORKER }, ['.env']);
+    const linter = new Linter({ configType: 'flat', cwd: dir });
+    const config: Linter.Config[] = [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { 'worker-auth': plugin }, rules: { 'worker-auth/no-committed-env-files': 'error' } },
+    ];
+    const lint = (name: string, code: string) => linter.verify(code, config, { filename: join(dir, name) });
+    expect(lint('src/index.ts', 'export * from "./worker";')).toEqual([]);
+    expect(lint('src/worker.ts', WORKER)).toEqual([expect.objectContaining({ line: 2, column: 16, message: expect.stringContaining('`.env` is tracked by git') })]);
+  });
+
   it('never prints a value of an env file', () => {
     const findings = [...checkEnvFiles(TRACKED), ...checkEnvFiles(EXAMPLE), ...checkEnvFiles(VARIANTS)];
     const text = JSON.stringify(findings);

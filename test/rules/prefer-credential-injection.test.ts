@@ -109,6 +109,9 @@ const openai = `import axios from "axios";
 export const client = axios.create({ baseURL: "https://api.openai.com/v1", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });`;
 const openaiSnippet = 'worker.credential("OPENAI_API_KEY", { network: [{ domain: "api.openai.com", transform: [{ headers: { Authorization: `Bearer ${CREDENTIAL_VALUE}` } }] }] })';
 
+// a comment inside the removed header
+const commented = `${HEAD}export const q = () => fetch("https://api.acme.dev/v1", { headers: { Authorization: /* rotated monthly */ process.env.ACME_TOKEN } });`;
+
 const message = (name: string, header: string, hosts: string, snippet: string) => ({ name, header, hosts, snippet });
 
 const ts = new RuleTester();
@@ -201,6 +204,12 @@ ts.run('prefer-credential-injection (typescript-eslint parser)', rule, {
           suggestions: [{ messageId: 'declareCredential', data: { name: 'GITHUB_TOKEN', worker: 'worker' }, output: githubFixed }],
         },
       ],
+    },
+    {
+      name: 'a comment inside the header: reported, no suggestion (it would be lost)',
+      code: commented,
+      filename: file(INSTALLED),
+      errors: [{ messageId: 'preferCredential', ...at(commented, 'process.env.ACME_TOKEN'), suggestions: [] }],
     },
     {
       code: openai,
