@@ -170,6 +170,7 @@ async function runCodemodMode() {
     parsedByCodemod: report.summary.parsed,
     skipped: report.skipped.length,
     parseErrors: failed.length,
+    failedFiles: failed.map((f) => `${f.path}: ${(f.error ?? '').slice(0, 160)}`),
     findings: { codemod: secrets },
     crashes: [],
   };

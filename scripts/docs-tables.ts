@@ -50,7 +50,11 @@ export function renderOAuthProviderTable(): string {
           })
           .join(', ')
       : escapeCell(p.note ?? 'none');
-    const params = p.scopeParams?.length ? `; also checked: ${code(p.scopeParams.map((param) => param.param))}` : '';
+    const params = p.scopeParams?.length
+      ? `; also checked: ${p.scopeParams
+          .map((param) => (param.risky?.length ? `\`${param.param}\` (${code(param.risky.map((r) => r.scope))})` : `\`${param.param}\``))
+          .join(', ')}`
+      : '';
     lines.push(`| [${escapeCell(p.name)}](${p.docsUrl}) | \`${p.id}\` | ${recognised.join('; ')} | ${p.separator} | ${risky}${params} |`);
   }
   return lines.join('\n');

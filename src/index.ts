@@ -9,7 +9,7 @@ import { rules as ruleModules } from '../rules/index.js';
 import { PACKAGE } from './package-info.js';
 
 /** The files our configs apply to: every JavaScript and TypeScript flavour. */
-export const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
+const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
 
 type RuleName = keyof typeof ruleModules;
 type ConfigName = 'recommended' | 'strict' | 'all' | 'flat/recommended';
@@ -47,4 +47,4 @@ plugin.configs.strict = config('strict', ruleEntries(() => true, true));
 plugin.configs.all = config('all', ruleEntries(() => true, false));
 
 export default plugin;
-export { rules };
+

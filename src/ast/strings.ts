@@ -85,9 +85,22 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
       case 'AwaitExpression':
       case 'ConditionalExpression':
         break;
-      case 'BinaryExpression':
+      case 'BinaryExpression': {
         if (parent.operator !== '+') return { names, callee, envFallback };
+        // "…&api_key=" + "…": the text just before names the value
+        const left = parent.right === child ? trailingText(parent.left) : undefined;
+        const label = left ? /([A-Za-z][A-Za-z0-9_.-]{0,40})[=:]\s?$/.exec(left.slice(-48)) : null;
+        if (label) pushName(names, label[1]);
         break;
+      }
+      case 'TSEnumMember':
+        pushName(names, keyName(parent.id));
+        break;
+      case 'TSEnumBody':
+        break;
+      case 'TSEnumDeclaration':
+        pushName(names, parent.id.name);
+        return { names, callee, envFallback };
       case 'LogicalExpression': {
         const env = getEnvReadName(parent.left);
         if (env && parent.right === child && (parent.operator === '??' || parent.operator === '||')) {
@@ -120,10 +133,13 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
       case 'NewExpression': {
         if (parent.callee === child) return { names, callee, envFallback };
         callee = expressionName(parent.callee);
+        // `mailgun.client({ key })`, `sgMail.setApiKey("…")`: the object names the provider
+        const owner = parent.callee.type === 'MemberExpression' ? expressionName(parent.callee.object) : undefined;
         const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
         const first = parent.arguments[0];
         // headers.set("Authorization", "…"), setHeader("X-API-Key", "…")
         if (index > 0 && first?.type === 'Literal' && typeof first.value === 'string') pushName(names, first.value);
+        if (owner && owner !== callee) pushName(names, owner);
         return { names, callee, envFallback };
       }
       case 'JSXAttribute':
@@ -136,6 +152,14 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
     parent = parent.parent;
   }
   return { names, callee, envFallback };
+}
+
+/** The static text at the end of an expression (a string literal, or the last part of a template or `+` chain). */
+function trailingText(node: Node): string | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral') return node.quasis[node.quasis.length - 1]?.value.cooked ?? undefined;
+  if (node.type === 'BinaryExpression' && node.operator === '+') return trailingText(node.right);
+  return undefined;
 }
 
 /** The detector context for a node, with the test-file flag. */

@@ -42,6 +42,7 @@ const CREDENTIAL_WORDS = new Set([
   'dsn',
   'sas',
   'sig',
+  'appid', // OpenWeather's API key parameter (`appId` splits into `app id` and stays an id)
 ]);
 
 /** Words that make `key` a credential (`api key`, `access key`, `private key`…). */

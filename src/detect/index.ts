@@ -363,7 +363,7 @@ const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192
 /** scheme://user:password@ — password group; classes exclude the delimiters, so no backtracking blow-up */
 const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?#'"`]{1,256})@/g;
 /** `Bearer x`, `Basic x`, `token x`, `SSWS x` (Okta), `ApiKey x` at a word start */
-const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~-]{12,4096})(?![A-Za-z0-9+/=_.~-])/g;
+const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~:-]{12,4096})(?![A-Za-z0-9+/=_.~:-])/g;
 /** `name=value` pairs (query strings, `.env`-style text, cookies): the name decides, via `classifyName` */
 const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#\s'"`=]{12,1024}={0,2})/g;
 

@@ -231,7 +231,8 @@ export function resolveObject(node: Node | null | undefined, ctx: ValueContext, 
       }
       continue;
     }
-    const key = property.computed ? staticString(property.key, ctx, depth + 1) : keyName(property.key);
+    // a computed key, even one a const resolves, makes the config one we do not judge (issue 4: no report)
+    const key = property.computed ? undefined : keyName(property.key);
     if (key === undefined) {
       incomplete = true;
       props.clear();

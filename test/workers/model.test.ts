@@ -166,9 +166,16 @@ describe('new Worker() from @notionhq/workers and its .oauth() calls', () => {
     expect(summary(config!).scopes).toEqual(scopes);
   });
 
+  it('treats a computed key as unknown, even one a const resolves (issue 4: no report)', () => {
+    const { model } = probe(
+      `${HEAD}const BASE = { authorizationEndpoint: "https://gitlab.com/oauth/authorize", tokenEndpoint: "https://gitlab.com/oauth/token", scope: "api" };\nconst KEY = "scope";\nworker.oauth("gl", { ...BASE, [KEY]: "read_api" });`,
+    );
+    expect(model.configs[0]!.incomplete).toBe(true);
+  });
+
   it('merges spreads of const objects in order, later keys winning', () => {
     const { model, text } = probe(
-      `${HEAD}const BASE = { authorizationEndpoint: "https://gitlab.com/oauth/authorize", tokenEndpoint: "https://gitlab.com/oauth/token", scope: "api" };\nconst KEY = "scope";\nworker.oauth("gl", { ...BASE, [KEY]: "read_api" });`,
+      `${HEAD}const BASE = { authorizationEndpoint: "https://gitlab.com/oauth/authorize", tokenEndpoint: "https://gitlab.com/oauth/token", scope: "api" };\nworker.oauth("gl", { ...BASE, scope: "read_api" });`,
     );
     const [config] = model.configs;
     expect(config!.incomplete).toBe(false);
