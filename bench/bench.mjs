@@ -142,7 +142,7 @@ function analyse(raw) {
         findings: ok[0]?.findings ?? {},
         parseErrors: ok[0]?.parseErrors ?? 0,
         crashes: rs.flatMap((r) => r.crashes ?? []),
-        extra: ok[0] ?? {},
+        extra: ok.find((r) => r.failedFiles) ?? ok[0] ?? {},
       };
       out.crashes.push(...byMode[m].crashes.map((x) => ({ corpus: c, mode: m, ...x })));
     }
@@ -278,12 +278,21 @@ function render(raw, a) {
   L.push('');
   L.push('## Codemod `--dry-run` (`runCodemod({ root, paths, dryRun: true })`)');
   L.push('');
-  L.push('| corpus | files | child wall s | in-process s | s per 1,000 files (in-process) | peak RSS MB | MB per 1,000 files | files parsed | skipped | unparsable |');
+  L.push('| corpus | files | child wall s | in-process s | s per 1,000 files (in-process) | peak RSS MB | MB per 1,000 files | files parsed | skipped | files failed |');
   L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [c, k] of Object.entries(a.corpora)) {
     const r = k.byMode.codemod;
     if (!r || !r.wall.n) continue;
     L.push(`| ${c} | ${k.files} | ${fmtRange(r.wall, fmtS)} | ${fmtRange(r.work, fmtS)} | ${(r.work.median / k.files).toFixed(2)} | ${fmtRange(r.rss, mb)} | ${((r.rss.median / 1024 / k.files) * 1000).toFixed(0)} | ${r.extra.parsedByCodemod ?? '?'} | ${r.extra.skipped ?? '?'} | ${r.parseErrors} |`);
+  }
+  for (const [c, k] of Object.entries(a.corpora)) {
+    const failed = k.byMode.codemod?.extra.failedFiles ?? [];
+    if (failed.length) {
+      L.push('');
+      L.push(`Files the codemod reported as failed on ${c} (its rewrite, re-parsed before anything is written, did not parse; the corpus file itself parses):`);
+      L.push('');
+      for (const f of failed) L.push(`- ${f.split(': ').slice(1).join(': ')}`);
+    }
   }
   if (a.codemodGrowth) {
     L.push('');

@@ -8,10 +8,14 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pc from 'picocolors';
+import { createColors } from 'picocolors';
 import { checkEnvFilesCommand, formatCheckReport } from '../../codemods/check-env-files.js';
 import { runCodemod, UsageError, type CodemodReport } from '../../codemods/run.js';
 import { formatSyncReport, syncEnvExample } from '../../codemods/sync-env-example.js';
+
+
+/** Colour only for a terminal that wants it: never when stderr is not a TTY or NO_COLOR is set (CI logs stay plain). */
+const pc = createColors(!!process.stderr.isTTY && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb');
 
 const HELP = `Usage: worker-auth-codemod [options] [paths...]
 
