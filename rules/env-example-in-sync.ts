@@ -58,7 +58,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (!options.checkTestFiles && isTestFile(context.filename)) return {};
-    if (!context.sourceCode.text.includes('env')) return {};
+    // every env read goes through `process` (`process.env`, `import { env } from "node:process"`)
+    if (!context.sourceCode.text.includes('process')) return {};
     const examplePath = findNearestEnvExample(context.filename);
     if (examplePath === undefined) return {};
     const listed = readEnvExampleNames(examplePath);

@@ -79,6 +79,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const filename = context.filename;
     if (filename === '' || filename.startsWith('<')) return {};
+    // only a file that creates the worker, or a `src/index.*`, can be the entry: every other file costs nothing
+    if (!context.sourceCode.text.includes('@notionhq/workers') && !/[\\/]src[\\/]index\.[cm]?[jt]sx?$/.test(filename)) return {};
     return {
       'Program:exit'(program) {
         const workers = getWorkerModel(context).workers;

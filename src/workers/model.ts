@@ -873,10 +873,15 @@ function freeze(config: MutableConfig): OAuthConfig {
 }
 
 /** Builds the model of one file. Never throws: a file it cannot read gives an empty model. */
+/** Text every file with a worker, an OAuth client or an OAuth config contains (one of these words). */
+const MODEL_HINT = /@notionhq\/workers|passport|googleapis|google-auth-library|simple-oauth2|@octokit\/|arctic|oauth|authoriz|auth_?url/i;
+
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
   const values: ValueContext = { globalScope: globalScope as unknown as ValueContext['globalScope'], sourceText: sourceCode.text };
   if (!globalScope) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
+  // most files name none of the SDKs and no OAuth endpoint: skip the reference tracking altogether
+  if (!MODEL_HINT.test(sourceCode.text)) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
   const builder = new ModelBuilder(sourceCode, values);
   try {
     builder.build();
