@@ -11,7 +11,7 @@
  * `bench/.cache/findings-L.json` (our findings, masked) for `node bench/findings.mjs`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,11 @@ const MODE_LABEL = {
   codemod: 'codemod --dry-run',
 };
 const RAW = join(CACHE_DIR, 'bench-raw.json');
+/**
+ * A frozen copy of `dist/` (and package.json) taken when the bench starts: every child imports the plugin and the
+ * codemod from it, so a rebuild of `dist/` during a long run cannot mix two builds in one table.
+ */
+const SNAPSHOT = join(CACHE_DIR, 'snapshot');
 const FINDINGS_L = join(CACHE_DIR, 'findings-L.json');
 
 const { values: args } = parseArgs({
@@ -61,7 +66,10 @@ const log = (line) => process.stderr.write(`${line}\n`);
 function runChild(mode, corpus, extra = []) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(BENCH_DIR, 'run-one.mjs'), mode, corpus, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(BENCH_DIR, 'run-one.mjs'), mode, corpus, ...extra], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BENCH_PLUGIN_ROOT: SNAPSHOT },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -233,6 +241,10 @@ function render(raw, a) {
   L.push('');
   L.push(`Versions: eslint-plugin-worker-auth ${mach.ours}${mach.distBuilt ? ` (dist built ${mach.distBuilt})` : ''}; ${Object.entries(mach.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   L.push('');
+  L.push(raw.snapshot
+    ? 'The plugin and the codemod were imported from a copy of `dist/` taken when the run started.'
+    : '**Caveat:** this run imported the plugin and the codemod from the live `dist/`, which other sessions rebuilt while it ran (see the notes below); the bench now freezes a copy of `dist/` at start.');
+  L.push('');
   L.push('Corpora (npm tarballs checked against the registry `dist.integrity`, sha512): **L** every `.js`/`.ts` file under `dist/` of `n8n-nodes-base@2.41.2` (declaration files excluded); **M** every 6th path of L sorted; **S** `src/**/*.ts` of `@notionhq/workers@0.9.2` (declaration files excluded). ESLint: `@typescript-eslint/parser`, `ecmaVersion: latest`, `sourceType: module` (`commonjs` for the `.js` files of L and M), inline config off (the corpus names rules we do not load).');
   L.push('');
   L.push('## Wall time and peak RSS');
@@ -364,7 +376,11 @@ if (args.report) {
   for (const f of ['dist/src/index.js', 'dist/codemods/run.js']) {
     if (!existsSync(join(ROOT_DIR, f))) usage(`${f} is missing: run \`npm run build\` first (\`npm run bench\` does)`);
   }
-  raw = { started: new Date().toISOString(), reps, corpora, modes, machine: machine(), loadStart: os.loadavg(), runs: [] };
+  rmSync(SNAPSHOT, { recursive: true, force: true });
+  mkdirSync(SNAPSHOT, { recursive: true });
+  cpSync(join(ROOT_DIR, 'dist'), join(SNAPSHOT, 'dist'), { recursive: true });
+  cpSync(join(ROOT_DIR, 'package.json'), join(SNAPSHOT, 'package.json'));
+  raw = { started: new Date().toISOString(), reps, corpora, modes, machine: machine(), snapshot: true, loadStart: os.loadavg(), runs: [] };
   const save = () => writeFileSync(RAW, JSON.stringify(raw, null, 1));
   for (const c of corpora) {
     const corpus = await writeCorpusList(c);

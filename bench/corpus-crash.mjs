@@ -58,7 +58,7 @@ for (const id of args.corpus.split(',').map((c) => c.trim().toUpperCase()).filte
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(
     `${id} ${corpus.label}: ${corpus.files.length} files, ${ruleIds.length} rules (${ruleIds.join(', ')}), ${seconds} s: ` +
-      `${crashes.length} crash(es), ${parseErrors} parse error(s) in the corpus itself, ${findings} finding(s)${unmatched ? `, ${unmatched} other message(s)` : ''}.`,
+      `${crashes.length} crash(es), ${parseErrors} parse error(s) in the corpus itself, ${findings} finding(s)${unmatched ? `, ${unmatched} notice(s) that a corpus \`eslint-disable\` comment has no effect (inline config off)` : ''}.`,
   );
   for (const c of crashes) console.log(`  CRASH ${c.rule} in ${c.file}: ${c.message}`);
   totalCrashes += crashes.length;

@@ -30,6 +30,8 @@ const findingsOut = rest[0] === '--findings' ? rest[1] : undefined;
 const corpus = readCorpusList(corpusId);
 const absFiles = corpus.files.map((f) => join(corpus.dir, f));
 const requireFromRoot = createRequire(join(ROOT_DIR, 'package.json'));
+/** Where the plugin and codemod are imported from: the bench's frozen copy of `dist/`, else the live one. */
+const PLUGIN_ROOT = process.env.BENCH_PLUGIN_ROOT || ROOT_DIR;
 
 async function importFromRoot(specifier) {
   return import(pathToFileURL(requireFromRoot.resolve(specifier)).href);
@@ -68,7 +70,7 @@ async function eslintConfig(kind) {
   if (corpus.commonjs) config.push({ files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' } });
   if (kind === 'floor') config.push({ plugins: { 'bench-floor': floorPlugin }, rules: { 'bench-floor/noop': 'error' } });
   if (kind === 'ours' || kind === 'stats') {
-    const plugin = (await import(pathToFileURL(join(ROOT_DIR, 'dist/src/index.js')).href)).default;
+    const plugin = (await import(pathToFileURL(join(PLUGIN_ROOT, 'dist/src/index.js')).href)).default;
     config.push(plugin.configs.recommended);
   }
   if (kind === 'nosecrets' || kind === 'stats') {
@@ -158,7 +160,7 @@ async function runSecretlint(profiled) {
 }
 
 async function runCodemodMode() {
-  const { runCodemod } = await import(pathToFileURL(join(ROOT_DIR, 'dist/codemods/run.js')).href);
+  const { runCodemod } = await import(pathToFileURL(join(PLUGIN_ROOT, 'dist/codemods/run.js')).href);
   const t0 = performance.now();
   const { report } = await runCodemod({ root: corpus.dir, paths: corpus.files, dryRun: true });
   const workMs = performance.now() - t0;

@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite } from '../src/ast/analyze.js';
 import { envEditsFor, siteOfComment, siteOfJsxText, siteOfLiteral, siteOfTemplateElement, type StringSite } from '../src/ast/sites.js';
+import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile } from '../src/ast/strings.js';
 import { createRule } from '../src/create-rule.js';
 import { describeFinding } from '../src/detect/index.js';
@@ -90,20 +91,50 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** The site of a string token: found from the token stream, its node looked up only when it may hold a secret. */
+    function siteAt(index: number): StringSite | undefined {
+      const node = findNodeAt(sourceCode.ast as TSESTree.Node, index, sourceCode.visitorKeys);
+      if (!node) return undefined;
+      if (node.type === 'Literal' && typeof node.value === 'string') return siteOfLiteral(node as TSESTree.StringLiteral, sourceCode.text);
+      if (node.type === 'TemplateElement') return siteOfTemplateElement(node, sourceCode.text);
+      if (node.type === 'JSXText') return siteOfJsxText(node);
+      return undefined;
+    }
+
+    // One listener per file, not one per string: walk the token stream, and only for a string the detector's
+    // first step cannot rule out look up its node (for the context) and analyse it.
     return {
-      // strings under 6 characters hold no credential: skip them before building a site
-      Literal(node) {
-        if (typeof node.value === 'string' && node.value.length >= 6) check(siteOfLiteral(node as TSESTree.StringLiteral, sourceCode.text));
-      },
-      TemplateElement(node) {
-        if (node.value.raw.length >= 6) check(siteOfTemplateElement(node, sourceCode.text));
-      },
-      JSXText(node) {
-        if (node.raw.length >= 6) check(siteOfJsxText(node));
+      Program() {
+        const text = sourceCode.text;
+        for (const token of sourceCode.ast.tokens) {
+          const type = token.type as string;
+          if (type !== 'String' && type !== 'Template' && type !== 'JSXText') continue;
+          const [start, end] = token.range;
+          if (end - start < 7) continue;
+          let from = start;
+          let to = end;
+          if (type === 'String') {
+            from++;
+            to--;
+          } else if (type === 'Template') {
+            from++;
+            to -= text.endsWith('${', end) ? 2 : 1;
+          } else if (text[start] === '"' || text[start] === "'") {
+            from++;
+            to--;
+          }
+          const raw = text.slice(from, to);
+          // escapes make the raw text differ from the value: let the node decide
+          if (!raw.includes('\\') && !detector.mayHoldSecret(raw)) continue;
+          const site = siteAt(start);
+          if (site) check(site);
+        }
       },
       'Program:exit'() {
         if (!options.checkComments) return;
-        for (const comment of sourceCode.getAllComments()) check(siteOfComment(comment));
+        for (const comment of sourceCode.getAllComments()) {
+          if (detector.mayHoldSecret(comment.value)) check(siteOfComment(comment));
+        }
       },
     };
   },

@@ -69,9 +69,7 @@ export class Detector {
     if (text.length < 6) return [];
     const hits = this.prefilter(text);
     const tokenish = this.contextOnly.length > 0 && TOKENISH.test(text);
-    // the common case, decided before anything is allocated: no keyword, no marker, too short or spaced to be a
-    // whole-value secret
-    if (!hits && !tokenish && (text.length < 16 || /\s/.test(text.trim()))) return [];
+    if (!hits && !tokenish && !couldBeWholeValue(text)) return [];
     let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
     const findings: Finding[] = [];
@@ -94,6 +92,21 @@ export class Detector {
       .filter((f) => !this.isAllowed(f))
       .filter((f) => !(ctxFinal?.inTestFile && f.confidence !== 'high'))
       .sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The detector's own first step, for callers that scan many strings: false when `detect(text)` is sure to find
+   * nothing (no keyword, no marker, and too short or spaced to be a whole-value secret). One pass, no allocation.
+   */
+  mayHoldSecret(text: string): boolean {
+    if (text.length < 6) return false;
+    if (couldBeWholeValue(text) && mayBeWholeValueSecret(text.trim())) return true;
+    if (this.contextOnly.length > 0 && TOKENISH.test(text)) return true;
+    let hit = false;
+    this.keywords.scan(text, () => {
+      hit = true;
+    });
+    return hit;
   }
 
   /**
@@ -351,6 +364,16 @@ const CREDENTIAL_HINT = /token|secret|passw|pwd|key|auth|credential|bearer|basic
 const PUBLIC_CLIENT_TOKEN = /^pub[0-9a-f]{32}$/;
 /** Calls that encode `user:password` for a Basic header. */
 const ENCODE_CALLEES = new Set(['btoa', 'from', 'encodeBase64', 'base64Encode', 'toBase64']);
+
+/** Long enough and without inner whitespace: a whole-value secret is possible (the context then decides). */
+function couldBeWholeValue(text: string): boolean {
+  return text.length >= 16 && !/\s/.test(text.trim());
+}
+
+/** The context-free part of `matchWholeValue`: random-looking, or `user:password` shaped. */
+function mayBeWholeValueSecret(value: string): boolean {
+  return looksRandom(value) || (value.indexOf(':') > 0 && !value.includes('/'));
+}
 
 /** A whole value shaped like a token: no spaces, 16 to 1,024 token characters, at least one digit. */
 const TOKENISH = /^(?=[^0-9]{0,1023}[0-9])[A-Za-z0-9+/=_.:~|-]{16,1024}$/;

@@ -85,7 +85,18 @@ function compileUserPattern(source: string, what: string): RegExp {
 const cache = new Map<string, Detector>();
 
 /** A detector for these options (cached: rules create one per lint run, not per file). */
+const byObject = new WeakMap<object, Detector>();
+
 export function getDetector(options: DetectorOptions = {}): Detector {
+  // rules pass the same merged options object for every file (see create-rule.ts): skip the key building
+  const known = byObject.get(options);
+  if (known) return known;
+  const detector = getDetectorByValue(options);
+  byObject.set(options, detector);
+  return detector;
+}
+
+function getDetectorByValue(options: DetectorOptions): Detector {
   const key = JSON.stringify([options.allowValues, options.allowPatterns, options.ignoreProviders, options.extraPatterns]);
   let detector = cache.get(key);
   if (!detector) {
