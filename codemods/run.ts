@@ -103,7 +103,9 @@ interface LoadedFile {
 
 function maskAll(text: string, secrets: ReadonlyMap<string, string>): string {
   let out = text;
-  for (const [value, prefix] of secrets) if (value.length >= 4) out = out.split(value).join(redact(value, prefix));
+  // longest first, so a whole value is masked before any of its lines
+  const ordered = [...secrets].sort(([a], [b]) => b.length - a.length);
+  for (const [value, prefix] of ordered) if (value.length >= 4) out = out.split(value).join(redact(value, prefix));
   return out;
 }
 
@@ -207,7 +209,16 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   const existingEnv = envText === undefined ? new Map<string, string>() : parseEnvText(envText);
   const names = assignEnvNames(loaded.map((f) => f.plan!), existingEnv);
   const secretPrefixes = new Map<string, string>();
-  for (const f of loaded) for (const o of f.plan!.occurrences) secretPrefixes.set(o.finding.value, o.finding.prefix);
+  for (const f of loaded) {
+    for (const o of f.plan!.occurrences) {
+      secretPrefixes.set(o.finding.value, o.finding.prefix);
+      // the diff shows source text: a value written with escapes (`\n` in a PEM key) or over several lines is masked
+      // in that raw form too, line by line
+      const raw = f.text.slice(o.range[0], o.range[1]);
+      if (!secretPrefixes.has(raw)) secretPrefixes.set(raw, '');
+      for (const line of `${raw}\n${o.finding.value}`.split(/\r?\n|\\n/)) if (line.length >= 8 && !secretPrefixes.has(line)) secretPrefixes.set(line, '');
+    }
+  }
 
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
   const outputs = new Map<LoadedFile, string>();
@@ -297,9 +308,9 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
 
   if (dryRun) {
     let diff = '';
-    for (const [file, out] of outputs) diff += createTwoFilesPatch(`a/${file.rel}`, `b/${file.rel}`, file.text, out, '', '', { context: 2 });
+    for (const [file, out] of outputs) diff += createTwoFilesPatch(`a/${file.rel}`, `b/${file.rel}`, file.text, out, '', '', { context: 0 });
     const envDiff = (name: string, before: string | undefined, after: string) =>
-      (before ?? '') === after ? '' : createTwoFilesPatch(`a/${name}`, `b/${name}`, before ?? '', after, '', '', { context: 1 });
+      (before ?? '') === after ? '' : createTwoFilesPatch(`a/${name}`, `b/${name}`, before ?? '', after, '', '', { context: 0 });
     diff += envDiff('.gitignore', gitignoreText, gitignore.text) + envDiff('.env.example', exampleText, example.text);
     // .env: existing lines hidden (their values may be secrets the detector never saw), added values masked below
     const envShown = envDiffText(envText, dotenv.text);

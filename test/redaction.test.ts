@@ -81,3 +81,67 @@ describe('redaction', () => {
     expect(reported).toBeGreaterThan(3);
   });
 });
+
+describe('redaction in the codemod and in SARIF, for every format at once', () => {
+  const formats = TOKEN_FORMATS.filter((f) => f.class === 'secret');
+  const tokens = formats.map((f, i) => ({
+    id: f.id,
+    word: (f.contextWords?.[0] ?? f.provider).replace(/[^A-Za-z]/g, '').toLowerCase() || 'svc',
+    value: fakeToken(f.id, 900 + i),
+    // a second token of the same format: the 8-character runs both share are structure (`/services/`, `_authToken`), not secret
+    sibling: fakeToken(f.id, 5_900 + i),
+  }));
+  const generics = [1, 2, 3].map((seed) => fakeGenericSecret(700 + seed));
+  const source = [
+    ...tokens.map((t, i) => `export const ${t.word}Token${i} = "${q(t.value)}";`),
+    ...generics.map((g, i) => `export const acme${i} = { clientSecret: "${g}" };`),
+  ].join('\n');
+  const all = [...tokens.map((t) => t.value), ...generics];
+
+  function assertClean(text: string, label: string): void {
+    for (const value of all) {
+      expect(text.includes(value), `${label}: a full secret`).toBe(false);
+      const prefix = detectSecrets(value, { names: ['token'] })[0]?.prefix ?? '';
+      const token = tokens.find((t) => t.value === value);
+      const leaked = secretRuns(value, Math.min(prefix.length, 14)).find((r) => text.includes(r) && !token?.sibling.includes(r));
+      expect(leaked === undefined, `${label}: an 8-character run of ${token?.id ?? 'a generic secret'}`).toBe(true);
+    }
+  }
+
+  it('codemod: dry-run diff, --json report, the written run and its human report hold no secret', async () => {
+    const { mkdtemp, rm, writeFile, readFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { main } = await import('../src/cli/codemod.js');
+    const dir = await mkdtemp(join(tmpdir(), 'wa-redaction-'));
+    try {
+      await writeFile(join(dir, 'worker.ts'), source);
+      const capture = () => {
+        let text = '';
+        return { write: (chunk: string) => ((text += chunk), true), get text() { return text; } };
+      };
+      for (const args of [['--dry-run'], ['--dry-run', '--json'], ['--allow-dirty'], ['--check'], ['--sync-env-example', '--dry-run']]) {
+        const out = capture();
+        const err = capture();
+        await main(['--root', dir, ...args], { out, err } as never);
+        assertClean(out.text + err.text, `codemod ${args.join(' ')}`);
+      }
+      // the secrets left the code (and sit only in .env)
+      assertClean(await readFile(join(dir, 'worker.ts'), 'utf8'), 'rewritten source');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('SARIF output (@microsoft/eslint-formatter-sarif) holds no secret', async () => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: config });
+    const results = await eslint.lintText(source, { filePath: 'src/worker.tsx' });
+    expect(results[0]!.messages.length).toBeGreaterThan(formats.length * 0.9);
+    const formatter = await eslint.loadFormatter('@microsoft/eslint-formatter-sarif');
+    const sarif = await formatter.format(results);
+    expect(JSON.parse(sarif).version).toBe('2.1.0');
+    assertClean(sarif, 'SARIF');
+    assertClean(JSON.stringify(results.map((r) => r.messages)), 'ESLint JSON results');
+  });
+});
