@@ -68,7 +68,13 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
       case 'ArrayExpression': {
         // [["X-API-Key", "…"]] header tuples: the first element labels the second
         const first = parent.elements[0];
-        if (parent.elements.length === 2 && parent.elements[1] === child && first?.type === 'Literal' && typeof first.value === 'string') {
+        if (
+          parent.elements.length === 2 &&
+          parent.elements[1] === child &&
+          parent.parent?.type === 'ArrayExpression' &&
+          first?.type === 'Literal' &&
+          typeof first.value === 'string'
+        ) {
           pushName(names, first.value);
         }
         break;
@@ -127,6 +133,8 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
       case 'PropertyDefinition':
       case 'TSPropertySignature':
       case 'AccessorProperty':
+        // a quoted key names its value, not itself
+        if (parent.key === child) return { names, callee, envFallback };
         pushName(names, keyName(parent.key));
         return { names, callee, envFallback };
       case 'CallExpression':

@@ -207,9 +207,14 @@ export function classifyContext(ctx: DetectContext): NameVerdict {
     const verdict = classifyName(name);
     if (verdict !== 'neutral') return verdict;
   }
-  if (ctx.callee && (CREDENTIAL_CALLEES.test(ctx.callee) || (names.length === 0 && ctx.callee in SDK_CALLEES))) return 'credential';
+  if (ctx.callee && ((CREDENTIAL_CALLEES.test(ctx.callee) && !LOOKUP_CALLEES.test(ctx.callee)) || (names.length === 0 && ctx.callee in SDK_CALLEES))) {
+    return 'credential';
+  }
   return 'neutral';
 }
+
+/** `getCredentials("githubApi")`, `hasToken("x")`: the argument names a credential, it is not one. */
+const LOOKUP_CALLEES = /^(?:get|has|load|read|find|fetch|request|delete|remove|is|check|require|resolve)/i;
 
 /** Callees whose string argument is a credential (`setApiKey`, `login`, `setToken`, `withAuth`). */
 const CREDENTIAL_CALLEES = /(?:apikey|token|secret|password|auth|login|credential)s?$/i;

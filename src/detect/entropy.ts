@@ -59,7 +59,7 @@ export function looksRandom(value: string, strict = false): boolean {
   const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
   if (value.length < minLength || value.length > GENERIC_MAX_LENGTH) return false;
   if (!TOKEN_CHARS.test(value) || value.includes('://') || EMAIL.test(value)) return false;
-  if (DIGITS.test(value) || isSequential(value)) return false;
+  if (DIGITS.test(value) || isSequential(value) || isIdentifierLike(value)) return false;
   if (WORDS.test(value)) return isRandomLetters(value);
   if (HEX.test(value)) {
     // all-digit-ish hex and short hex are ids; hex needs letters and digits
@@ -69,6 +69,19 @@ export function looksRandom(value: string, strict = false): boolean {
   if (charClasses(value) < (strict ? 3 : 2)) return false;
   if (looksLikePathOrHost(value)) return false;
   return shannonEntropy(value) > MIN_ENTROPY_BASE64;
+}
+
+/**
+ * Made of words: `airtableOAuth2Api`, `X-Goog-Encryption-Key-Sha256`, `session:role:SYSADMIN`. Split at separators and
+ * case changes, names have long segments (3.5 characters or more on average); random strings change case or
+ * class every one or two characters.
+ */
+function isIdentifierLike(value: string): boolean {
+  const segments = value.replace(/OAuth/g, 'Oauth').match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g);
+  if (!segments) return false;
+  const letters = segments.reduce((n, seg) => n + seg.length, 0);
+  const digits = value.replace(/[^0-9]/g, '').length;
+  return digits <= 4 && letters / segments.length >= 3.5;
 }
 
 /**

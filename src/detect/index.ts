@@ -428,6 +428,8 @@ function isRealPassword(user: string, password: string, hostPart: string): boole
   if (password.length < 4 || password === user || isPlaceholder(password)) return false;
   if (WEAK_PASSWORDS.has(password.toLowerCase())) return false;
   if (/^[:*x•.]+$/i.test(password)) return false;
+  // `s3://ACCESSKEY:SECRETKEY@…`: a capitalised name stands for the value
+  if (/^[A-Z_]+$/.test(password)) return false;
   const local = /^(?:localhost|127\.|0\.0\.0\.0|\[::1\]|[a-z0-9.-]*example\.(?:com|org|net))/i.test(hostPart);
   if (local && shannonEntropy(password) < 3) return false;
   return true;

@@ -50,6 +50,13 @@ describe('randomness and placeholders', () => {
     for (const v of ['correct-horse-battery-staple', 'thisIsAnIdentifierName', '12345678901234567890', 'abcdefghijklmnopqrstuvwxyz', '/usr/local/lib/node_modules', 'api.example.company.com', 'aaaaaaaaaaaaaaaaaaaaaa'])
       expect(looksRandom(v), v).toBe(false);
   });
+  it('rejects names made of words, seen as false positives on real integration code', () => {
+    for (const v of ['airtableOAuth2Api', 'microsoftToDoOAuth2Api', 'X-Goog-Encryption-Key-Sha256', 'session:role:SYSADMIN'])
+      expect(looksRandom(v), v).toBe(false);
+    // random strings of the same length stay random
+    for (let seed = 1; seed <= 50; seed++) expect(looksRandom(fakeGenericSecret(seed)), `seed ${seed}`).toBe(true);
+  });
+
   it('recognises placeholders', () => {
     for (const v of ['<paste your token here>', 'YOUR_API_KEY', 'xxxxxxxxxxxx', '****', '${GITHUB_TOKEN}', '{{credential}}', '${{ secrets.TOKEN }}', '%API_KEY%', '$TOKEN', 'changeme', 'your-token-here', 'null', '[TOKEN]'])
       expect(isPlaceholder(v), v).toBe(true);
@@ -104,6 +111,9 @@ describe('detectSecrets', () => {
     expect(detectSecrets(s, { envFallback: 'ACME_TOKEN' })[0]?.envName).toBe('ACME_TOKEN');
     expect(detectSecrets(s, { names: ['x'], callee: 'setApiKey' })[0]?.findingKind).toBe('generic');
     expect(detectSecrets(s, { names: ['token'], inComment: true })).toEqual([]);
+    // a lookup by name is not a credential position: getCredentials("githubOAuth2Api")
+    expect(detectSecrets(s, { names: [], callee: 'getCredentials' })).toEqual([]);
+    expect(detectSecrets(s, { names: [], callee: 'setCredentials' })[0]?.findingKind).toBe('generic');
   });
   it('takes the context lazily, only for candidate strings', () => {
     let calls = 0;
@@ -128,7 +138,7 @@ describe('detectSecrets', () => {
     expect(f?.provider).toBe('MongoDB');
     expect(f?.envName).toBe('MONGODB_PASSWORD');
     expect(f?.value).toBe(pw);
-    for (const url of ['postgres://user:password@localhost/db', 'redis://admin:admin@127.0.0.1', 'postgres://u:${DB_PASSWORD}@host/db', 'https://user:<password>@example.com', 'mysql://root:****@db/x'])
+    for (const url of ['s3://ACCESSKEY:SECRETKEY@s3.example.test/bucket', 'postgres://user:password@localhost/db', 'redis://admin:admin@127.0.0.1', 'postgres://u:${DB_PASSWORD}@host/db', 'https://user:<password>@example.com', 'mysql://root:****@db/x'])
       expect(detectSecrets(url), url).toEqual([]);
   });
   it('decides JWTs from their payload', () => {
