@@ -7,7 +7,7 @@
 import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
-import { KeywordAutomaton } from './keywords.js';
+import { KeywordAutomaton, literalPrefix } from './keywords.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -31,6 +31,9 @@ export interface DetectOptions {
 export class Detector {
   private readonly formats: readonly TokenFormat[];
   private readonly globalPatterns = new Map<TokenFormat, RegExp>();
+  /** formats whose every match starts with one of their keywords, and their sticky patterns */
+  private readonly anchored = new Set<TokenFormat>();
+  private readonly stickyPatterns = new Map<TokenFormat, RegExp>();
   /** every keyword and marker */
   private readonly keywords: KeywordAutomaton;
   /** keyword → formats it (or a keyword it starts with) selects */
@@ -52,6 +55,11 @@ export class Detector {
     for (const f of this.formats) {
       if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) continue;
       this.globalPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}g`));
+      const literal = literalPrefix(f.pattern.source);
+      if (f.keywords.length > 0 && f.keywords.every((k) => literal.startsWith(k))) {
+        this.anchored.add(f);
+        this.stickyPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}y`));
+      }
       if (f.keywords.length === 0) this.contextOnly.push(f);
       for (const k of f.keywords) keywords.add(k);
     }
@@ -83,7 +91,7 @@ export class Detector {
         for (const f of this.contextOnly) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
       }
     }
-    for (const format of candidates) this.matchFormat(format, text, getContext, findings, claimed);
+    for (const format of candidates) this.matchFormat(format, text, getContext, findings, claimed, hits?.starts);
     if (hits && hits.markers.size > 0) this.matchMarkers(text, hits.markers, getContext, findings, claimed);
     this.matchWholeValue(text, getContext, findings, claimed);
     if (findings.length === 0) return findings;
@@ -131,13 +139,21 @@ export class Detector {
   }
 
   /** One pass over the text (Aho–Corasick): which keywords and in-string markers occur; undefined when none. */
-  private prefilter(text: string): { formats: Set<TokenFormat>; markers: Set<string> } | undefined {
-    let hits: { formats: Set<TokenFormat>; markers: Set<string> } | undefined;
-    this.keywords.scan(text, (found) => {
-      hits ??= { formats: new Set(), markers: new Set() };
+  private prefilter(text: string): Hits | undefined {
+    let hits: Hits | undefined;
+    const long = text.length > LONG_TEXT;
+    this.keywords.scan(text, (found, end) => {
+      hits ??= { formats: new Set(), markers: new Set(), starts: new Map() };
       for (const k of found) {
         if (MARKER_SET.has(k)) hits.markers.add(k);
-        for (const f of this.byKeyword.get(k) ?? []) hits.formats.add(f);
+        for (const f of this.byKeyword.get(k) ?? []) {
+          hits.formats.add(f);
+          if (long && this.anchored.has(f)) {
+            const list = hits.starts.get(f);
+            if (list) list.push(end - k.length + 1);
+            else hits.starts.set(f, [end - k.length + 1]);
+          }
+        }
       }
     });
     return hits;
@@ -149,11 +165,31 @@ export class Detector {
     getContext: () => DetectContext,
     findings: Finding[],
     claimed: [number, number][],
+    hitStarts?: ReadonlyMap<TokenFormat, number[]>,
   ): void {
     if (this.userFormats.has(format) && text.length > MAX_USER_PATTERN_INPUT) return;
-    const re = this.globalPatterns.get(format)!;
+    const starts = hitStarts?.get(format);
+    const re = starts ? this.stickyPatterns.get(format)! : this.globalPatterns.get(format)!;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    // in a long text, a pattern that starts with its keyword is tried only where the keyword occurs (sticky), not
+    // scanned over the whole text once per format: a flood of near misses stays linear
+    let next = 0;
+    let after = 0;
+    const exec = (): RegExpExecArray | null => {
+      if (!starts) return re.exec(text);
+      while (next < starts.length) {
+        const at = starts[next++]!;
+        if (at < after) continue;
+        re.lastIndex = at;
+        const m = re.exec(text);
+        if (m) {
+          after = m.index + m[0].length;
+          return m;
+        }
+      }
+      return null;
+    };
+    for (let m = exec(); m; m = exec()) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
@@ -353,6 +389,16 @@ export class Detector {
     };
   }
 }
+
+interface Hits {
+  formats: Set<TokenFormat>;
+  markers: Set<string>;
+  /** long texts only: where the keywords of anchored formats start */
+  starts: Map<TokenFormat, number[]>;
+}
+
+/** From this length on, anchored formats are matched at their keyword positions only. */
+const LONG_TEXT = 4096;
 
 /** User-supplied patterns never run on longer strings (their linearity is not ours to check). */
 export const MAX_USER_PATTERN_INPUT = 10_000;

@@ -60,8 +60,8 @@ export class KeywordAutomaton {
     this.out = out.map((o) => (o.length > 0 ? o : undefined));
   }
 
-  /** Call `onHit` with the keywords ending at each position where any ends. */
-  scan(text: string, onHit: (keywords: readonly string[]) => void): void {
+  /** Call `onHit` with the keywords ending at each position where any ends (`end`: the index of their last character). */
+  scan(text: string, onHit: (keywords: readonly string[], end: number) => void): void {
     const delta = this.delta;
     const out = this.out;
     let state = 0;
@@ -69,7 +69,36 @@ export class KeywordAutomaton {
       const c = text.charCodeAt(i);
       state = c < ALPHABET ? delta[state * ALPHABET + c]! : 0;
       const hit = out[state];
-      if (hit !== undefined) onHit(hit);
+      if (hit !== undefined) onHit(hit, i);
     }
   }
+}
+
+const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '.', '*', '+', '?', '^', '$', '|']);
+const QUANTIFIER = new Set(['*', '+', '?', '{']);
+
+/**
+ * The literal text every match of `source` starts with (after one leading single-character lookbehind), lower-cased:
+ * `(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}` → `ghp_`. Empty when the pattern starts with anything else.
+ */
+export function literalPrefix(source: string): string {
+  const rest = source.replace(/^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\]\\])\)/, '');
+  let out = '';
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i]!;
+    let literal: string;
+    let width = 1;
+    if (ch === '\\') {
+      const next = rest[i + 1];
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) break;
+      literal = next;
+      width = 2;
+    } else if (SPECIAL.has(ch)) break;
+    else literal = ch;
+    // a quantified character is not certain to be there
+    if (QUANTIFIER.has(rest[i + width] ?? '')) break;
+    out += literal;
+    i += width - 1;
+  }
+  return out.toLowerCase();
 }

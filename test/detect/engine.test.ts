@@ -172,3 +172,18 @@ describe('detectSecrets', () => {
     expect(detectSecrets(`Bearer ${'='.repeat(300_000)}`)).toEqual([]);
   });
 });
+
+describe('long texts', () => {
+  it('find every provider token in a long text exactly as in a short one (keyword-anchored matching)', async () => {
+    const { TOKEN_FORMATS } = await import('../../src/detect/providers.js');
+    const filler = '#%'.repeat(2600); // characters no token body holds, so each match ends where it would in a short text
+    for (const f of TOKEN_FORMATS.filter((x) => x.class === 'secret')) {
+      const token = fakeToken(f.id, 3);
+      const ctx = { names: [`${(f.contextWords?.[0] ?? 'svc').replace(/[^a-z]/g, '')}Token`] };
+      // provider findings inside a longer text (whole-value generic checks do not apply to either)
+      const short = detectSecrets(`x ${token} x`, ctx).map((x) => x.id);
+      const long = detectSecrets(`${filler} ${token} ${filler}`, ctx).map((x) => x.id);
+      expect(long, f.id).toEqual(short);
+    }
+  });
+});

@@ -33,3 +33,15 @@ describe('KeywordAutomaton', () => {
     }
   });
 });
+
+describe('literalPrefix', () => {
+  it('reads the literal start of a pattern after one single-character lookbehind', async () => {
+    const { literalPrefix } = await import('../../src/detect/keywords.js');
+    expect(literalPrefix('(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}')).toBe('ghp_');
+    expect(literalPrefix('(?<![A-Za-z0-9_-])sk-ant-api03-[A-Za-z0-9_-]{93}AA')).toBe('sk-ant-api03-');
+    expect(literalPrefix('xox[bp]-')).toBe('xox');
+    expect(literalPrefix('abc?d')).toBe('ab');
+    expect(literalPrefix('dp\\.pt\\.[a-z]')).toBe('dp.pt.');
+    expect(literalPrefix('[0-9]{8}:AA')).toBe('');
+  });
+});
