@@ -186,6 +186,11 @@ function generate(kind: string, arg: string): Generated {
     }
     case 'sshpub':
       return { value: buildSshPublicKey(), secret: false, lookalike: true, parts: [] };
+    case 'fill': {
+      // {{fill:ghp_|x|36}}: a prefix and filler, a placeholder built at run time (no token-shaped text in the repo)
+      const [prefix = '', ch = 'x', count = '0'] = arg.split('|');
+      return { value: prefix + ch.repeat(Number(count)), secret: false, lookalike: true, parts: [] };
+    }
     case 'docexample': {
       const value = DOC_EXAMPLES[arg];
       if (!value) return { value: 'unknown', secret: false, lookalike: false, parts: [], problem: `unknown doc example ${arg}` };
@@ -196,7 +201,7 @@ function generate(kind: string, arg: string): Generated {
   }
 }
 
-const MARKER = /\{\{(secret|public|lookalike|generic|password|basic|jwt|pem|pemesc|sshpub|docexample):([^{}\n]*)\}\}/g;
+const MARKER = /\{\{(secret|public|lookalike|generic|password|basic|jwt|pem|pemesc|sshpub|docexample|fill):([^{}\n]*)\}\}/g;
 const EXPECT = /\bexpect:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)/;
 
 interface Expectation {

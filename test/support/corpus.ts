@@ -23,7 +23,7 @@ export function renderCorpus(): Generated[] {
     .map((name) => generate(name, readFileSync(join(CORPUS_DIR, name), 'utf8')));
 }
 
-export type MarkerKind = 'secret' | 'generic' | 'basic' | 'jwt' | 'pem' | 'lookalike' | 'public' | 'sshpub' | 'plain';
+export type MarkerKind = 'secret' | 'generic' | 'basic' | 'jwt' | 'pem' | 'lookalike' | 'public' | 'sshpub' | 'fill' | 'plain';
 
 export interface Placed {
   /** `secret:github-classic-pat`, `generic:3`, `plain` … */
@@ -50,7 +50,7 @@ export interface Generated {
   readonly problems: readonly string[];
 }
 
-const MARKER = /«([^»\n]*)»|\{\{(secret|generic|basic|jwt|pem|lookalike|public|sshpub):([^{}\n]*)\}\}/g;
+const MARKER = /«([^»\n]*)»|\{\{(secret|generic|basic|jwt|pem|lookalike|public|sshpub|fill):([^{}\n]*)\}\}/g;
 
 /** Deterministic PRNG (mulberry32) for the pieces the harness builds itself (JWT parts). */
 function prng(seed: number): () => number {
@@ -216,6 +216,12 @@ export function generate(name: string, template: string): Generated {
         case 'sshpub':
           value = buildSshPublicKey();
           break;
+        case 'fill': {
+          // {{fill:ghp_|x|36}}: a prefix and filler, a placeholder built at run time (no token-shaped text in the repo)
+          const [prefix = '', ch = 'x', count = '0'] = arg.split('|');
+          value = prefix + ch.repeat(Number(count));
+          break;
+        }
       }
     } catch (error) {
       problems.push(`${name}: cannot build ${marker}: ${(error as Error).message.slice(0, 120)}`);
