@@ -28,7 +28,6 @@
  * Output never contains a generated value: messages are printed only after every 8-char run of every generated
  * secret has been masked, and the construct column prints the template line (markers, not values).
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -38,6 +37,7 @@ import { ESLint, Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_FORMATS } from '../src/detect/providers.js';
 import plugin from '../src/index.js';
+import { buildPem, buildSshPublicKey } from './support/corpus.js';
 import { CHARSETS, fakeGenericSecret, fakeToken, lookalike, randomString } from './support/fake-tokens.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'workers-b');
@@ -88,37 +88,6 @@ function buildJwt(kind: string, seed: number): { value: string; secretParts: str
   return { value, secretParts: [sig, ref] };
 }
 
-const pemCache = new Map<string, string>();
-function buildPem(label: string): string {
-  const hit = pemCache.get(label);
-  if (hit) return hit;
-  let pem: string;
-  if (label === 'RSA PRIVATE KEY') {
-    pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
-  } else if (label === 'PRIVATE KEY') {
-    pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-  } else if (label === 'EC PRIVATE KEY') {
-    pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string;
-  } else if (label === 'PUBLIC KEY') {
-    pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }) as string;
-  } else {
-    throw new Error(`unknown PEM label ${label}`);
-  }
-  pem = pem.trimEnd();
-  pemCache.set(label, pem);
-  return pem;
-}
-
-function buildSshPublicKey(): string {
-  const { publicKey } = generateKeyPairSync('ed25519');
-  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
-  const field = (b: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(b.length);
-    return Buffer.concat([len, b]);
-  };
-  return `ssh-ed25519 ${Buffer.concat([field(Buffer.from('ssh-ed25519')), field(raw)]).toString('base64')} deploy@acme-ci`;
-}
 
 /** Vendors' documented example keys, assembled from pieces so no file holds them whole. */
 const DOC_EXAMPLES: Record<string, string> = {

@@ -11,7 +11,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 import type { TokenFormat } from '../../src/detect/types.js';
-import { fakeGenericSecret, fakeToken, lookalike } from './fake-tokens.js';
+import { fakeGenericSecret, fakeToken, lookalike, mulberry32 } from './fake-tokens.js';
 
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'corpus');
 
@@ -52,17 +52,8 @@ export interface Generated {
 
 const MARKER = /«([^»\n]*)»|\{\{(secret|generic|basic|jwt|pem|lookalike|public|sshpub|fill):([^{}\n]*)\}\}/g;
 
-/** Deterministic PRNG (mulberry32) for the pieces the harness builds itself (JWT parts). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG for the pieces the harness builds itself (JWT parts). */
+const prng = mulberry32;
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 function randomChars(charset: string, length: number, seed: number): string {
@@ -87,8 +78,11 @@ function buildJwt(kind: string, seed: number): string {
 }
 
 const keyCache = new Map<string, string>();
-/** A PEM block made now (never stored): `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY` (PKCS#1), `PUBLIC KEY` (SPKI). */
-function buildPem(label: string): string {
+/**
+ * A PEM block made now (never stored): `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY` (PKCS#1), `EC PRIVATE KEY` (SEC1),
+ * `PUBLIC KEY` (SPKI). Shared by both corpus harnesses.
+ */
+export function buildPem(label: string): string {
   const cached = keyCache.get(label);
   if (cached) return cached;
   let pem: string;
@@ -96,6 +90,8 @@ function buildPem(label: string): string {
     pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
   } else if (label === 'PRIVATE KEY') {
     pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  } else if (label === 'EC PRIVATE KEY') {
+    pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string;
   } else if (label === 'PUBLIC KEY') {
     pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }) as string;
   } else {
@@ -106,7 +102,8 @@ function buildPem(label: string): string {
   return pem;
 }
 
-function buildSshPublicKey(): string {
+/** An OpenSSH ed25519 public key line (public by design). */
+export function buildSshPublicKey(): string {
   const { publicKey } = generateKeyPairSync('ed25519');
   const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
   const field = (b: Buffer) => {
