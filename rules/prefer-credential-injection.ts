@@ -10,7 +10,7 @@ import { keyName } from '../src/ast/strings.js';
 import { createRule } from '../src/create-rule.js';
 import { classifyName } from '../src/detect/context.js';
 import { findWorkersSdk } from '../src/env/project.js';
-import { envReadsOf, scopeResolver, type EnvRead } from '../src/workers/env-reads.js';
+import { envReadsOf, scopeResolver, valueOuter, type EnvRead } from '../src/workers/env-reads.js';
 import { getWorkerModel } from '../src/workers/model.js';
 import { resolveLocatedString, type ValueContext } from '../src/workers/values.js';
 
@@ -119,17 +119,16 @@ export default createRule<Options, MessageIds>({
     const isAllowedHost = (host: string): boolean =>
       allowHosts.some((a) => (a.startsWith('*.') ? host.endsWith(a.slice(1)) : a === host));
 
+    /** The value's outermost node: through `?.`, `!`, `as`, `satisfies` and a `?? "literal"` fallback. */
     function outerOf(node: Node): Node {
-      let n = node;
+      let n = valueOuter(node);
       while (
-        n.parent &&
-        (n.parent.type === 'ChainExpression' ||
-          n.parent.type === 'TSNonNullExpression' ||
-          n.parent.type === 'TSAsExpression' ||
-          n.parent.type === 'TSSatisfiesExpression' ||
-          (n.parent.type === 'LogicalExpression' && n.parent.left === n && (n.parent.operator === '??' || n.parent.operator === '||') && isStaticString(n.parent.right)))
+        n.parent?.type === 'LogicalExpression' &&
+        n.parent.left === n &&
+        (n.parent.operator === '??' || n.parent.operator === '||') &&
+        isStaticString(n.parent.right)
       ) {
-        n = n.parent;
+        n = valueOuter(n.parent);
       }
       return n;
     }

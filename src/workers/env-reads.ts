@@ -74,7 +74,7 @@ export function isProcessEnv(node: Node, resolver: EnvReadResolver): boolean {
 }
 
 /** The outermost node that stands for the same value (`a?.b` inside its ChainExpression, `x!`, `x as T`). */
-function valueOuter(node: Node): Node {
+export function valueOuter(node: Node): Node {
   let n = node;
   while (
     n.parent &&
