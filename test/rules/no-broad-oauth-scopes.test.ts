@@ -1,22 +1,8 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule from '../../rules/no-broad-oauth-scopes.js';
+import { span } from '../support/positions.js';
 
-/** 1-based line/column span of the `nth` occurrence of `needle` in `code`, as ESLint reports it. */
-function span(code: string, needle: string, nth = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) {
-    index = code.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`"${needle}" (#${nth}) not in the test code`);
-  }
-  const position = (offset: number) => {
-    const before = code.slice(0, offset).split('\n');
-    return { line: before.length, column: before[before.length - 1]!.length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + needle.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 const HEAD = 'import { Worker } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n';
 const G = 'https://www.googleapis.com/auth/';

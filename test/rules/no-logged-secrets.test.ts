@@ -6,21 +6,8 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-logged-secrets.js';
 import plugin from '../../src/index.js';
 import { fakeToken } from '../support/fake-tokens.js';
+import { span as at } from '../support/positions.js';
 
-/** 1-based position of the `nth` (0-based) occurrence of `needle` in `code`. */
-function at(code: string, needle: string, nth = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) {
-    i = code.indexOf(needle, i + 1);
-    if (i < 0) throw new Error(`fixture: ${needle} not found`);
-  }
-  const before = code.slice(0, i);
-  const line = before.split('\n').length;
-  const column = i - before.lastIndexOf('\n');
-  const endBefore = code.slice(0, i + needle.length);
-  const endLine = endBefore.split('\n').length;
-  return { line, column, endLine, endColumn: i + needle.length - endBefore.lastIndexOf('\n') };
-}
 
 const env = (name: string): string => `\`process.env.${name}\``;
 const via = (variable: string, what: string): string => `\`${variable}\` (it holds ${what})`;

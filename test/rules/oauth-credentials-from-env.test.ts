@@ -7,22 +7,8 @@ import rule from '../../rules/oauth-credentials-from-env.js';
 import { redact } from '../../src/detect/redact.js';
 import plugin from '../../src/index.js';
 import { fakeGenericSecret, fakeToken } from '../support/fake-tokens.js';
+import { span } from '../support/positions.js';
 
-/** 1-based line/column span of the `nth` occurrence of `needle` in `code`, as ESLint reports it. */
-function span(code: string, needle: string, nth = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) {
-    index = code.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`needle #${nth} not in the test code`);
-  }
-  const position = (offset: number) => {
-    const before = code.slice(0, offset).split('\n');
-    return { line: before.length, column: before[before.length - 1]!.length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + needle.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 const SECRET = fakeGenericSecret(31);
 const SECRET_MASKED = redact(SECRET);

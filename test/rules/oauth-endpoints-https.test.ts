@@ -3,22 +3,8 @@ import * as espree from 'espree';
 import rule from '../../rules/oauth-endpoints-https.js';
 import { redact } from '../../src/detect/redact.js';
 import { fakeGenericSecret } from '../support/fake-tokens.js';
+import { span } from '../support/positions.js';
 
-/** 1-based line/column span of the `nth` occurrence of `needle` in `code`, as ESLint reports it. */
-function span(code: string, needle: string, nth = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) {
-    index = code.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`needle #${nth} not in the test code`);
-  }
-  const position = (offset: number) => {
-    const before = code.slice(0, offset).split('\n');
-    return { line: before.length, column: before[before.length - 1]!.length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + needle.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 const SECRET = fakeGenericSecret(41);
 const HEAD = 'import { Worker } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n';

@@ -6,6 +6,7 @@ import * as espree from 'espree';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/prefer-credential-injection.js';
 import { findWorkersSdk, minVersionOfRange, versionAtLeast } from '../../src/env/project.js';
+import { span as at } from '../support/positions.js';
 
 // --- fixture projects: which @notionhq/workers each one has --------------------------------------------------------
 function project(files: Record<string, string>): string {
@@ -37,17 +38,6 @@ afterAll(() => {
 
 const file = (dir: string, name = 'src/index.ts'): string => join(dir, name);
 
-function at(code: string, needle: string, nth = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) {
-    i = code.indexOf(needle, i + 1);
-    if (i < 0) throw new Error(`fixture: ${needle} not found`);
-  }
-  const before = code.slice(0, i);
-  const line = before.split('\n').length;
-  const column = i - before.lastIndexOf('\n');
-  return { line, column, endLine: line, endColumn: column + needle.length };
-}
 
 const HEAD = 'import { Worker } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n';
 
