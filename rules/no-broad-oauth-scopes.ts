@@ -8,7 +8,7 @@ import { createRule } from '../src/create-rule.js';
 import { providerForScopeParam } from '../src/oauth/providers.js';
 import { assessScopes, splitScopes } from '../src/oauth/scopes.js';
 import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
-import { getWorkerModel, safely, type OAuthConfig, type ScopeSite } from '../src/workers/model.js';
+import { getWorkerModel, modelMayApply, safely, type OAuthConfig, type ScopeSite } from '../src/workers/model.js';
 import { locateScopes, type LocatedScope } from '../src/workers/values.js';
 
 export type Options = [
@@ -87,6 +87,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // no traced module and no endpoint keys in the text: no OAuth configuration to check
+    if (!modelMayApply(context.sourceCode)) return {};
     const policy: ScopePolicy = {
       allow: options.allow ?? {},
       forbid: options.forbid ?? [],

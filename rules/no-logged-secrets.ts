@@ -281,11 +281,14 @@ export default createRule<Options, MessageIds>({
       if (callee.type === 'Identifier') return extraLoggers.has(callee.name) ? callee.name : undefined;
       if (callee.type !== 'MemberExpression') return undefined;
       const method = propertyName(callee);
-      if (method === undefined) return undefined;
+      // most calls are not logging: decide on the method name before anything builds a name or looks up a scope
+      if (method === undefined || !(LOGGER_METHODS.has(method) || CONSOLE_METHODS.has(method) || method === 'write')) return undefined;
       const object = callee.object;
       if (object.type === 'Identifier' && object.name === 'console' && CONSOLE_METHODS.has(method) && isGlobal(object)) return `console.${method}`;
-      const text = calleeText(callee);
-      if (text === 'process.stdout.write' || text === 'process.stderr.write') return text;
+      if (method === 'write') {
+        const text = calleeText(callee);
+        return text === 'process.stdout.write' || text === 'process.stderr.write' ? text : undefined;
+      }
       const objectName = expressionName(object);
       if (objectName === undefined) return undefined;
       if ((LOGGER_NAME.test(objectName) || extraLoggers.has(objectName)) && LOGGER_METHODS.has(method) && method !== 'child') {
@@ -296,7 +299,7 @@ export default createRule<Options, MessageIds>({
 
     function isErrorCallee(callee: Node): string | undefined {
       const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-      return name !== undefined && /^(?:[A-Z][A-Za-z0-9]*)?Error$/.test(name) ? name : undefined;
+      return name !== undefined && name.endsWith("Error") && /^(?:[A-Z][A-Za-z0-9]*)?Error$/.test(name) ? name : undefined;
     }
 
     function checkArguments(args: readonly Node[], report: (hit: Hit) => void): void {

@@ -8,7 +8,7 @@ import { isTestFile } from '../src/ast/strings.js';
 import { createRule } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact } from '../src/detect/redact.js';
-import { envNameBase, getWorkerModel, safely, type CredentialField, type CredentialSite, type OAuthConfig } from '../src/workers/model.js';
+import { envNameBase, getWorkerModel, modelMayApply, safely, type CredentialField, type CredentialSite, type OAuthConfig } from '../src/workers/model.js';
 import { classifyCredential } from '../src/workers/values.js';
 
 export type Options = [{ checkClientId?: boolean; checkTokens?: boolean; checkTestFiles?: boolean }];
@@ -101,6 +101,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // mocks in tests; a real-format secret there is still reported by `no-hardcoded-secrets`
     if (!options.checkTestFiles && isTestFile(context.filename)) return {};
+    // no traced module and no endpoint keys in the text: no OAuth configuration to check
+    if (!modelMayApply(context.sourceCode)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
 

@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact, redactRanges } from '../src/detect/redact.js';
-import { getWorkerModel, safely, type EndpointRole, type EndpointSite } from '../src/workers/model.js';
+import { getWorkerModel, modelMayApply, safely, type EndpointRole, type EndpointSite } from '../src/workers/model.js';
 import { HOLE, resolveUrl, type LocatedString } from '../src/workers/values.js';
 
 export type Options = [{ allowHttpLocalhost?: boolean; checkCallbackUrl?: boolean }];
@@ -128,6 +128,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // no traced module and no endpoint keys in the text: no OAuth configuration to check
+    if (!modelMayApply(context.sourceCode)) return {};
     const reported = new Set<string>();
 
     function once(node: TSESTree.Node, loc: TSESTree.SourceLocation, id: MessageIds): boolean {

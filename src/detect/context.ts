@@ -182,6 +182,19 @@ const NEUTRAL = new Set([
 
 /** Classify one name. */
 export function classifyName(name: string): NameVerdict {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    verdict = classifyNameUncached(name);
+    if (verdicts.size >= 4096) verdicts.clear();
+    verdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+/** Names repeat across strings and files (`apiKey`, `sourceMappingURL`): their verdicts are kept. */
+const verdicts = new Map<string, NameVerdict>();
+
+function classifyNameUncached(name: string): NameVerdict {
   const words = splitWords(name);
   if (words.length === 0) return 'neutral';
   if (words.length === 1 && NEUTRAL.has(words[0]!)) return 'neutral';

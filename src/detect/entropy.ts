@@ -58,7 +58,7 @@ function charClasses(text: string): number {
 export function looksRandom(value: string, strict = false): boolean {
   const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
   if (value.length < minLength || value.length > GENERIC_MAX_LENGTH) return false;
-  if (!TOKEN_CHARS.test(value) || value.includes('://') || EMAIL.test(value)) return false;
+  if (value.includes('://') || !TOKEN_CHARS.test(value) || (value.includes('@') && EMAIL.test(value))) return false;
   if (DIGITS.test(value) || isSequential(value) || isIdentifierLike(value)) return false;
   if (WORDS.test(value)) return isRandomLetters(value);
   if (HEX.test(value)) {
@@ -76,12 +76,52 @@ export function looksRandom(value: string, strict = false): boolean {
  * case changes, names have long segments (3.5 characters or more on average); random strings change case or
  * class every one or two characters.
  */
-function isIdentifierLike(value: string): boolean {
-  const segments = value.replace(/OAuth/g, 'Oauth').match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g);
-  if (!segments) return false;
-  const letters = segments.reduce((n, seg) => n + seg.length, 0);
-  const digits = value.replace(/[^0-9]/g, '').length;
-  return digits <= 4 && letters / segments.length >= 3.5;
+export function isIdentifierLike(value: string): boolean {
+  // the segments of /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g, counted in one pass without building them; the `A` of `OAuth`
+  // counts as lower-case (`airtableOAuth2Api` → airtable, Oauth, Api)
+  let segments = 0;
+  let letters = 0;
+  let digits = 0;
+  let i = 0;
+  const n = value.length;
+  const lower = (j: number): boolean => {
+    const c = value.charCodeAt(j);
+    return (c >= 97 && c <= 122) || (c === 65 && j > 0 && value.charCodeAt(j - 1) === 79 && value.startsWith('uth', j + 1));
+  };
+  const upper = (j: number): boolean => {
+    const c = value.charCodeAt(j);
+    return c >= 65 && c <= 90 && !lower(j);
+  };
+  while (i < n) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      i++;
+    } else if (lower(i)) {
+      let j = i + 1;
+      while (j < n && lower(j)) j++;
+      segments++;
+      letters += j - i;
+      i = j;
+    } else if (upper(i)) {
+      if (i + 1 < n && lower(i + 1)) {
+        let j = i + 2;
+        while (j < n && lower(j)) j++;
+        segments++;
+        letters += j - i;
+        i = j;
+      } else {
+        // a run of capitals; its last one starts the next word when a lower-case letter follows
+        let j = i + 1;
+        while (j < n && upper(j)) j++;
+        if (j < n && lower(j) && j - 1 > i) j--;
+        segments++;
+        letters += j - i;
+        i = j;
+      }
+    } else i++;
+  }
+  return segments > 0 && digits <= 4 && letters / segments >= 3.5;
 }
 
 /**

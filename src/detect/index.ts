@@ -7,7 +7,8 @@
 import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
-import { KeywordAutomaton, literalPrefix } from './keywords.js';
+import { nameValuePairs } from './name-value.js';
+import { KeywordAutomaton, literalPrefix, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -39,6 +40,10 @@ export class Detector {
   /** keyword → formats it (or a keyword it starts with) selects */
   private readonly byKeyword = new Map<string, TokenFormat[]>();
   private readonly contextOnly: TokenFormat[] = [];
+  /** the keyword scan's reusable output (one detector serves one string at a time) */
+  private readonly scratch: ScanScratch = { buffer: new Int32Array(64), shape: 0 };
+  /** automaton state → what a hit there means (see `stateInfo`) */
+  private readonly states: (StateInfo | undefined)[] = [];
   private readonly ignore: Set<string>;
   private readonly allowValues: Set<string>;
   private readonly allowPatterns: readonly RegExp[];
@@ -76,23 +81,35 @@ export class Detector {
   detect(text: string, context: DetectContext | (() => DetectContext) = {}): Finding[] {
     if (text.length < 6) return [];
     const hits = this.prefilter(text);
-    const tokenish = this.contextOnly.length > 0 && TOKENISH.test(text);
-    if (!hits && !tokenish && !couldBeWholeValue(text)) return [];
+    const shape = this.scratch.shape;
+    // the shape from the same pass: a token-shaped value (no spaces, a digit) and a possible whole-value secret
+    const tokenish =
+      this.contextOnly.length > 0 && text.length >= 16 && text.length <= 1024 && (shape & (SHAPE_NOT_TOKEN | SHAPE_DIGIT)) === SHAPE_DIGIT;
+    const wholeValue = text.length >= 16 && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text));
+    if (!hits && !tokenish && !wholeValue) return [];
     let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
     const findings: Finding[] = [];
     /** ranges claimed by a recognised non-secret (publishable key, identifier) or a finding */
     const claimed: [number, number][] = [];
-    const candidates = hits ? [...hits.formats] : [];
-    // provider formats without a prefix: only for token-shaped values, and only when the context names the provider
+    const candidates = hits ? hits.formats : [];
+    // provider formats without a prefix: only for token-shaped values whose shape one of them matches, and only when
+    // the context names the provider (the shape first: it needs no context)
     if (tokenish) {
-      const words = contextText(getContext());
-      if (words.trim()) {
-        for (const f of this.contextOnly) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
+      let shaped: TokenFormat[] | undefined;
+      for (const f of this.contextOnly) {
+        const re = this.globalPatterns.get(f);
+        if (!re) continue;
+        re.lastIndex = 0;
+        if (re.test(text)) (shaped ??= []).push(f);
+      }
+      if (shaped) {
+        const words = contextText(getContext());
+        if (words.trim()) for (const f of shaped) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
       }
     }
     for (const format of candidates) this.matchFormat(format, text, getContext, findings, claimed, hits?.starts);
-    if (hits && hits.markers.size > 0) this.matchMarkers(text, hits.markers, getContext, findings, claimed);
+    if (hits && hits.markers !== 0) this.matchMarkers(text, hits.markers, getContext, findings, claimed);
     this.matchWholeValue(text, getContext, findings, claimed);
     if (findings.length === 0) return findings;
     const ctxFinal = ctx;
@@ -103,18 +120,18 @@ export class Detector {
   }
 
   /**
-   * The detector's own first step, for callers that scan many strings: false when `detect(text)` is sure to find
-   * nothing (no keyword, no marker, and too short or spaced to be a whole-value secret). One pass, no allocation.
+   * The detector's own first step, for callers that scan many strings: false when `detect(text, context)` is sure to
+   * find nothing whatever the context. Runs the detection itself as far as it goes without a context, so a string
+   * passes only when it holds a finding or when the context (a parent walk for the caller) would decide.
    */
   mayHoldSecret(text: string): boolean {
     if (text.length < 6) return false;
-    if (couldBeWholeValue(text) && mayBeWholeValueSecret(text.trim())) return true;
-    if (this.contextOnly.length > 0 && TOKENISH.test(text)) return true;
-    let hit = false;
-    this.keywords.scan(text, () => {
-      hit = true;
-    });
-    return hit;
+    try {
+      return this.detect(text, needContext).length > 0;
+    } catch (error) {
+      if (error === NEED_CONTEXT) return true;
+      throw error;
+    }
   }
 
   /**
@@ -126,7 +143,7 @@ export class Detector {
     if (CREDENTIAL_HINT.test(lower)) return true;
     if (this.contextOnly.some((f) => f.contextWords?.some((w) => lower.includes(w)))) return true;
     const hits = this.prefilter(text);
-    return !!hits && (hits.formats.size > 0 || [...hits.markers].some((m) => m !== '='));
+    return !!hits && (hits.formats.length > 0 || (hits.markers & ~MARKER_BITS.get('=')!) !== 0);
   }
 
   private isAllowed(f: Finding): boolean {
@@ -138,25 +155,58 @@ export class Detector {
     });
   }
 
-  /** One pass over the text (Aho–Corasick): which keywords and in-string markers occur; undefined when none. */
+  /**
+   * One pass over the text (Aho–Corasick): which in-string markers occur, and which formats match where their keyword
+   * occurs; undefined when nothing does. The text's shape is left in `this.scratch.shape`.
+   */
   private prefilter(text: string): Hits | undefined {
+    const count = this.keywords.scanInto(text, this.scratch);
+    if (count === 0) return undefined;
+    const buffer = this.scratch.buffer;
     let hits: Hits | undefined;
-    const long = text.length > LONG_TEXT;
-    this.keywords.scan(text, (found, end) => {
-      hits ??= { formats: new Set(), markers: new Set(), starts: new Map() };
-      for (const k of found) {
-        if (MARKER_SET.has(k)) hits.markers.add(k);
-        for (const f of this.byKeyword.get(k) ?? []) {
-          hits.formats.add(f);
-          if (long && this.anchored.has(f)) {
-            const list = hits.starts.get(f);
-            if (list) list.push(end - k.length + 1);
-            else hits.starts.set(f, [end - k.length + 1]);
+    for (let h = 0; h < count; h++) {
+      const end = buffer[2 * h + 1]!;
+      const info = this.stateInfo(buffer[2 * h]!);
+      if (info.markers !== 0) (hits ??= { formats: [], markers: 0, starts: new Map() }).markers |= info.markers;
+      for (const { format, sticky, length } of info.checks) {
+        const start = end - length + 1;
+        if (sticky) {
+          // an anchored format is tried only where one of its keywords starts (sticky), never scanned for; a
+          // keyword that starts no match (`ac` in `action`) costs one failed match and no allocation
+          if (this.userFormats.has(format) && text.length > MAX_USER_PATTERN_INPUT) continue;
+          sticky.lastIndex = start;
+          if (!sticky.test(text)) continue;
+          hits ??= { formats: [], markers: 0, starts: new Map() };
+          const list = hits.starts.get(format);
+          if (list) list.push(start);
+          else {
+            hits.starts.set(format, [start]);
+            hits.formats.push(format);
           }
+        } else {
+          hits ??= { formats: [], markers: 0, starts: new Map() };
+          if (!hits.formats.includes(format)) hits.formats.push(format);
         }
       }
-    });
+    }
     return hits;
+  }
+
+  /** What a hit in an automaton state means: the markers it completes and the formats to try, built once per state. */
+  private stateInfo(state: number): StateInfo {
+    let info = this.states[state];
+    if (info === undefined) {
+      info = { markers: 0, checks: [] };
+      for (const k of this.keywords.keywordsOf(state)) {
+        info.markers |= MARKER_BITS.get(k) ?? 0;
+        for (const format of this.byKeyword.get(k) ?? []) {
+          const sticky = this.stickyPatterns.get(format);
+          info.checks.push(sticky ? { format, sticky, length: k.length } : { format, length: k.length });
+        }
+      }
+      this.states[state] = info;
+    }
+    return info;
   }
 
   private matchFormat(
@@ -231,12 +281,12 @@ export class Detector {
   /** `Bearer …`, `Basic …`, `token …`, URL user-info, credential query parameters, JWTs. */
   private matchMarkers(
     text: string,
-    markers: ReadonlySet<string>,
+    markers: number,
     getContext: () => DetectContext,
     findings: Finding[],
     claimed: [number, number][],
   ): void {
-    if (markers.has('eyj')) {
+    if (markers & MARKER_BITS.get('eyj')!) {
       for (const m of text.matchAll(JWT)) {
         const finding = this.jwtFinding(m[0], m.index, getContext);
         if (overlaps(claimed, m.index, m.index + m[0].length)) continue;
@@ -244,7 +294,8 @@ export class Detector {
         if (finding) findings.push(finding);
       }
     }
-    if (markers.has('://')) {
+    // user-info needs an `@`
+    if (markers & MARKER_BITS.get('://')! && text.includes('@')) {
       for (const m of text.matchAll(URL_USERINFO)) {
         const user = m[2]!;
         const password = m[3]!;
@@ -268,7 +319,7 @@ export class Detector {
         });
       }
     }
-    const schemes = markers.has('bearer ') || markers.has('basic ') || markers.has('token ') || markers.has('ssws ') || markers.has('apikey ');
+    const schemes = (markers & SCHEME_MARKERS) !== 0;
     for (const m of schemes ? text.matchAll(SCHEME_VALUE) : []) {
       const scheme = m[1]!.toLowerCase();
       const value = m[2]!;
@@ -284,8 +335,8 @@ export class Detector {
       claimed.push([start, end]);
       findings.push(this.genericFinding(value, start, getContext(), scheme === 'basic' ? 'Basic auth credentials' : `${m[1]} credential`));
     }
-    if (markers.has('=')) {
-      for (const m of text.matchAll(NAME_VALUE)) {
+    if (markers & MARKER_BITS.get('=')!) {
+      for (const m of nameValuePairs(text)) {
         const name = m[1]!;
         const value = m[2]!;
         const start = m.index + m[0].length - value.length;
@@ -312,7 +363,9 @@ export class Detector {
     const value = text.trim();
     if (/\s/.test(value)) return;
     // cheap shape tests first; the context (a parent walk) only for values that could be a secret
-    const userPassword = value.indexOf(':') > 0 && !value.includes('/');
+    const colon = value.indexOf(':');
+    // `user:password` for a Basic header: only a random password part can be reported (see `matchUserPassword`)
+    const userPassword = colon > 0 && colon <= 128 && !value.includes('/') && looksRandom(value.slice(colon + 1));
     const random = looksRandom(value);
     if (!random && !userPassword) return;
     if (PUBLIC_CLIENT_TOKEN.test(value) || isPlaceholder(value)) return;
@@ -390,15 +443,25 @@ export class Detector {
   }
 }
 
+interface StateInfo {
+  markers: number;
+  checks: { format: TokenFormat; sticky?: RegExp; length: number }[];
+}
+
 interface Hits {
-  formats: Set<TokenFormat>;
-  markers: Set<string>;
-  /** long texts only: where the keywords of anchored formats start */
+  /** formats whose keyword occurs, in order of first occurrence */
+  formats: TokenFormat[];
+  /** `MARKER_BITS` of the markers that occur */
+  markers: number;
+  /** where the keywords of anchored formats start (ascending, possibly repeated) */
   starts: Map<TokenFormat, number[]>;
 }
 
-/** From this length on, anchored formats are matched at their keyword positions only. */
-const LONG_TEXT = 4096;
+/** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
+const NEED_CONTEXT = Symbol('need context');
+const needContext = (): DetectContext => {
+  throw NEED_CONTEXT;
+};
 
 /** User-supplied patterns never run on longer strings (their linearity is not ours to check). */
 export const MAX_USER_PATTERN_INPUT = 10_000;
@@ -416,26 +479,16 @@ function couldBeWholeValue(text: string): boolean {
   return text.length >= 16 && !/\s/.test(text.trim());
 }
 
-/** The context-free part of `matchWholeValue`: random-looking, or `user:password` shaped. */
-function mayBeWholeValueSecret(value: string): boolean {
-  return looksRandom(value) || (value.indexOf(':') > 0 && !value.includes('/'));
-}
-
-/** A whole value shaped like a token: no spaces, 16 to 1,024 token characters, at least one digit. */
-const TOKENISH = /^(?=[^0-9]{0,1023}[0-9])[A-Za-z0-9+/=_.:~|-]{16,1024}$/;
-
 /** In-string markers of a credential, searched by the same prefilter as the provider keywords. */
 const MARKERS = ['eyj', '://', 'bearer ', 'basic ', 'token ', 'ssws ', 'apikey ', '='];
-const MARKER_SET = new Set(MARKERS);
+const MARKER_BITS = new Map(MARKERS.map((m, i) => [m, 1 << i]));
+const SCHEME_MARKERS = ['bearer ', 'basic ', 'token ', 'ssws ', 'apikey '].reduce((bits, m) => bits | MARKER_BITS.get(m)!, 0);
 
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,1024}(?![A-Za-z0-9_.-])/g;
 /** scheme://user:password@ — password group; classes exclude the delimiters, so no backtracking blow-up */
 const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?#'"`]{1,256})@/g;
 /** `Bearer x`, `Basic x`, `token x`, `SSWS x` (Okta), `ApiKey x` at a word start */
 const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~:-]{12,4096})(?![A-Za-z0-9+/=_.~:-])/g;
-/** `name=value` pairs (query strings, `.env`-style text, cookies): the name decides, via `classifyName` */
-const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#\s'"`=]{12,1024}={0,2})/g;
-
 const SCHEME_PROVIDER: Record<string, string> = {
   postgres: 'PostgreSQL',
   postgresql: 'PostgreSQL',

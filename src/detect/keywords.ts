@@ -6,72 +6,157 @@
 const ALPHABET = 128;
 
 export class KeywordAutomaton {
-  /** state × character → next state */
-  private readonly delta: Int32Array;
+  /** ASCII character → its class: one per character some keyword uses (upper-case as lower-case), 0 for the rest */
+  private readonly classOf: Uint8Array;
+  /** log2 of the row width of `delta` (the class count rounded up to a power of two: a shift, not a multiply) */
+  private readonly shift: number;
+  /** state × class → next state (class 0 always leads back to the start state) */
+  private readonly delta: Uint16Array;
   /** keywords that end in a state (its own and those of its failure chain); undefined when none */
   private readonly out: (readonly string[] | undefined)[];
+  /** 1 where `out` is defined: the hot loop reads one byte instead of an array slot */
+  private readonly accepts: Uint8Array;
 
   constructor(keywords: Iterable<string>) {
     const next: Map<number, number>[] = [new Map()];
     const own: string[][] = [[]];
+    const classOf = new Uint8Array(ALPHABET);
+    let classes = 1;
     for (const keyword of keywords) {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
         const c = keyword.charCodeAt(i);
         if (c >= ALPHABET || (c >= 65 && c <= 90)) throw new Error(`keyword "${keyword}" must be lower-case ASCII`);
-        let target = next[state]!.get(c);
+        if (classOf[c] === 0) {
+          classOf[c] = classes;
+          if (c >= 97 && c <= 122) classOf[c - 32] = classes;
+          classes++;
+        }
+        const k = classOf[c]!;
+        let target = next[state]!.get(k);
         if (target === undefined) {
           target = next.length;
           next.push(new Map());
           own.push([]);
-          next[state]!.set(c, target);
+          next[state]!.set(k, target);
         }
         state = target;
       }
       own[state]!.push(keyword);
     }
     const states = next.length;
-    const delta = new Int32Array(states * ALPHABET);
+    if (states > 0xffff) throw new Error('too many keywords for the automaton');
+    const shift = Math.ceil(Math.log2(classes));
+    const width = 1 << shift;
+    const delta = new Uint16Array(states * width);
     const fail = new Int32Array(states);
     const out: string[][] = own.map((o) => [...o]);
     const queue: number[] = [];
-    for (let c = 0; c < ALPHABET; c++) {
-      const s = next[0]!.get(c);
-      delta[c] = s ?? 0;
+    for (let k = 1; k < classes; k++) {
+      const s = next[0]!.get(k);
+      delta[k] = s ?? 0;
       if (s !== undefined) queue.push(s);
     }
     for (let head = 0; head < queue.length; head++) {
       const r = queue[head]!;
-      for (let c = 0; c < ALPHABET; c++) {
-        const s = next[r]!.get(c);
+      for (let k = 1; k < classes; k++) {
+        const s = next[r]!.get(k);
         if (s === undefined) {
-          delta[r * ALPHABET + c] = delta[fail[r]! * ALPHABET + c]!;
+          delta[r * width + k] = delta[fail[r]! * width + k]!;
         } else {
-          fail[s] = delta[fail[r]! * ALPHABET + c]!;
+          fail[s] = delta[fail[r]! * width + k]!;
           out[s]!.push(...out[fail[s]!]!);
-          delta[r * ALPHABET + c] = s;
+          delta[r * width + k] = s;
           queue.push(s);
         }
       }
     }
-    // upper-case ASCII letters move like their lower-case forms
-    for (let s = 0; s < states; s++) for (let c = 65; c <= 90; c++) delta[s * ALPHABET + c] = delta[s * ALPHABET + c + 32]!;
+    this.classOf = classOf;
+    this.shift = shift;
     this.delta = delta;
     this.out = out.map((o) => (o.length > 0 ? o : undefined));
+    this.accepts = Uint8Array.from(this.out, (o) => (o ? 1 : 0));
+  }
+
+  /**
+   * One pass without a callback: writes `state, end` pairs of every hit into `buffer` (growing it when full) and
+   * returns the number of pairs, plus the shape of the text (`SHAPE_*` bits) in `shape`.
+   */
+  scanInto(text: string, scratch: ScanScratch): number {
+    const delta = this.delta;
+    const classOf = this.classOf;
+    const shift = this.shift;
+    const accepts = this.accepts;
+    let buffer = scratch.buffer;
+    let state = 0;
+    let count = 0;
+    let shape = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < ALPHABET) {
+        shape |= CHAR_SHAPE[c]!;
+        state = delta[(state << shift) | classOf[c]!]!;
+      } else {
+        shape |= SHAPE_OTHER;
+        state = 0;
+      }
+      if (accepts[state] === 1) {
+        if (2 * count + 2 > buffer.length) {
+          const grown = new Int32Array(buffer.length * 2);
+          grown.set(buffer);
+          scratch.buffer = buffer = grown;
+        }
+        buffer[2 * count] = state;
+        buffer[2 * count + 1] = i;
+        count++;
+      }
+    }
+    scratch.shape = shape;
+    return count;
+  }
+
+  /** The keywords that end in `state` (a state `scanInto` reported). */
+  keywordsOf(state: number): readonly string[] {
+    return this.out[state] ?? [];
   }
 
   /** Call `onHit` with the keywords ending at each position where any ends (`end`: the index of their last character). */
   scan(text: string, onHit: (keywords: readonly string[], end: number) => void): void {
     const delta = this.delta;
+    const classOf = this.classOf;
+    const shift = this.shift;
     const out = this.out;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      state = c < ALPHABET ? delta[state * ALPHABET + c]! : 0;
+      state = c < ALPHABET ? delta[(state << shift) | classOf[c]!]! : 0;
       const hit = out[state];
       if (hit !== undefined) onHit(hit, i);
     }
   }
+}
+
+/** Reusable output of `scanInto`. */
+export interface ScanScratch {
+  buffer: Int32Array;
+  shape: number;
+}
+
+/** Shape bits of a scanned text: which kinds of characters it holds. */
+export const SHAPE_DIGIT = 1;
+export const SHAPE_SPACE = 2;
+/** a character outside `A-Za-z0-9+/=_.:~|-` (whitespace and non-ASCII included) */
+export const SHAPE_NOT_TOKEN = 4;
+/** a character outside ASCII (it may be Unicode whitespace) */
+export const SHAPE_NON_ASCII = 8;
+const SHAPE_OTHER = SHAPE_NOT_TOKEN | SHAPE_NON_ASCII;
+
+const CHAR_SHAPE = new Uint8Array(ALPHABET);
+for (let c = 0; c < ALPHABET; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[0-9]/.test(ch)) CHAR_SHAPE[c] = SHAPE_DIGIT;
+  else if (/\s/.test(ch)) CHAR_SHAPE[c] = SHAPE_SPACE | SHAPE_NOT_TOKEN;
+  else if (!/[A-Za-z+/=_.:~|-]/.test(ch)) CHAR_SHAPE[c] = SHAPE_NOT_TOKEN;
 }
 
 const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '.', '*', '+', '?', '^', '$', '|']);

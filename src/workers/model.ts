@@ -352,13 +352,18 @@ class ModelBuilder {
   ) {}
 
   build(): void {
+    const text = this.sourceCode.text;
     this.collectModules();
-    const hasOAuthText = this.mayHaveOAuth();
-    if (hasOAuthText) this.walk();
-    this.track();
-    this.linkMethodCalls();
-    this.linkPassportAuthenticate();
-    if (hasOAuthText) this.scanPlainObjects();
+    // only a module the trace map knows can give workers, clients or calls; only the two endpoint keys a plain config
+    const traced = [...this.modules].some(isTracedModule);
+    const plain = mayHavePlainConfig(text);
+    if (plain || (traced && [...CLIENT_METHODS].some((method) => text.includes(method)))) this.walk();
+    if (traced) {
+      this.track();
+      this.linkMethodCalls();
+      this.linkPassportAuthenticate();
+    }
+    if (plain) this.scanPlainObjects();
   }
 
   // --- modules ------------------------------------------------------------------------------------------------
@@ -374,6 +379,7 @@ class ModelBuilder {
         this.modules.add(statement.source.value);
       }
     }
+    if (!this.sourceCode.text.includes('require')) return;
     const scope = this.values.globalScope;
     const refs = [...scope.through.filter((ref) => ref.identifier.name === 'require')];
     const declared = scope.set.get('require');
@@ -393,14 +399,6 @@ class ModelBuilder {
     return this.modules.has(module);
   }
 
-  private mayHaveOAuth(): boolean {
-    const text = this.sourceCode.text;
-    return (
-      AUTHORIZATION_ENDPOINT_KEYS.some((key) => text.includes(key)) ||
-      [...CLIENT_METHODS].some((method) => text.includes(method)) ||
-      text.includes('oauth')
-    );
-  }
 
   // --- reference tracking -------------------------------------------------------------------------------------
 
@@ -872,16 +870,56 @@ function freeze(config: MutableConfig): OAuthConfig {
   return { ...config, provider: providerFromHints(config.hints) };
 }
 
+/** Module names (or their start) the trace map follows: a file importing none of them has no worker and no client. */
+export const TRACED_MODULE_TEXT: readonly string[] = ['@notionhq/workers', 'passport', 'googleapis', 'google-auth-library', 'simple-oauth2', '@octokit/', 'arctic'];
+
+function isTracedModule(module: string): boolean {
+  return (
+    module === '@notionhq/workers' ||
+    module === 'passport' ||
+    module.startsWith('passport-') ||
+    module === 'simple-oauth2' ||
+    module === 'arctic' ||
+    module === '@octokit/oauth-app' ||
+    GOOGLE_MODULES.includes(module) ||
+    Object.hasOwn(OCTOKIT_CALLS, module)
+  );
+}
+
+/** Every traced module name and every authorization endpoint key, in one pattern (kept in step by a test). */
+export const MODEL_TEXT =
+  /@notionhq\/workers|passport|googleapis|google-auth-library|simple-oauth2|@octokit\/|arctic|auth(?:orization(?:Endpoint|Url|URL|_endpoint|_url)|orize(?:Url|URL|_url)|Url|URL|_url)/;
+
+/** A plain object configuration needs an authorization and a token endpoint key, both written in the file. */
+function mayHavePlainConfig(text: string): boolean {
+  return AUTHORIZATION_ENDPOINT_KEYS.some((key) => text.includes(key)) && TOKEN_ENDPOINT_KEYS.some((key) => text.includes(key));
+}
+
+const mayApply = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * False when the file's text rules out any worker, OAuth client or OAuth configuration (no traced module named, no
+ * pair of endpoint keys): rules built on the model then need no listener at all. Cached per file.
+ */
+export function modelMayApply(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let result = mayApply.get(sourceCode.ast);
+  if (result === undefined) {
+    const text = sourceCode.text;
+    // one regular-expression pass rules out almost every file; the exact test only for the few it lets through
+    result = MODEL_TEXT.test(text) && (TRACED_MODULE_TEXT.some((module) => text.includes(module)) || mayHavePlainConfig(text));
+    mayApply.set(sourceCode.ast, result);
+  }
+  return result;
+}
+
 /** Builds the model of one file. Never throws: a file it cannot read gives an empty model. */
-/** Text every file with a worker, an OAuth client or an OAuth config contains (one of these words). */
-const MODEL_HINT = /@notionhq\/workers|passport|googleapis|google-auth-library|simple-oauth2|@octokit\/|arctic|oauth|authoriz|auth_?url/i;
 
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
   const values: ValueContext = { globalScope: globalScope as unknown as ValueContext['globalScope'], sourceText: sourceCode.text };
   if (!globalScope) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
   // most files name none of the SDKs and no OAuth endpoint: skip the reference tracking altogether
-  if (!MODEL_HINT.test(sourceCode.text)) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
+  if (!modelMayApply(sourceCode)) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
   const builder = new ModelBuilder(sourceCode, values);
   try {
     builder.build();

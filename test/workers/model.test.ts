@@ -6,7 +6,17 @@ import * as espree from 'espree';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { splitScopes } from '../../src/oauth/scopes.js';
-import { envNameBase, getWorkerModel, toUpperSnakeName, type OAuthConfig, type WorkerModel } from '../../src/workers/model.js';
+import {
+  AUTHORIZATION_ENDPOINT_KEYS,
+  envNameBase,
+  getWorkerModel,
+  MODEL_TEXT,
+  modelMayApply,
+  toUpperSnakeName,
+  TRACED_MODULE_TEXT,
+  type OAuthConfig,
+  type WorkerModel,
+} from '../../src/workers/model.js';
 import { classifyCredential, locateScopes, resolveUrl, staticString, type CredentialValue } from '../../src/workers/values.js';
 
 interface Probe {
@@ -502,5 +512,32 @@ new Worker().oauth("chain", { scope: "repo" }).oauth("again", { scope: "repo" })
     const linter = new Linter({ configType: 'flat' });
     const messages = linter.verify(js, [{ ...plugin.configs.recommended, files: ['**/*.js'] }], { filename: 'worker.js' });
     expect(messages.filter((m) => m.fatal)).toEqual([]);
+  });
+});
+
+describe('the text gate', () => {
+  it('MODEL_TEXT matches every traced module and every authorization endpoint key', () => {
+    for (const word of [...TRACED_MODULE_TEXT, ...AUTHORIZATION_ENDPOINT_KEYS]) expect(MODEL_TEXT.test(`x ${word} y`), word).toBe(true);
+  });
+  it('rules out a file with neither, and only such a file', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const seen: boolean[] = [];
+    const probe: Rule.RuleModule = {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        seen.push(modelMayApply(context.sourceCode as unknown as TSESLint.SourceCode));
+        return {};
+      },
+    };
+    const mayApply = (code: string): boolean => {
+      seen.length = 0;
+      linter.verify(code, [{ plugins: { probe: { rules: { gate: probe } } }, rules: { 'probe/gate': 'error' } }]);
+      return seen[0]!;
+    };
+    expect(mayApply('const config = { url: "https://example.test/authorize", token: "abc" };')).toBe(false);
+    expect(mayApply('const c = { authorizationEndpoint: "https://a.test/authorize" };')).toBe(false);
+    expect(mayApply('const c = { authorizationEndpoint: "https://a.test/authorize", tokenEndpoint: "https://a.test/token" };')).toBe(true);
+    expect(mayApply('import { Worker } from "@notionhq/workers";\nexport const w = new Worker();')).toBe(true);
+    expect(mayApply('const { google } = require("googleapis");')).toBe(true);
   });
 });

@@ -1,0 +1,145 @@
+/**
+ * The detector's fast paths must decide exactly what the slow definitions decide: `mayHoldSecret` never rules out a
+ * string `detect` reports in any context, `nameValuePairs` finds exactly the matches of `NAME_VALUE`, and the
+ * one-pass `isIdentifierLike` agrees with its regular-expression definition. Plus: what real code is full of
+ * (paths, MIME types, names, prose) does not get past the first step.
+ */
+import { describe, expect, it } from 'vitest';
+import { isIdentifierLike } from '../../src/detect/entropy.js';
+import { Detector } from '../../src/detect/index.js';
+import { NAME_VALUE, nameValuePairs } from '../../src/detect/name-value.js';
+import { TOKEN_FORMATS } from '../../src/detect/providers.js';
+import type { DetectContext } from '../../src/detect/types.js';
+import { fakeGenericSecret, fakeToken, lookalike, mulberry32 } from '../support/fake-tokens.js';
+
+const detector = new Detector();
+
+/** Ways a value is written inside one string, and contexts it is read in. */
+const WRAPPERS: ((s: string) => string)[] = [
+  (s) => s,
+  (s) => `  ${s}  `,
+  (s) => `Bearer ${s}`,
+  (s) => `token ${s}`,
+  (s) => `https://api.example.test/v1?api_key=${s}&page=2`,
+  (s) => `postgres://app:${s}@db.internal:5432/app`,
+  (s) => `API_TOKEN=${s}\nOTHER=1`,
+  (s) => `svc-user:${s}`,
+  (s) => `see ${s} (rotate it)`,
+];
+const CONTEXTS: DetectContext[] = [
+  {},
+  { names: ['apiKey'] },
+  { names: ['clientSecret'] },
+  { names: ['twilioAuthToken'] },
+  { names: ['awsSecretAccessKey'] },
+  { names: ['datadogApiKey'] },
+  { names: ['key'] },
+  { callee: 'btoa' },
+  { callee: 'Stripe' },
+  { envFallback: 'OKTA_API_TOKEN' },
+  { inComment: true },
+];
+
+function values(): string[] {
+  const out: string[] = [];
+  for (const f of TOKEN_FORMATS) {
+    out.push(fakeToken(f.id, 11), fakeToken(f.id, 12), lookalike(f.id));
+  }
+  for (let seed = 1; seed <= 40; seed++) out.push(fakeGenericSecret(seed));
+  return out;
+}
+
+describe('mayHoldSecret', () => {
+  it('lets through every string detect reports, in every context', () => {
+    let reported = 0;
+    for (const value of values()) {
+      for (const wrap of WRAPPERS) {
+        const text = wrap(value);
+        const pass = detector.mayHoldSecret(text);
+        for (const ctx of CONTEXTS) {
+          if (detector.detect(text, ctx).length === 0) continue;
+          reported++;
+          expect(pass, `${JSON.stringify(ctx)}: ${text.slice(0, 24)}…`).toBe(true);
+        }
+      }
+    }
+    // the property is only worth something when detect reports a lot of these
+    expect(reported).toBeGreaterThan(2_000);
+  });
+
+  it('rules out what real code is full of', () => {
+    const ordinary = [
+      './operation_dispatch_and_wait',
+      '../../../../../utils/utilities',
+      'application/json',
+      'multipart/form-data',
+      'actionNetworkApi',
+      'skipSslCertificateValidation',
+      'microsoftTeamsOAuth2Api',
+      'X-Goog-Encryption-Key-Sha256',
+      'https://actionnetwork.org/api/v2',
+      'https://your-tenant.auth0.com/api/v2/users/',
+      '=Bearer {{$credentials.sessionToken}}',
+      '/events?per_page=1',
+      'Asia/Almaty',
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      'API Key',
+      'Access Token URL',
+      'Private Key',
+      '# sourceMappingURL=ActionNetworkApi.credentials.js.map',
+      '*\n * Retrieves AWS credentials from ECS/Fargate container metadata (see https://docs.aws.amazon.com/)\n ',
+      ' Fall back to direct token (used by ECS Task Roles)',
+      'Basic realm="Enter credentials"',
+    ];
+    for (const text of ordinary) expect(detector.mayHoldSecret(text), text).toBe(false);
+  });
+});
+
+describe('nameValuePairs', () => {
+  const reference = (text: string): string[] => [...text.matchAll(NAME_VALUE)].map((m) => `${m.index}:${m[0]}`);
+  const fast = (text: string): string[] => [...nameValuePairs(text)].map((m) => `${m.index}:${m[0]}`);
+
+  it('finds exactly the matches of NAME_VALUE', () => {
+    const rand = mulberry32(7);
+    const alphabet = 'aZ9_.-=&# "\'`x=Q=';
+    for (let n = 0; n < 3_000; n++) {
+      let text = '';
+      const length = Math.floor(rand() * 120);
+      for (let i = 0; i < length; i++) {
+        const r = rand();
+        // long runs now and then: names over 61 characters, values over 1,024
+        if (r < 0.01) text += 'n'.repeat(50 + Math.floor(rand() * 30));
+        else if (r < 0.015) text += 'v'.repeat(1_000 + Math.floor(rand() * 60));
+        else text += alphabet[Math.floor(rand() * alphabet.length)];
+      }
+      expect(fast(text), JSON.stringify(text.slice(0, 80))).toEqual(reference(text));
+    }
+    for (const text of ['api_key=abcdefghijklmnop', '=abcdefghijklmnopq', 'a=b=abcdefghijklmnop', `${'k'.repeat(61)}=abcdefghijklmnop`, `${'k'.repeat(62)}=abcdefghijklmnop`, '1key=abcdefghijklmnop', 'x.key=abcdefghijklm==&y=abcdefghijklmnop'])
+      expect(fast(text), text).toEqual(reference(text));
+  });
+});
+
+describe('isIdentifierLike', () => {
+  /** The definition: word segments of 3.5 letters or more on average, at most 4 digits. */
+  function definition(value: string): boolean {
+    const segments = value.replace(/OAuth/g, 'Oauth').match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g);
+    if (!segments) return false;
+    const letters = segments.reduce((n, seg) => n + seg.length, 0);
+    const digits = value.replace(/[^0-9]/g, '').length;
+    return digits <= 4 && letters / segments.length >= 3.5;
+  }
+
+  it('agrees with its definition', () => {
+    const rand = mulberry32(3);
+    const alphabet = 'aAbBzZ09OuthX-_.';
+    const samples = ['airtableOAuth2Api', 'OAuth', 'OAuthToken', 'XMLHttpRequest', 'getHTTPResponseCode', 'ABCdef', 'aOAuth', 'OAUth', 'A', '', '123'];
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      const length = Math.floor(rand() * 24);
+      for (let i = 0; i < length; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+      samples.push(s);
+    }
+    for (let seed = 1; seed <= 50; seed++) samples.push(fakeGenericSecret(seed));
+    for (const s of samples) expect(isIdentifierLike(s), s).toBe(definition(s));
+  });
+});
