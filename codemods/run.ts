@@ -5,11 +5,12 @@
  * fails is reported and left as it was; a re-run completes the job and is otherwise a no-op.
  */
 import { execFile } from 'node:child_process';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { Project } from 'ts-morph';
+import type { Project } from 'ts-morph';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TextEdit } from '../src/ast/sites.js';
 import { describeFinding } from '../src/detect/index.js';
@@ -162,7 +163,8 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     const rel = relative(root, abs);
     let buf: Buffer;
     try {
-      buf = await readFile(abs);
+      // synchronous, as ESLint reads: several times faster than `fs/promises` for thousands of small files
+      buf = readFileSync(abs);
     } catch (error) {
       skipped.push({ path: rel, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;
@@ -220,7 +222,15 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     }
   }
 
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+  // ts-morph (and the TypeScript compiler it loads) only when some file has an edit to apply
+  let project: Project | undefined;
+  const getProject = async (): Promise<Project> => {
+    if (!project) {
+      const { Project: TsMorphProject } = await import('ts-morph');
+      project = new TsMorphProject({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+    }
+    return project;
+  };
   const outputs = new Map<LoadedFile, string>();
   const envEntries = new Map<string, { name: string; value: string; provider: string }>();
   const rotate = new Map<string, { provider: string; envName: string; where?: string }>();
@@ -247,7 +257,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     files.push(report);
     if (edits.length === 0) continue;
     try {
-      outputs.set(file, rewrite(project, file, edits));
+      outputs.set(file, rewrite(await getProject(), file, edits));
     } catch (error) {
       report.status = 'failed';
       report.error = `${file.rel}: ${(error as Error).message.split('\n')[0]}`;

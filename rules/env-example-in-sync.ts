@@ -58,10 +58,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (!options.checkTestFiles && isTestFile(context.filename)) return {};
-    // every env read goes through `process` (`process.env`, `import { env } from "node:process"`)
-    if (!context.sourceCode.text.includes('process')) return {};
+    // no `.env.example` above the file (a folder lookup, cached): nothing to keep in sync
     const examplePath = findNearestEnvExample(context.filename);
     if (examplePath === undefined) return {};
+    // every env read goes through `process` (`process.env`, `import { env } from "node:process"`)
+    if (!context.sourceCode.text.includes('process')) return {};
     const listed = readEnvExampleNames(examplePath);
     if (listed === undefined) return {};
     const allow = [...RUNTIME_ENV_NAMES, ...(options.allowNames ?? [])];

@@ -59,7 +59,7 @@ export function looksRandom(value: string, strict = false): boolean {
   const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
   if (value.length < minLength || value.length > GENERIC_MAX_LENGTH) return false;
   if (value.includes('://') || !TOKEN_CHARS.test(value) || (value.includes('@') && EMAIL.test(value))) return false;
-  if (DIGITS.test(value) || isSequential(value) || isIdentifierLike(value)) return false;
+  if (DIGITS.test(value) || isSequential(value) || isIdentifierLike(value) || isWordChain(value)) return false;
   if (WORDS.test(value)) return isRandomLetters(value);
   if (HEX.test(value)) {
     // all-digit-ish hex and short hex are ids; hex needs letters and digits
@@ -123,6 +123,19 @@ export function isIdentifierLike(value: string): boolean {
   }
   return segments > 0 && digits <= 4 && letters / segments >= 3.5;
 }
+
+/**
+ * Words and numbers joined by separators: `n8n-nodes-base.airtop`, `Version=2015-12-01`, `aws-cli/1.18.124`,
+ * `chacha20-poly1305`. Each part is a lower-case, capitalised or upper-case word, a camelCase name, a number, or a
+ * word with a short number (`n8n`, `v2`, `s3`, `poly1305`); a random part mixes case and digits.
+ */
+export function isWordChain(value: string): boolean {
+  const parts = value.split(/[-_./:=@+~]+/);
+  if (parts.length < 2) return false;
+  return parts.every((part) => part === '' || WORD_PART.test(part) || (/^[A-Za-z]+$/.test(part) && isIdentifierLike(part)));
+}
+
+const WORD_PART = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]{1,5}|[0-9]{1,4}|[0-9]{1,3}[a-z]{1,2}|[a-z]{1,3}[0-9]{1,2}[a-z]{0,3}|[A-Za-z][a-z]+[0-9]{1,4})$/;
 
 /**
  * Letters only: identifiers and words (`thisIsAName`, `my-secret-name`) or a random mixed-case string? Random

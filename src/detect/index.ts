@@ -135,15 +135,96 @@ export class Detector {
   }
 
   /**
-   * Cheap text prefilter for whole files: could any string in `text` be a secret? True when a provider keyword,
-   * an in-string marker or a credential word occurs. Decides which files the codemod parses at all.
+   * Whole-file prefilter, without a parse: false when no string or comment of `text` (a source file) can hold a
+   * finding, so the file need not be parsed. A superset of `mayHoldSecret` over the file's strings and comments:
+   * every check that depends on where a string starts or ends is also tried as if the string started or ended there.
    */
   mayContainSecret(text: string): boolean {
-    const lower = text.toLowerCase();
-    if (CREDENTIAL_HINT.test(lower)) return true;
-    if (this.contextOnly.some((f) => f.contextWords?.some((w) => lower.includes(w)))) return true;
-    const hits = this.prefilter(text);
-    return !!hits && (hits.formats.length > 0 || (hits.markers & ~MARKER_BITS.get('=')!) !== 0);
+    if (this.mayContainSecretAsWritten(text)) return true;
+    // a value written with escapes (`"\u0053SWS …"`, `\/`) is seen as its strings cook it
+    if (!text.includes('\\')) return false;
+    const cooked = text.replace(ESCAPE, unescapeOne);
+    return cooked !== text && this.mayContainSecretAsWritten(cooked);
+  }
+
+  private mayContainSecretAsWritten(text: string): boolean {
+    const hits = this.fileHits(text);
+    if (hits.formats || hits.markers) return true;
+    // whole-value secrets: a string's trimmed value is a run of token characters between delimiters
+    for (const m of text.matchAll(TOKEN_RUN)) {
+      const run = m[0];
+      const at = m.index;
+      // `${` ends a template chunk; a backslash may stand for anything the cooked value holds
+      const template = run.endsWith('$') && text[at + run.length] === '{';
+      // only a run that fills a string (up to white space) can be a whole value: code (`canBeUsedToMatch?:`) cannot
+      if (!isWholeString(text, at, at + run.length - (template ? 1 : 0))) continue;
+      const runs = template ? [run, run.slice(0, -1)] : [run];
+      for (const r of runs) {
+        if (r.length < 16) continue;
+        const colon = r.indexOf(':');
+        if (looksRandom(r) || (colon > 0 && !r.includes('/') && looksRandom(r.slice(colon + 1)))) return true;
+        if (r.length <= 1024 && /[0-9]/.test(r) && !/[^A-Za-z0-9+/=_.:~|-]/.test(r)) {
+          for (const f of this.contextOnly) {
+            const re = this.globalPatterns.get(f);
+            if (!re) continue;
+            re.lastIndex = 0;
+            if (re.test(r)) return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** `mayContainSecret`'s keyword and marker step over a whole file. */
+  private fileHits(text: string): { formats: boolean; markers: boolean } {
+    const count = this.keywords.scanInto(text, this.scratch);
+    const buffer = this.scratch.buffer;
+    let markers = 0;
+    for (let h = 0; h < count; h++) {
+      const end = buffer[2 * h + 1]!;
+      const info = this.stateInfo(buffer[2 * h]!);
+      markers |= info.markers;
+      for (const { format, sticky, length } of info.checks) {
+        const start = end - length + 1;
+        if (!sticky) {
+          // not anchored: the pattern over the text, and over the delimited stretch around the keyword
+          const re = this.globalPatterns.get(format)!;
+          re.lastIndex = 0;
+          if (re.test(text)) return { formats: true, markers: false };
+          const from = delimitedStart(text, start);
+          re.lastIndex = 0;
+          if (re.test(text.slice(from, delimitedEnd(text, end + 1)))) return { formats: true, markers: false };
+          continue;
+        }
+        sticky.lastIndex = start;
+        if (sticky.test(text)) return { formats: true, markers: false };
+        // as if a string started at the keyword and ended at the next delimiter
+        const cut = text.slice(start, delimitedEnd(text, end + 1));
+        sticky.lastIndex = 0;
+        if (sticky.test(cut)) return { formats: true, markers: false };
+      }
+    }
+    if (markers === 0) return { formats: false, markers: false };
+    if (markers & MARKER_BITS.get('eyj')!) {
+      JWT.lastIndex = 0;
+      if (JWT.test(text)) return { formats: false, markers: true };
+    }
+    if (markers & MARKER_BITS.get('://')! && text.includes('@')) {
+      URL_USERINFO.lastIndex = 0;
+      if (URL_USERINFO.test(text)) return { formats: false, markers: true };
+    }
+    if (markers & SCHEME_MARKERS) {
+      SCHEME_VALUE.lastIndex = 0;
+      if (SCHEME_VALUE.test(text)) return { formats: false, markers: true };
+    }
+    if (markers & MARKER_BITS.get('=')!) {
+      for (const m of nameValuePairs(text)) {
+        const verdict = classifyName(m[1]!);
+        if (verdict === 'credential' || verdict === 'weak-credential') return { formats: false, markers: true };
+      }
+    }
+    return { formats: false, markers: false };
   }
 
   private isAllowed(f: Finding): boolean {
@@ -466,8 +547,52 @@ const needContext = (): DetectContext => {
 /** User-supplied patterns never run on longer strings (their linearity is not ours to check). */
 export const MAX_USER_PATTERN_INPUT = 10_000;
 
-/** Words near any generic secret: a file with none of them and no provider keyword holds no secret we report. */
-const CREDENTIAL_HINT = /token|secret|passw|pwd|key|auth|credential|bearer|basic |private|webhook|dsn|sig/;
+/** The escapes of string literals (and an escaped anything), decoded approximately by `unescapeOne`. */
+const ESCAPE = /\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-7]{1,3})|\\([^nrtvfb\r\n])/g;
+
+function unescapeOne(whole: string, braced?: string, unicode?: string, hex?: string, octal?: string, other?: string): string {
+  const code = braced ?? unicode ?? hex;
+  if (code !== undefined) {
+    const point = Number.parseInt(code, 16);
+    return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+  }
+  if (octal !== undefined) return String.fromCharCode(Number.parseInt(octal, 8));
+  return other ?? whole;
+}
+
+/** A run of the characters a whole-value secret is made of (`looksRandom`'s alphabet), between any delimiters. */
+const TOKEN_RUN = /[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]{16,}/g;
+/** Characters that end a string, a template chunk, a comment line or JSX text. */
+const DELIMITERS = new Set(['"', "'", '`', '\n', '\r', '$', '*', '<', '>', '{', '}']);
+
+/**
+ * Is `text[start, end)` all of a string, template chunk or JSX text, but for white space: the nearest other
+ * characters are an opening delimiter before and a closing one after.
+ */
+function isWholeString(text: string, start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && /\s/.test(text[before]!)) before--;
+  let after = end;
+  while (after < text.length && /\s/.test(text[after]!)) after++;
+  return before >= 0 && after < text.length && OPENERS.has(text[before]!) && CLOSERS.has(text[after]!);
+}
+
+const OPENERS = new Set(['"', "'", '`', '}', '>']);
+const CLOSERS = new Set(['"', "'", '`', '$', '<', '{']);
+
+/** Index of the first delimiter at or after `from` (the text's end when none). */
+function delimitedEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !DELIMITERS.has(text[i]!)) i++;
+  return i;
+}
+
+/** Index just after the last delimiter before `at` (0 when none). */
+function delimitedStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !DELIMITERS.has(text[i - 1]!)) i--;
+  return i;
+}
 
 /** Datadog RUM / browser client tokens (`pub` + 32 hex): public by design. */
 const PUBLIC_CLIENT_TOKEN = /^pub[0-9a-f]{32}$/;

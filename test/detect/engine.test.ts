@@ -57,6 +57,16 @@ describe('randomness and placeholders', () => {
     for (let seed = 1; seed <= 50; seed++) expect(looksRandom(fakeGenericSecret(seed)), `seed ${seed}`).toBe(true);
   });
 
+  it('rejects words and numbers joined by separators, and keeps random base64url', () => {
+    for (const v of ['n8n-nodes-base.airtop', 'Version=2015-12-01', 'aws-cli/1.18.124', 'chacha20-poly1305', 'pplx-embed-v1-0.6b', 'n8n-nodes-base.microsoftExcelSharePoint'])
+      expect(looksRandom(v), v).toBe(false);
+    const b64url = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let seed = 1; seed <= 50; seed++) {
+      const v = randomString(b64url, 40, seed);
+      if (/[-_]/.test(v)) expect(looksRandom(v), v).toBe(true);
+    }
+  });
+
   it('recognises placeholders', () => {
     for (const v of ['<paste your token here>', 'YOUR_API_KEY', 'xxxxxxxxxxxx', '****', '${GITHUB_TOKEN}', '{{credential}}', '${{ secrets.TOKEN }}', '%API_KEY%', '$TOKEN', 'changeme', 'your-token-here', 'null', '[TOKEN]'])
       expect(isPlaceholder(v), v).toBe(true);

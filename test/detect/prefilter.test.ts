@@ -4,12 +4,16 @@
  * one-pass `isIdentifierLike` agrees with its regular-expression definition. Plus: what real code is full of
  * (paths, MIME types, names, prose) does not get past the first step.
  */
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
 import { isIdentifierLike } from '../../src/detect/entropy.js';
 import { Detector } from '../../src/detect/index.js';
 import { NAME_VALUE, nameValuePairs } from '../../src/detect/name-value.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 import type { DetectContext } from '../../src/detect/types.js';
+import { renderCorpus } from '../support/corpus.js';
 import { fakeGenericSecret, fakeToken, lookalike, mulberry32 } from '../support/fake-tokens.js';
 
 const detector = new Detector();
@@ -141,5 +145,67 @@ describe('isIdentifierLike', () => {
     }
     for (let seed = 1; seed <= 50; seed++) samples.push(fakeGenericSecret(seed));
     for (const s of samples) expect(isIdentifierLike(s), s).toBe(definition(s));
+  });
+});
+
+describe('mayContainSecret (the codemod skips files it rules out)', () => {
+  const tsLinter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [
+    { files: ['**/*.tsx'], languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { plugins: { 'worker-auth': plugin as never }, rules: { 'worker-auth/no-hardcoded-secrets': ['error', { testFiles: 'all' }] } },
+  ];
+  const reported = (code: string): number => tsLinter.verify(code, config, 'src/worker.tsx').filter((m) => m.ruleId).length;
+
+  /** Every way a value is written in a file: where a string, template chunk, comment or JSX text starts and ends. */
+  const FILES: ((s: string) => string)[] = [
+    (s) => `const apiKey = "${s}";`,
+    (s) => `const apiKey = '${s}';`,
+    (s) => `const apiKey = \`${s}\`;`,
+    (s) => `const apiKey = \`  ${s}  \`;`,
+    (s) => `const clientSecret = \`${s}\${suffix}\`;`,
+    (s) => `const clientSecret = \`\${prefix}${s}\`;`,
+    (s) => `//${s}\nexport {};`,
+    (s) => `/*${s}*/\nexport {};`,
+    (s) => `/**\n * token: ${s}\n */\nexport {};`,
+    (s) => `export const w = <Widget>${s}</Widget>;`,
+    (s) => `export const w = <Widget apiToken="${s}" />;`,
+    (s) => `const auth = btoa("svc-user:${s}");`,
+    (s) => `const headers = { Authorization: "Bearer ${s}" };`,
+    (s) => `const url = "https://api.example.test/v1?api_key=${s}";`,
+    (s) => `const apiKey = process.env.API_KEY ?? "${s}";`,
+    (s) => `const apiKey = "${s.replace(/[A-Za-z]/, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}";`,
+    (s) => `const apiKey = "${s.replace(/\//g, '\\/')}";`,
+  ];
+
+  it('is true for every file the rule reports something in', () => {
+    let files = 0;
+    const samples = [...TOKEN_FORMATS.map((f) => fakeToken(f.id, 21)), ...Array.from({ length: 20 }, (_, i) => fakeGenericSecret(100 + i))];
+    for (const value of samples) {
+      if (/[`$\\]/.test(value) || value.includes('\n')) continue;
+      for (const file of FILES) {
+        const code = file(value);
+        if (reported(code) === 0) continue;
+        files++;
+        expect(detector.mayContainSecret(code), code.slice(0, 40)).toBe(true);
+      }
+    }
+    expect(files).toBeGreaterThan(1_000);
+  });
+
+  it('is true for every realistic worker file with a secret', () => {
+    for (const gen of renderCorpus()) {
+      if (!gen.placed.some((p) => p.expected)) continue;
+      expect(detector.mayContainSecret(gen.text), gen.name).toBe(true);
+    }
+  });
+
+  it('rules out files of ordinary code', () => {
+    const ordinary = [
+      'import { Worker } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n',
+      'const type = "n8n-nodes-base.airtop";\nexport const description = { displayName: "API Key", name: "apiKey", type: "string", default: "" };\n',
+      'interface Options {\n  canBeUsedToMatch?: boolean;\n}\nexport const version = "Version=2015-12-01";\n',
+      '// see https://docs.example.test/en-us/api?page=2\nexport const mime = "application/json";\n',
+    ];
+    for (const code of ordinary) expect(detector.mayContainSecret(code), code).toBe(false);
   });
 });
