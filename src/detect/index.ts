@@ -8,7 +8,7 @@ import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { nameValuePairs } from './name-value.js';
-import { KeywordAutomaton, literalPrefix, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
+import { KeywordAutomaton, keywordOffset, literalPrefix, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -35,6 +35,8 @@ export class Detector {
   /** formats whose every match starts with one of their keywords, and their sticky patterns */
   private readonly anchored = new Set<TokenFormat>();
   private readonly stickyPatterns = new Map<TokenFormat, RegExp>();
+  /** anchored formats: keyword → where it starts in a match */
+  private readonly keywordOffsets = new Map<TokenFormat, Map<string, number>>();
   /** every keyword and marker */
   private readonly keywords: KeywordAutomaton;
   /** keyword → formats it (or a keyword it starts with) selects */
@@ -60,9 +62,16 @@ export class Detector {
     for (const f of this.formats) {
       if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) continue;
       this.globalPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}g`));
+      // anchored: every keyword sits at a known offset from the match start (0 when the pattern starts with it)
       const literal = literalPrefix(f.pattern.source);
-      if (f.keywords.length > 0 && f.keywords.every((k) => literal.startsWith(k))) {
+      const offsets = new Map<string, number>();
+      for (const k of f.keywords) {
+        const offset = literal.startsWith(k) ? 0 : keywordOffset(f.pattern.source, k);
+        if (offset !== undefined) offsets.set(k, offset);
+      }
+      if (f.keywords.length > 0 && offsets.size === f.keywords.length) {
         this.anchored.add(f);
+        this.keywordOffsets.set(f, offsets);
         this.stickyPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}y`));
       }
       if (f.keywords.length === 0) this.contextOnly.push(f);
@@ -185,8 +194,9 @@ export class Detector {
       const end = buffer[2 * h + 1]!;
       const info = this.stateInfo(buffer[2 * h]!);
       markers |= info.markers;
-      for (const { format, sticky, length } of info.checks) {
-        const start = end - length + 1;
+      for (const { format, sticky, length, offset } of info.checks) {
+        const start = end - length + 1 - offset;
+        if (start < 0) continue;
         if (!sticky) {
           // not anchored: the pattern over the text, and over the delimited stretch around the keyword
           const re = this.globalPatterns.get(format)!;
@@ -249,8 +259,9 @@ export class Detector {
       const end = buffer[2 * h + 1]!;
       const info = this.stateInfo(buffer[2 * h]!);
       if (info.markers !== 0) (hits ??= { formats: [], markers: 0, starts: new Map() }).markers |= info.markers;
-      for (const { format, sticky, length } of info.checks) {
-        const start = end - length + 1;
+      for (const { format, sticky, length, offset } of info.checks) {
+        const start = end - length + 1 - offset;
+        if (start < 0) continue;
         if (sticky) {
           // an anchored format is tried only where one of its keywords starts (sticky), never scanned for; a
           // keyword that starts no match (`ac` in `action`) costs one failed match and no allocation
@@ -282,7 +293,13 @@ export class Detector {
         info.markers |= MARKER_BITS.get(k) ?? 0;
         for (const format of this.byKeyword.get(k) ?? []) {
           const sticky = this.stickyPatterns.get(format);
-          info.checks.push(sticky ? { format, sticky, length: k.length } : { format, length: k.length });
+          if (!sticky) {
+            info.checks.push({ format, length: k.length, offset: 0 });
+            continue;
+          }
+          // the format's keyword that `k` starts with, and where it sits in a match
+          const own = format.keywords.filter((fk) => k.startsWith(fk)).map((fk) => this.keywordOffsets.get(format)!.get(fk)!);
+          for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset });
         }
       }
       this.states[state] = info;
@@ -300,6 +317,8 @@ export class Detector {
   ): void {
     if (this.userFormats.has(format) && text.length > MAX_USER_PATTERN_INPUT) return;
     const starts = hitStarts?.get(format);
+    // keywords at different offsets may list starts out of order
+    if (starts && starts.length > 1) starts.sort((a, b) => a - b);
     const re = starts ? this.stickyPatterns.get(format)! : this.globalPatterns.get(format)!;
     re.lastIndex = 0;
     // in a long text, a pattern that starts with its keyword is tried only where the keyword occurs (sticky), not
@@ -526,7 +545,8 @@ export class Detector {
 
 interface StateInfo {
   markers: number;
-  checks: { format: TokenFormat; sticky?: RegExp; length: number }[];
+  /** `offset`: where the keyword starts in a match of an anchored (sticky) format */
+  checks: { format: TokenFormat; sticky?: RegExp; length: number; offset: number }[];
 }
 
 interface Hits {

@@ -159,6 +159,9 @@ for (let c = 0; c < ALPHABET; c++) {
   else if (!/[A-Za-z+/=_.:~|-]/.test(ch)) CHAR_SHAPE[c] = SHAPE_NOT_TOKEN;
 }
 
+/** One leading single-character lookbehind: `(?<![A-Za-z0-9_])`. */
+const LEADING_LOOKBEHIND = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\]\\])\)/;
+
 const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '.', '*', '+', '?', '^', '$', '|']);
 const QUANTIFIER = new Set(['*', '+', '?', '{']);
 
@@ -167,7 +170,7 @@ const QUANTIFIER = new Set(['*', '+', '?', '{']);
  * `(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}` → `ghp_`. Empty when the pattern starts with anything else.
  */
 export function literalPrefix(source: string): string {
-  const rest = source.replace(/^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\]\\])\)/, '');
+  const rest = source.replace(LEADING_LOOKBEHIND, '');
   let out = '';
   for (let i = 0; i < rest.length; i++) {
     const ch = rest[i]!;
@@ -186,4 +189,61 @@ export function literalPrefix(source: string): string {
     i += width - 1;
   }
   return out.toLowerCase();
+}
+
+/**
+ * Where `keyword` (lower-case) starts in every match of `source`, when the pattern reaches it through items of fixed
+ * width only: `(?<![A-Za-z0-9_])[A-Za-z0-9]{36}NRAL(?!…)` → 36 for `nral`. Undefined when a variable quantifier,
+ * group or alternation comes first. With the offset the pattern is tried only where the keyword occurs.
+ */
+export function keywordOffset(source: string, keyword: string): number | undefined {
+  const rest = source.replace(LEADING_LOOKBEHIND, '');
+  let offset = 0;
+  let literal = '';
+  let literalStart = 0;
+  let i = 0;
+  while (i < rest.length) {
+    const ch = rest[i]!;
+    let item: string | undefined;
+    if (ch === '[') {
+      let j = i + 1;
+      while (j < rest.length && rest[j] !== ']') j += rest[j] === '\\' ? 2 : 1;
+      if (j >= rest.length) return undefined;
+      i = j + 1;
+    } else if (ch === '\\') {
+      const next = rest[i + 1];
+      if (next === undefined) return undefined;
+      if (!/[A-Za-z0-9]/.test(next)) item = next;
+      else if (!/[dDwWsS]/.test(next)) return undefined;
+      i += 2;
+    } else if (ch === '.') {
+      i++;
+    } else if ('()|^$*+?{}'.includes(ch)) {
+      return undefined;
+    } else {
+      item = ch;
+      i++;
+    }
+    let width = 1;
+    const quantifier = rest[i];
+    if (quantifier === '{') {
+      const m = /^\{(\d+)\}/.exec(rest.slice(i));
+      if (!m) return undefined;
+      width = Number(m[1]);
+      i += m[0].length;
+      if (width !== 1) item = undefined;
+    } else if (quantifier === '*' || quantifier === '+' || quantifier === '?') {
+      return undefined;
+    }
+    if (item === undefined) {
+      literal = '';
+    } else {
+      if (literal === '') literalStart = offset;
+      literal += item.toLowerCase();
+      const at = literal.indexOf(keyword);
+      if (at >= 0) return literalStart + at;
+    }
+    offset += width;
+  }
+  return undefined;
 }

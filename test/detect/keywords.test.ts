@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KeywordAutomaton } from '../../src/detect/keywords.js';
+import { KeywordAutomaton, keywordOffset } from '../../src/detect/keywords.js';
+import { TOKEN_FORMATS } from '../../src/detect/providers.js';
+import { FAKE_FORMAT_IDS, fakeToken } from '../support/fake-tokens.js';
 
 function hits(keywords: string[], text: string): string[] {
   const out: string[] = [];
@@ -43,5 +45,32 @@ describe('literalPrefix', () => {
     expect(literalPrefix('abc?d')).toBe('ab');
     expect(literalPrefix('dp\\.pt\\.[a-z]')).toBe('dp.pt.');
     expect(literalPrefix('[0-9]{8}:AA')).toBe('');
+  });
+});
+
+describe('keywordOffset', () => {
+  it('finds a keyword reached through fixed-width items only', () => {
+    expect(keywordOffset(String.raw`(?<![A-Za-z0-9_])[A-Za-z0-9]{36}NRAL(?![A-Za-z0-9_])`, 'nral')).toBe(36);
+    expect(keywordOffset(String.raw`(?<![A-Za-z0-9_])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}`, '.atlasv1.')).toBe(14);
+    expect(keywordOffset(String.raw`(?<![A-Za-z0-9_])-----BEGIN OPENSSH PRIVATE KEY-----[A-Za-z0-9+/=\s\\]{39,}`, 'private key')).toBe(19);
+    expect(keywordOffset(String.raw`(?<![A-Za-z0-9_])[a-f0-9]{32}-us[0-9]{1,2}`, '-us')).toBe(32);
+  });
+  it('gives up on anything of variable width before the keyword', () => {
+    expect(keywordOffset(String.raw`(?<![A-Za-z0-9_])-----BEGIN (?:RSA |EC )?PRIVATE KEY-----`, 'private key')).toBeUndefined();
+    expect(keywordOffset(String.raw`[A-Za-z0-9]{20,40}NRAL`, 'nral')).toBeUndefined();
+    expect(keywordOffset(String.raw`[A-Za-z0-9]+NRAL`, 'nral')).toBeUndefined();
+    expect(keywordOffset(String.raw`sk_(?:live|test)_[A-Za-z0-9]{20}`, 'sk_live_')).toBeUndefined();
+  });
+  it('every offset it gives is where the keyword sits in a real match', () => {
+    for (const f of TOKEN_FORMATS) {
+      for (const k of f.keywords) {
+        const offset = keywordOffset(f.pattern.source, k);
+        if (offset === undefined || !FAKE_FORMAT_IDS.includes(f.id)) continue;
+        const token = fakeToken(f.id, 3);
+        const m = new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, '')).exec(token);
+        expect(m, f.id).not.toBeNull();
+        if (token.toLowerCase().includes(k)) expect(m![0].toLowerCase().slice(offset, offset + k.length), `${f.id} ${k}`).toBe(k);
+      }
+    }
   });
 });
