@@ -58,11 +58,10 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (!options.checkTestFiles && isTestFile(context.filename)) return {};
-    // no `.env.example` above the file (a folder lookup, cached): nothing to keep in sync
-    const examplePath = findNearestEnvExample(context.filename);
-    if (examplePath === undefined) return {};
     // every env read goes through `process` (`process.env`, `import { env } from "node:process"`)
     if (!context.sourceCode.text.includes('process')) return {};
+    const examplePath = findNearestEnvExample(context.filename);
+    if (examplePath === undefined) return {};
     const listed = readEnvExampleNames(examplePath);
     if (listed === undefined) return {};
     const allow = [...RUNTIME_ENV_NAMES, ...(options.allowNames ?? [])];

@@ -110,7 +110,8 @@ export default createRule<Options, MessageIds>({
           const type = token.type as string;
           if (type !== 'String' && type !== 'Template' && type !== 'JSXText') continue;
           const [start, end] = token.range;
-          if (end - start < 7) continue;
+          // a finding needs 10 characters in a row (see `mayHoldSecret`) plus the delimiters
+          if (end - start < 12) continue;
           let from = start;
           let to = end;
           if (type === 'String') {

@@ -8,18 +8,30 @@
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(text: string): number {
   if (text.length === 0) return 0;
-  const counts = new Map<number, number>();
+  // ASCII counts in a reused table (no allocation: this runs on every candidate string); anything else in a map
+  let others: Map<number, number> | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c < 128) ASCII_COUNTS[c]!++;
+    else (others ??= new Map()).set(c, (others.get(c) ?? 0) + 1);
   }
   let bits = 0;
-  for (const n of counts.values()) {
+  const add = (n: number): void => {
     const p = n / text.length;
     bits -= p * Math.log2(p);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && ASCII_COUNTS[c]! > 0) {
+      add(ASCII_COUNTS[c]!);
+      ASCII_COUNTS[c] = 0;
+    }
   }
+  if (others) for (const n of others.values()) add(n);
   return bits;
 }
+
+const ASCII_COUNTS = new Int32Array(128);
 
 export const GENERIC_MIN_LENGTH = 16;
 export const GENERIC_MAX_LENGTH = 512;
@@ -59,7 +71,7 @@ export function looksRandom(value: string, strict = false): boolean {
   const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
   if (value.length < minLength || value.length > GENERIC_MAX_LENGTH) return false;
   if (value.includes('://') || !TOKEN_CHARS.test(value) || (value.includes('@') && EMAIL.test(value))) return false;
-  if (DIGITS.test(value) || isSequential(value) || isIdentifierLike(value) || isWordChain(value)) return false;
+  if (DIGITS.test(value) || isSequential(value) || isIdentifierLike(value)) return false;
   if (WORDS.test(value)) return isRandomLetters(value);
   if (HEX.test(value)) {
     // all-digit-ish hex and short hex are ids; hex needs letters and digits
@@ -67,7 +79,7 @@ export function looksRandom(value: string, strict = false): boolean {
     return shannonEntropy(value) > MIN_ENTROPY_HEX;
   }
   if (charClasses(value) < (strict ? 3 : 2)) return false;
-  if (looksLikePathOrHost(value)) return false;
+  if (looksLikePathOrHost(value) || isWordChain(value)) return false;
   return shannonEntropy(value) > MIN_ENTROPY_BASE64;
 }
 

@@ -96,6 +96,8 @@ export class Detector {
       this.contextOnly.length > 0 && text.length >= 16 && text.length <= 1024 && (shape & (SHAPE_NOT_TOKEN | SHAPE_DIGIT)) === SHAPE_DIGIT;
     const wholeValue = text.length >= 16 && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text));
     if (!hits && !tokenish && !wholeValue) return [];
+    // only a whole value is possible: its context-free checks first, before anything is allocated
+    if (!hits && !tokenish && !mayBeWholeValue(text)) return [];
     let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
     const findings: Finding[] = [];
@@ -135,6 +137,10 @@ export class Detector {
    */
   mayHoldSecret(text: string): boolean {
     if (text.length < 6) return false;
+    // every finding of ours holds a run of 10 non-space characters (the shortest: `ab://:pass@`, `-----BEGIN`);
+    // a native scan for one rules out prose, labels and short values before the automaton runs (user formats may
+    // be shorter, so not with them)
+    if (this.userFormats.size === 0 && !LONG_RUN.test(text)) return false;
     try {
       return this.detect(text, needContext).length > 0;
     } catch (error) {
@@ -195,6 +201,8 @@ export class Detector {
       const info = this.stateInfo(buffer[2 * h]!);
       markers |= info.markers;
       for (const { format, sticky, length, offset } of info.checks) {
+        // a user pattern never runs on a whole file (its linearity is not ours to check): its keyword is enough
+        if (this.userFormats.has(format)) return { formats: true, markers: false };
         const start = end - length + 1 - offset;
         if (start < 0) continue;
         if (!sticky) {
@@ -558,6 +566,9 @@ interface Hits {
   starts: Map<TokenFormat, number[]>;
 }
 
+/** Ten non-space characters in a row. */
+const LONG_RUN = /\S{10}/;
+
 /** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
 const NEED_CONTEXT = Symbol('need context');
 const needContext = (): DetectContext => {
@@ -618,6 +629,16 @@ function delimitedStart(text: string, at: number): number {
 const PUBLIC_CLIENT_TOKEN = /^pub[0-9a-f]{32}$/;
 /** Calls that encode `user:password` for a Basic header. */
 const ENCODE_CALLEES = new Set(['btoa', 'from', 'encodeBase64', 'base64Encode', 'toBase64']);
+
+/** The context-free conditions of `matchWholeValue` (a random value, or `user:password` with a random password). */
+function mayBeWholeValue(text: string): boolean {
+  if (text.length > 512) return false;
+  const value = text.trim();
+  if (/\s/.test(value)) return false;
+  const colon = value.indexOf(':');
+  const userPassword = colon > 0 && colon <= 128 && !value.includes('/') && looksRandom(value.slice(colon + 1));
+  return (userPassword || looksRandom(value)) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPlaceholder(value);
+}
 
 /** Long enough and without inner whitespace: a whole-value secret is possible (the context then decides). */
 function couldBeWholeValue(text: string): boolean {

@@ -5,7 +5,7 @@
  * read from an env file except inside a detector finding that the caller masks with `redact()`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { describeFinding, detectSecrets } from '../detect/index.js';
@@ -18,16 +18,33 @@ export const ENV_EXAMPLE = '.env.example';
 export const GIT_TIMEOUT_MS = 5_000;
 
 function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return recentStat(path) === 'file';
 }
 
 function isDirOrFile(path: string): boolean {
-  return existsSync(path);
+  return recentStat(path) !== 'none';
 }
+
+/**
+ * What is at `path`, reused for `LOOKUP_TTL_MS`: the walks up from files of neighbouring folders share their
+ * ancestors, so a lint run stats each folder's `.env.example`, `package.json` and `.git` about once.
+ */
+function recentStat(path: string): 'file' | 'other' | 'none' {
+  const now = Date.now();
+  const hit = stats.get(path);
+  if (hit && now - hit.at < LOOKUP_TTL_MS) return hit.kind;
+  let kind: 'file' | 'other' | 'none';
+  try {
+    kind = statSync(path).isFile() ? 'file' : 'other';
+  } catch {
+    kind = 'none';
+  }
+  if (stats.size > 50_000) stats.clear();
+  stats.set(path, { at: now, kind });
+  return kind;
+}
+
+const stats = new Map<string, { at: number; kind: 'file' | 'other' | 'none' }>();
 
 /** Directories from `start` up to the filesystem root. */
 function* ancestors(start: string): Generator<string> {
