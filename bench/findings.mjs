@@ -19,7 +19,8 @@ if (!existsSync(input)) {
 }
 const findings = JSON.parse(readFileSync(input, 'utf8'));
 const reviewFile = join(BENCH_DIR, 'findings-review.json');
-const reviews = existsSync(reviewFile) ? JSON.parse(readFileSync(reviewFile, 'utf8')).reviews : [];
+const reviewData = existsSync(reviewFile) ? JSON.parse(readFileSync(reviewFile, 'utf8')) : { reviews: [] };
+const reviews = reviewData.reviews;
 const compiled = reviews.map((r) => ({ ...r, re: Object.fromEntries(['rule', 'format', 'file', 'message'].filter((k) => r[k]).map((k) => [k, new RegExp(r[k])])) }));
 
 function formatOf(f) {
@@ -66,7 +67,11 @@ for (const g of sorted) {
   L.push(`| \`${g.rule.replace('worker-auth/', '')}\` | ${g.format.replace(/\|/g, '\\|')} | ${g.items.length} | ${Object.entries(counts).map(([v, n]) => `${v} ${n}`).join(', ')} |`);
 }
 L.push('');
-L.push(`Totals: ${Object.entries(verdictCount).map(([v, n]) => `${v} ${n}`).join(', ')}.`);
+L.push(findings.length === 0 ? 'Totals: no findings in this run.' : `Totals: ${Object.entries(verdictCount).map(([v, n]) => `${v} ${n}`).join(', ')}.`);
+if (reviewData.history) {
+  L.push('');
+  L.push(`Earlier runs: ${reviewData.history}`);
+}
 const patterns = compiled.filter((r) => r.verdict === 'false positive' && r.pattern);
 if (patterns.length) {
   L.push('');
@@ -74,7 +79,7 @@ if (patterns.length) {
   L.push('');
   for (const p of patterns) {
     const n = rows.filter((x) => x.r === p).length;
-    L.push(`- **${p.title ?? p.format ?? p.rule}** (${n}): ${p.pattern}`);
+    L.push(`- **${p.title ?? p.format ?? p.rule}** (${n} in this run): ${p.pattern}`);
   }
 }
 L.push('');
