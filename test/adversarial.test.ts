@@ -5,7 +5,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { detectSecrets } from '../src/detect/index.js';
+import { Detector, detectSecrets } from '../src/detect/index.js';
 import { TOKEN_FORMATS } from '../src/detect/providers.js';
 import plugin from '../src/index.js';
 import { fakeGenericSecret, fakeToken, lookalike } from './support/fake-tokens.js';
@@ -32,6 +32,15 @@ describe('adversarial input', () => {
       expect(findings.filter((f) => f.id === id)).toEqual([]);
     },
   );
+
+  it('the codemod\'s whole-file check on 1 MB of keyword hits without a delimiter: completes, finds nothing', () => {
+    const detector = new Detector();
+    // every format's keywords, each followed by a body far too short, and no quote or newline anywhere
+    const keywords = [...new Set(TOKEN_FORMATS.flatMap((f) => f.keywords))].filter((k) => !/["'`\n$*<>{}]/.test(k));
+    let text = '';
+    for (let i = 0; text.length < MB; i++) text += `${keywords[i % keywords.length]}ab ; `;
+    expect(detector.mayContainSecret(`const x = 1; // ${text}`)).toBe(false);
+  });
 
   it('a 100,000-character template literal with one secret inside: found once, at its own place', () => {
     const secret = fakeToken('github-classic-pat', 7);

@@ -169,7 +169,7 @@ export class Detector {
     for (const m of text.matchAll(TOKEN_RUN)) {
       const run = m[0];
       const at = m.index;
-      // `${` ends a template chunk; a backslash may stand for anything the cooked value holds
+      // `${` ends a template chunk
       const template = run.endsWith('$') && text[at + run.length] === '{';
       // only a run that fills a string (up to white space) can be a whole value: code (`canBeUsedToMatch?:`) cannot
       if (!isWholeString(text, at, at + run.length - (template ? 1 : 0))) continue;
@@ -196,6 +196,17 @@ export class Detector {
     const count = this.keywords.scanInto(text, this.scratch);
     const buffer = this.scratch.buffer;
     let markers = 0;
+    // linear however many hits: each non-anchored format scans the text once, each delimited stretch once, and the
+    // delimiters are found once (binary search per hit)
+    const scanned = new Set<TokenFormat>();
+    const stretches = new Set<string>();
+    let delimiters: number[] | undefined;
+    const bounds = (from: number, to: number): [number, number] => {
+      delimiters ??= delimiterPositions(text);
+      const after = firstAtOrAfter(delimiters, to);
+      const before = firstAtOrAfter(delimiters, from) - 1;
+      return [before >= 0 ? delimiters[before]! + 1 : 0, after < delimiters.length ? delimiters[after]! : text.length];
+    };
     for (let h = 0; h < count; h++) {
       const end = buffer[2 * h + 1]!;
       const info = this.stateInfo(buffer[2 * h]!);
@@ -208,17 +219,23 @@ export class Detector {
         if (!sticky) {
           // not anchored: the pattern over the text, and over the delimited stretch around the keyword
           const re = this.globalPatterns.get(format)!;
+          if (!scanned.has(format)) {
+            scanned.add(format);
+            re.lastIndex = 0;
+            if (re.test(text)) return { formats: true, markers: false };
+          }
+          const [from, to] = bounds(start, end + 1);
+          const key = `${this.formats.indexOf(format)}:${from}`;
+          if (stretches.has(key)) continue;
+          stretches.add(key);
           re.lastIndex = 0;
-          if (re.test(text)) return { formats: true, markers: false };
-          const from = delimitedStart(text, start);
-          re.lastIndex = 0;
-          if (re.test(text.slice(from, delimitedEnd(text, end + 1)))) return { formats: true, markers: false };
+          if (re.test(text.slice(from, to))) return { formats: true, markers: false };
           continue;
         }
         sticky.lastIndex = start;
         if (sticky.test(text)) return { formats: true, markers: false };
-        // as if a string started at the keyword and ended at the next delimiter
-        const cut = text.slice(start, delimitedEnd(text, end + 1));
+        // as if a string started at the match start and ended at the next delimiter
+        const cut = text.slice(start, bounds(start, end + 1)[1]);
         sticky.lastIndex = 0;
         if (sticky.test(cut)) return { formats: true, markers: false };
       }
@@ -611,18 +628,23 @@ function isWholeString(text: string, start: number, end: number): boolean {
 const OPENERS = new Set(['"', "'", '`', '}', '>']);
 const CLOSERS = new Set(['"', "'", '`', '$', '<', '{']);
 
-/** Index of the first delimiter at or after `from` (the text's end when none). */
-function delimitedEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && !DELIMITERS.has(text[i]!)) i++;
-  return i;
+/** Every position of a delimiter in `text`, ascending. */
+function delimiterPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (DELIMITERS.has(text[i]!)) out.push(i);
+  return out;
 }
 
-/** Index just after the last delimiter before `at` (0 when none). */
-function delimitedStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && !DELIMITERS.has(text[i - 1]!)) i--;
-  return i;
+/** Index in the ascending `list` of its first value at or after `at` (`list.length` when none). */
+function firstAtOrAfter(list: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Datadog RUM / browser client tokens (`pub` + 32 hex): public by design. */
