@@ -110,8 +110,8 @@ export default createRule<Options, MessageIds>({
           const type = token.type as string;
           if (type !== 'String' && type !== 'Template' && type !== 'JSXText') continue;
           const [start, end] = token.range;
-          // a finding needs 10 characters in a row (see `mayHoldSecret`) plus the delimiters
-          if (end - start < 12) continue;
+          // a finding needs 10 characters in a row (see `mayHoldSecret`), inside the delimiters
+          if (end - start < 10) continue;
           let from = start;
           let to = end;
           if (type === 'String') {
@@ -124,6 +124,7 @@ export default createRule<Options, MessageIds>({
             from++;
             to--;
           }
+          if (to - from < 10) continue;
           const raw = text.slice(from, to);
           // escapes make the raw text differ from the value: let the node decide
           if (!raw.includes('\\') && !detector.mayHoldSecret(raw)) continue;

@@ -111,8 +111,7 @@ export class Detector {
       for (const f of this.contextOnly) {
         const re = this.globalPatterns.get(f);
         if (!re) continue;
-        re.lastIndex = 0;
-        if (re.test(text)) (shaped ??= []).push(f);
+        if (testWhole(re, text)) (shaped ??= []).push(f);
       }
       if (shaped) {
         const words = contextText(getContext());
@@ -182,8 +181,7 @@ export class Detector {
           for (const f of this.contextOnly) {
             const re = this.globalPatterns.get(f);
             if (!re) continue;
-            re.lastIndex = 0;
-            if (re.test(r)) return true;
+            if (testWhole(re, r)) return true;
           }
         }
       }
@@ -221,15 +219,13 @@ export class Detector {
           const re = this.globalPatterns.get(format)!;
           if (!scanned.has(format)) {
             scanned.add(format);
-            re.lastIndex = 0;
-            if (re.test(text)) return { formats: true, markers: false };
+            if (testWhole(re, text)) return { formats: true, markers: false };
           }
           const [from, to] = bounds(start, end + 1);
           const key = `${this.formats.indexOf(format)}:${from}`;
           if (stretches.has(key)) continue;
           stretches.add(key);
-          re.lastIndex = 0;
-          if (re.test(text.slice(from, to))) return { formats: true, markers: false };
+          if (testWhole(re, text.slice(from, to))) return { formats: true, markers: false };
           continue;
         }
         sticky.lastIndex = start;
@@ -242,16 +238,13 @@ export class Detector {
     }
     if (markers === 0) return { formats: false, markers: false };
     if (markers & MARKER_BITS.get('eyj')!) {
-      JWT.lastIndex = 0;
-      if (JWT.test(text)) return { formats: false, markers: true };
+      if (testWhole(JWT, text)) return { formats: false, markers: true };
     }
     if (markers & MARKER_BITS.get('://')! && text.includes('@')) {
-      URL_USERINFO.lastIndex = 0;
-      if (URL_USERINFO.test(text)) return { formats: false, markers: true };
+      if (testWhole(URL_USERINFO, text)) return { formats: false, markers: true };
     }
     if (markers & SCHEME_MARKERS) {
-      SCHEME_VALUE.lastIndex = 0;
-      if (SCHEME_VALUE.test(text)) return { formats: false, markers: true };
+      if (testWhole(SCHEME_VALUE, text)) return { formats: false, markers: true };
     }
     if (markers & MARKER_BITS.get('=')!) {
       for (const m of nameValuePairs(text)) {
@@ -412,7 +405,7 @@ export class Detector {
     claimed: [number, number][],
   ): void {
     if (markers & MARKER_BITS.get('eyj')!) {
-      for (const m of text.matchAll(JWT)) {
+      for (const m of matchAllFromStart(text, JWT)) {
         const finding = this.jwtFinding(m[0], m.index, getContext);
         if (overlaps(claimed, m.index, m.index + m[0].length)) continue;
         claimed.push([m.index, m.index + m[0].length]);
@@ -421,7 +414,7 @@ export class Detector {
     }
     // user-info needs an `@`
     if (markers & MARKER_BITS.get('://')! && text.includes('@')) {
-      for (const m of text.matchAll(URL_USERINFO)) {
+      for (const m of matchAllFromStart(text, URL_USERINFO)) {
         const user = m[2]!;
         const password = m[3]!;
         const start = m.index + m[1]!.length + 3 + user.length + 1;
@@ -445,7 +438,7 @@ export class Detector {
       }
     }
     const schemes = (markers & SCHEME_MARKERS) !== 0;
-    for (const m of schemes ? text.matchAll(SCHEME_VALUE) : []) {
+    for (const m of schemes ? matchAllFromStart(text, SCHEME_VALUE) : []) {
       const scheme = m[1]!.toLowerCase();
       const value = m[2]!;
       const start = m.index + m[0].length - value.length;
@@ -627,6 +620,20 @@ function isWholeString(text: string, start: number, end: number): boolean {
 
 const OPENERS = new Set(['"', "'", '`', '}', '>']);
 const CLOSERS = new Set(['"', "'", '`', '$', '<', '{']);
+
+/** `re.test(text)` from the start, leaving the shared global pattern as it found it (`lastIndex` 0). */
+function testWhole(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+/** `text.matchAll(re)` from the start whatever `re.lastIndex` holds (`matchAll` copies it). */
+function matchAllFromStart(text: string, re: RegExp): IterableIterator<RegExpExecArray> {
+  re.lastIndex = 0;
+  return text.matchAll(re);
+}
 
 /** Every position of a delimiter in `text`, ascending. */
 function delimiterPositions(text: string): number[] {

@@ -192,6 +192,14 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
     expect(files).toBeGreaterThan(1_000);
   });
 
+  it('the shortest finding (11 characters, a URL password) is found in a string, a template and JSX text', () => {
+    const shortest = ['ab', '://:', 'k9Xq@'].join('');
+    for (const code of [`export const a = <p>${shortest}</p>;`, `export const a = "${shortest}";`, `export const a = \`${shortest}\`;`]) {
+      expect(reported(code), code).toBe(1);
+      expect(detector.mayContainSecret(code), code).toBe(true);
+    }
+  });
+
   it('is true for every realistic worker file with a secret', () => {
     for (const gen of renderCorpus()) {
       if (!gen.placed.some((p) => p.expected)) continue;
