@@ -399,7 +399,6 @@ class ModelBuilder {
     return this.modules.has(module);
   }
 
-
   // --- reference tracking -------------------------------------------------------------------------------------
 
   private traceMap(): TraceMap {
@@ -913,7 +912,6 @@ export function modelMayApply(sourceCode: Readonly<TSESLint.SourceCode>): boolea
 }
 
 /** Builds the model of one file. Never throws: a file it cannot read gives an empty model. */
-
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
   const values: ValueContext = { globalScope: globalScope as unknown as ValueContext['globalScope'], sourceText: sourceCode.text };
