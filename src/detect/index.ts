@@ -8,7 +8,7 @@ import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { nameValuePairs } from './name-value.js';
-import { KeywordAutomaton, keywordOffset, literalPrefix, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
+import { KeywordAutomaton, keywordOffset, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -32,8 +32,7 @@ export interface DetectOptions {
 export class Detector {
   private readonly formats: readonly TokenFormat[];
   private readonly globalPatterns = new Map<TokenFormat, RegExp>();
-  /** formats whose every match starts with one of their keywords, and their sticky patterns */
-  private readonly anchored = new Set<TokenFormat>();
+  /** anchored formats (every keyword sits at a known offset in a match): their sticky patterns */
   private readonly stickyPatterns = new Map<TokenFormat, RegExp>();
   /** anchored formats: keyword → where it starts in a match */
   private readonly keywordOffsets = new Map<TokenFormat, Map<string, number>>();
@@ -63,14 +62,12 @@ export class Detector {
       if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) continue;
       this.globalPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}g`));
       // anchored: every keyword sits at a known offset from the match start (0 when the pattern starts with it)
-      const literal = literalPrefix(f.pattern.source);
       const offsets = new Map<string, number>();
       for (const k of f.keywords) {
-        const offset = literal.startsWith(k) ? 0 : keywordOffset(f.pattern.source, k);
+        const offset = keywordOffset(f.pattern.source, k);
         if (offset !== undefined) offsets.set(k, offset);
       }
       if (f.keywords.length > 0 && offsets.size === f.keywords.length) {
-        this.anchored.add(f);
         this.keywordOffsets.set(f, offsets);
         this.stickyPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}y`));
       }
@@ -107,13 +104,8 @@ export class Detector {
     // provider formats without a prefix: only for token-shaped values whose shape one of them matches, and only when
     // the context names the provider (the shape first: it needs no context)
     if (tokenish) {
-      let shaped: TokenFormat[] | undefined;
-      for (const f of this.contextOnly) {
-        const re = this.globalPatterns.get(f);
-        if (!re) continue;
-        if (testWhole(re, text)) (shaped ??= []).push(f);
-      }
-      if (shaped) {
+      const shaped = this.contextOnlyShapes(text);
+      if (shaped.length > 0) {
         const words = contextText(getContext());
         if (words.trim()) for (const f of shaped) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
       }
@@ -175,18 +167,20 @@ export class Detector {
       const runs = template ? [run, run.slice(0, -1)] : [run];
       for (const r of runs) {
         if (r.length < 16) continue;
-        const colon = r.indexOf(':');
-        if (looksRandom(r) || (colon > 0 && !r.includes('/') && looksRandom(r.slice(colon + 1)))) return true;
-        if (r.length <= 1024 && /[0-9]/.test(r) && !/[^A-Za-z0-9+/=_.:~|-]/.test(r)) {
-          for (const f of this.contextOnly) {
-            const re = this.globalPatterns.get(f);
-            if (!re) continue;
-            if (testWhole(re, r)) return true;
-          }
-        }
+        const shape = wholeValueShape(r);
+        if (shape.random || shape.userPassword) return true;
+        if (r.length <= 1024 && /[0-9]/.test(r) && !/[^A-Za-z0-9+/=_.:~|-]/.test(r) && this.contextOnlyShapes(r).length > 0) return true;
       }
     }
     return false;
+  }
+
+  /** The prefix-less formats whose pattern matches `text` (their context is asked for only then). */
+  private contextOnlyShapes(text: string): TokenFormat[] {
+    return this.contextOnly.filter((f) => {
+      const re = this.globalPatterns.get(f);
+      return re !== undefined && testWhole(re, text);
+    });
   }
 
   /** `mayContainSecret`'s keyword and marker step over a whole file. */
@@ -197,7 +191,7 @@ export class Detector {
     // linear however many hits: each non-anchored format scans the text once, each delimited stretch once, and the
     // delimiters are found once (binary search per hit)
     const scanned = new Set<TokenFormat>();
-    const stretches = new Set<string>();
+    const stretches = new Map<TokenFormat, Set<number>>();
     let delimiters: number[] | undefined;
     const bounds = (from: number, to: number): [number, number] => {
       delimiters ??= delimiterPositions(text);
@@ -222,9 +216,9 @@ export class Detector {
             if (testWhole(re, text)) return { formats: true, markers: false };
           }
           const [from, to] = bounds(start, end + 1);
-          const key = `${this.formats.indexOf(format)}:${from}`;
-          if (stretches.has(key)) continue;
-          stretches.add(key);
+          const tried = stretches.get(format) ?? stretches.set(format, new Set()).get(format)!;
+          if (tried.has(from)) continue;
+          tried.add(from);
           if (testWhole(re, text.slice(from, to))) return { formats: true, markers: false };
           continue;
         }
@@ -339,8 +333,8 @@ export class Detector {
     if (starts && starts.length > 1) starts.sort((a, b) => a - b);
     const re = starts ? this.stickyPatterns.get(format)! : this.globalPatterns.get(format)!;
     re.lastIndex = 0;
-    // in a long text, a pattern that starts with its keyword is tried only where the keyword occurs (sticky), not
-    // scanned over the whole text once per format: a flood of near misses stays linear
+    // an anchored format is tried only where its keywords put a match start (sticky), never scanned over the whole
+    // text once per format: a flood of near misses stays linear
     let next = 0;
     let after = 0;
     const exec = (): RegExpExecArray | null => {
@@ -481,10 +475,7 @@ export class Detector {
     const value = text.trim();
     if (/\s/.test(value)) return;
     // cheap shape tests first; the context (a parent walk) only for values that could be a secret
-    const colon = value.indexOf(':');
-    // `user:password` for a Basic header: only a random password part can be reported (see `matchUserPassword`)
-    const userPassword = colon > 0 && colon <= 128 && !value.includes('/') && looksRandom(value.slice(colon + 1));
-    const random = looksRandom(value);
+    const { random, userPassword } = wholeValueShape(value);
     if (!random && !userPassword) return;
     if (PUBLIC_CLIENT_TOKEN.test(value) || isPlaceholder(value)) return;
     const ctx = getContext();
@@ -659,14 +650,25 @@ const PUBLIC_CLIENT_TOKEN = /^pub[0-9a-f]{32}$/;
 /** Calls that encode `user:password` for a Basic header. */
 const ENCODE_CALLEES = new Set(['btoa', 'from', 'encodeBase64', 'base64Encode', 'toBase64']);
 
-/** The context-free conditions of `matchWholeValue` (a random value, or `user:password` with a random password). */
+/**
+ * The shape of a whole value (trimmed, no white space): random, or `user:password` with a random password (for a
+ * Basic header; see `matchUserPassword`). Shared by `matchWholeValue` and the prefilters built on it.
+ */
+function wholeValueShape(value: string): { random: boolean; userPassword: boolean } {
+  const colon = value.indexOf(':');
+  return {
+    random: looksRandom(value),
+    userPassword: colon > 0 && colon <= 128 && !value.includes('/') && looksRandom(value.slice(colon + 1)),
+  };
+}
+
+/** The context-free conditions of `matchWholeValue`. */
 function mayBeWholeValue(text: string): boolean {
   if (text.length > 512) return false;
   const value = text.trim();
   if (/\s/.test(value)) return false;
-  const colon = value.indexOf(':');
-  const userPassword = colon > 0 && colon <= 128 && !value.includes('/') && looksRandom(value.slice(colon + 1));
-  return (userPassword || looksRandom(value)) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPlaceholder(value);
+  const { random, userPassword } = wholeValueShape(value);
+  return (random || userPassword) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPlaceholder(value);
 }
 
 /** Long enough and without inner whitespace: a whole-value secret is possible (the context then decides). */

@@ -1,7 +1,7 @@
 /**
  * Aho–Corasick over lower-case ASCII keywords: one pass over a string, one table lookup per character, finds every
  * occurrence of every keyword (overlaps included), case-insensitively without lower-casing the string. This is the
- * detector's prefilter: it decides which provider patterns run at all.
+ * detector's prefilter: it decides which provider patterns run at all, and where.
  */
 const ALPHABET = 128;
 
@@ -120,20 +120,6 @@ export class KeywordAutomaton {
     return this.out[state] ?? [];
   }
 
-  /** Call `onHit` with the keywords ending at each position where any ends (`end`: the index of their last character). */
-  scan(text: string, onHit: (keywords: readonly string[], end: number) => void): void {
-    const delta = this.delta;
-    const classOf = this.classOf;
-    const shift = this.shift;
-    const out = this.out;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      state = c < ALPHABET ? delta[(state << shift) | classOf[c]!]! : 0;
-      const hit = out[state];
-      if (hit !== undefined) onHit(hit, i);
-    }
-  }
 }
 
 /** Reusable output of `scanInto`. */
@@ -161,35 +147,6 @@ for (let c = 0; c < ALPHABET; c++) {
 
 /** One leading single-character lookbehind: `(?<![A-Za-z0-9_])`. */
 const LEADING_LOOKBEHIND = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\]\\])\)/;
-
-const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '.', '*', '+', '?', '^', '$', '|']);
-const QUANTIFIER = new Set(['*', '+', '?', '{']);
-
-/**
- * The literal text every match of `source` starts with (after one leading single-character lookbehind), lower-cased:
- * `(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}` → `ghp_`. Empty when the pattern starts with anything else.
- */
-export function literalPrefix(source: string): string {
-  const rest = source.replace(LEADING_LOOKBEHIND, '');
-  let out = '';
-  for (let i = 0; i < rest.length; i++) {
-    const ch = rest[i]!;
-    let literal: string;
-    let width = 1;
-    if (ch === '\\') {
-      const next = rest[i + 1];
-      if (next === undefined || /[A-Za-z0-9]/.test(next)) break;
-      literal = next;
-      width = 2;
-    } else if (SPECIAL.has(ch)) break;
-    else literal = ch;
-    // a quantified character is not certain to be there
-    if (QUANTIFIER.has(rest[i + width] ?? '')) break;
-    out += literal;
-    i += width - 1;
-  }
-  return out.toLowerCase();
-}
 
 /**
  * Where `keyword` (lower-case) starts in every match of `source`, when the pattern reaches it through items of fixed

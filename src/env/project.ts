@@ -62,47 +62,32 @@ function* ancestors(start: string): Generator<string> {
  * (a folder holding `.git`), so a stray file above the project is never used. Undefined when there is none.
  */
 export function findNearestEnvExample(filename: string, name: string = ENV_EXAMPLE): string | undefined {
-  return recently(`${name}\0${dirname(resolve(filename))}`, () => {
-    for (const dir of ancestors(dirname(resolve(filename)))) {
-      const candidate = join(dir, name);
-      if (isFile(candidate)) return candidate;
-      if (isDirOrFile(join(dir, '.git'))) return undefined;
-    }
-    return undefined;
-  });
+  for (const dir of ancestors(dirname(resolve(filename)))) {
+    const candidate = join(dir, name);
+    if (isFile(candidate)) return candidate;
+    if (isDirOrFile(join(dir, '.git'))) return undefined;
+  }
+  return undefined;
 }
 
 /** The project root of a file: the nearest folder holding a `package.json`, else a `.git`, else the file's folder. */
 export function findProjectRoot(filename: string): string {
-  return recently(`\0root\0${dirname(resolve(filename))}`, () => {
-    let gitRoot: string | undefined;
-    for (const dir of ancestors(dirname(resolve(filename)))) {
-      if (isFile(join(dir, 'package.json'))) return dir;
-      if (isDirOrFile(join(dir, '.git'))) {
-        gitRoot = dir;
-        break;
-      }
+  let gitRoot: string | undefined;
+  for (const dir of ancestors(dirname(resolve(filename)))) {
+    if (isFile(join(dir, 'package.json'))) return dir;
+    if (isDirOrFile(join(dir, '.git'))) {
+      gitRoot = dir;
+      break;
     }
-    return gitRoot ?? dirname(resolve(filename));
-  })!;
+  }
+  return gitRoot ?? dirname(resolve(filename));
 }
 
 /**
- * How long a folder lookup (the walk up to `.env.example` or the project root) is reused, in ms. A lint run asks the
- * same question for every file of a folder; an editor session must still see a file created a moment later.
+ * How long a stat of a lookup path (`.env.example`, `package.json`, `.git` in a folder) is reused, in ms. A lint run
+ * asks the same question for every file of a folder; an editor session must still see a file created a moment later.
  */
 const LOOKUP_TTL_MS = 2_000;
-const lookups = new Map<string, { at: number; value: string | undefined }>();
-
-function recently(key: string, compute: () => string | undefined): string | undefined {
-  const now = Date.now();
-  const hit = lookups.get(key);
-  if (hit && now - hit.at < LOOKUP_TTL_MS) return hit.value;
-  const value = compute();
-  if (lookups.size > 10_000) lookups.clear();
-  lookups.set(key, { at: now, value });
-  return value;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The worker entry

@@ -355,11 +355,12 @@ class ModelBuilder {
     const text = this.sourceCode.text;
     this.collectModules();
     // only a module the trace map knows can give workers, clients or calls; only the two endpoint keys a plain config
-    const traced = [...this.modules].some(isTracedModule);
+    const traceMap = this.traceMap();
+    const traced = [...this.modules].some((module) => Object.hasOwn(traceMap, module));
     const plain = mayHavePlainConfig(text);
     if (plain || (traced && [...CLIENT_METHODS].some((method) => text.includes(method)))) this.walk();
     if (traced) {
-      this.track();
+      this.track(traceMap);
       this.linkMethodCalls();
       this.linkPassportAuthenticate();
     }
@@ -433,8 +434,7 @@ class ModelBuilder {
     return map;
   }
 
-  private track(): void {
-    const traceMap = this.traceMap();
+  private track(traceMap: TraceMap): void {
     const tracker = new ReferenceTracker(this.values.globalScope as never, { mode: 'legacy' });
     const found: { node: Node; info: TrackInfo }[] = [];
     const seen = new Set<Node>();
@@ -871,19 +871,6 @@ function freeze(config: MutableConfig): OAuthConfig {
 
 /** Module names (or their start) the trace map follows: a file importing none of them has no worker and no client. */
 export const TRACED_MODULE_TEXT: readonly string[] = ['@notionhq/workers', 'passport', 'googleapis', 'google-auth-library', 'simple-oauth2', '@octokit/', 'arctic'];
-
-function isTracedModule(module: string): boolean {
-  return (
-    module === '@notionhq/workers' ||
-    module === 'passport' ||
-    module.startsWith('passport-') ||
-    module === 'simple-oauth2' ||
-    module === 'arctic' ||
-    module === '@octokit/oauth-app' ||
-    GOOGLE_MODULES.includes(module) ||
-    Object.hasOwn(OCTOKIT_CALLS, module)
-  );
-}
 
 /** Every traced module name and every authorization endpoint key, in one pattern (kept in step by a test). */
 export const MODEL_TEXT =

@@ -5,7 +5,10 @@ import { FAKE_FORMAT_IDS, fakeToken } from '../support/fake-tokens.js';
 
 function hits(keywords: string[], text: string): string[] {
   const out: string[] = [];
-  new KeywordAutomaton(keywords).scan(text, (h) => out.push(...h));
+  const automaton = new KeywordAutomaton(keywords);
+  const scratch = { buffer: new Int32Array(4), shape: 0 };
+  const count = automaton.scanInto(text, scratch);
+  for (let h = 0; h < count; h++) out.push(...automaton.keywordsOf(scratch.buffer[2 * h]!));
   return out.sort();
 }
 
@@ -36,15 +39,15 @@ describe('KeywordAutomaton', () => {
   });
 });
 
-describe('literalPrefix', () => {
-  it('reads the literal start of a pattern after one single-character lookbehind', async () => {
-    const { literalPrefix } = await import('../../src/detect/keywords.js');
-    expect(literalPrefix('(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}')).toBe('ghp_');
-    expect(literalPrefix('(?<![A-Za-z0-9_-])sk-ant-api03-[A-Za-z0-9_-]{93}AA')).toBe('sk-ant-api03-');
-    expect(literalPrefix('xox[bp]-')).toBe('xox');
-    expect(literalPrefix('abc?d')).toBe('ab');
-    expect(literalPrefix('dp\\.pt\\.[a-z]')).toBe('dp.pt.');
-    expect(literalPrefix('[0-9]{8}:AA')).toBe('');
+describe('keywordOffset at the start of a pattern', () => {
+  it('reads the literal start of a pattern after one single-character lookbehind', () => {
+    expect(keywordOffset('(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}', 'ghp_')).toBe(0);
+    expect(keywordOffset('(?<![A-Za-z0-9_-])sk-ant-api03-[A-Za-z0-9_-]{93}AA', 'sk-ant-api03-')).toBe(0);
+    expect(keywordOffset('xox[bp]-', 'xox')).toBe(0);
+    expect(keywordOffset('abc?d', 'ab')).toBe(0);
+    expect(keywordOffset('abc?d', 'abc')).toBeUndefined();
+    expect(keywordOffset('dp\\.pt\\.[a-z]', 'dp.pt.')).toBe(0);
+    expect(keywordOffset('[0-9]{8}:AA', ':aa')).toBe(8);
   });
 });
 
