@@ -40,10 +40,6 @@ export const MIN_ENTROPY_BASE64 = 3.5;
 /** Minimum entropy for a hex generic secret (detect-secrets' hex limit). */
 export const MIN_ENTROPY_HEX = 3.0;
 
-const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
-const TOKEN_CHARS = /^[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]+$/;
-const WORDS = /^[A-Za-z]+(?:[_.\- ][A-Za-z]+)*$/;
-const DIGITS = /^[0-9]+$/;
 /** an e-mail address (a service account's `client_email`, an SMTP user): an identifier, not a secret */
 const EMAIL = /^[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/;
 
@@ -58,28 +54,75 @@ export function isSequential(text: string): boolean {
   return steps / (text.length - 1) >= 0.6;
 }
 
-/** How many of lower, upper, digit occur. */
-function charClasses(text: string): number {
-  return (/[a-z]/.test(text) ? 1 : 0) + (/[A-Z]/.test(text) ? 1 : 0) + (/[0-9]/.test(text) ? 1 : 0);
+// `looksRandom`'s character classes, one table lookup per character: it runs on every long string without white
+// space, and a dozen regular expressions per string cost more than the whole rest of the check once a parse has
+// evicted them from the CPU's caches
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 4;
+/** `[_.-]`: joins the words of `WORDS` */
+const JOINER = 8;
+/** any other character of `TOKEN_CHARS` (`+/=~!@#$%^&*:;,?|`) */
+const SYMBOL = 16;
+/** `[a-fA-F]` */
+const HEX_LETTER = 32;
+/** `TOKEN_CHARS`: `[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]`; 0 for anything else */
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[a-z]/.test(ch)) CHAR_CLASS[c] = LOWER | (/[a-f]/.test(ch) ? HEX_LETTER : 0);
+  else if (/[A-Z]/.test(ch)) CHAR_CLASS[c] = UPPER | (/[A-F]/.test(ch) ? HEX_LETTER : 0);
+  else if (/[0-9]/.test(ch)) CHAR_CLASS[c] = DIGIT;
+  else if (/[_.-]/.test(ch)) CHAR_CLASS[c] = JOINER;
+  else if (/[+/=~!@#$%^&*:;,?|]/.test(ch)) CHAR_CLASS[c] = SYMBOL;
 }
 
 /**
  * Does a whole value look like a machine-generated credential? Used only where the context already names a
  * credential. `strict` raises the bar (weak contexts such as a bare `key`).
+ *
+ * Rejected, in this order: outside 16 (24 when strict) to 512 characters; a URL, a character outside
+ * `TOKEN_CHARS` or an e-mail address; all digits, a sequence or an identifier; letters and joined words
+ * (`WORDS`) unless random letters; hex unless 20+ characters with letters and digits and over 3 bits/char; fewer
+ * than 2 (strict: 3) of lower, upper, digit; a path, host or word chain; 3.5 bits/char or less.
  */
 export function looksRandom(value: string, strict = false): boolean {
   const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
-  if (value.length < minLength || value.length > GENERIC_MAX_LENGTH) return false;
-  if (value.includes('://') || !TOKEN_CHARS.test(value) || (value.includes('@') && EMAIL.test(value))) return false;
-  if (DIGITS.test(value) || isSequential(value) || isIdentifierLike(value)) return false;
-  if (WORDS.test(value)) return isRandomLetters(value);
-  if (HEX.test(value)) {
+  const n = value.length;
+  if (n < minLength || n > GENERIC_MAX_LENGTH) return false;
+  // one pass: which classes occur, whether it is all hex of one case, whether it has the shape of `WORDS`
+  // (`^[A-Za-z]+(?:[_.-][A-Za-z]+)*$`; a space is not a token character)
+  let classes = 0;
+  let hexLower = true;
+  let hexUpper = true;
+  let words = true;
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    const k = c < 128 ? CHAR_CLASS[c]! : 0;
+    if (k === 0) return false;
+    classes |= k;
+    if (!(k & (DIGIT | HEX_LETTER))) hexLower = hexUpper = false;
+    else if (k & LOWER) hexUpper = false;
+    else if (k & UPPER) hexLower = false;
+    if (words) {
+      const letter = (k & (LOWER | UPPER)) !== 0;
+      if (!letter && !(k & JOINER && i > 0 && i < n - 1 && previous & (LOWER | UPPER))) words = false;
+    }
+    previous = k;
+  }
+  if (classes & SYMBOL && value.includes('://')) return false;
+  if (value.includes('@') && EMAIL.test(value)) return false;
+  if (classes === DIGIT || isSequential(value) || isIdentifierLike(value)) return false;
+  if (words) return isRandomLetters(value);
+  const kinds = (classes & LOWER ? 1 : 0) + (classes & UPPER ? 1 : 0) + (classes & DIGIT ? 1 : 0);
+  if (hexLower || hexUpper) {
     // all-digit-ish hex and short hex are ids; hex needs letters and digits
-    if (value.length < 20 || charClasses(value) < 2) return false;
+    if (n < 20 || kinds < 2) return false;
     return shannonEntropy(value) > MIN_ENTROPY_HEX;
   }
-  if (charClasses(value) < (strict ? 3 : 2)) return false;
-  if (looksLikePathOrHost(value) || isWordChain(value)) return false;
+  if (kinds < (strict ? 3 : 2)) return false;
+  if (classes & (JOINER | SYMBOL) && (looksLikePathOrHost(value) || isWordChain(value))) return false;
   return shannonEntropy(value) > MIN_ENTROPY_BASE64;
 }
 
@@ -153,14 +196,14 @@ const WORD_PART = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]{1,5}|[0-9]{1,4}|[0-9]{1,3}[a-z]{
  * Letters only: identifiers and words (`thisIsAName`, `my-secret-name`) or a random mixed-case string? Random
  * letters are about half upper-case and measure over 4 bits/char; camelCase names have few capitals.
  */
-function isRandomLetters(value: string): boolean {
+export function isRandomLetters(value: string): boolean {
   if (value.length < 20 || !/^[A-Za-z]+$/.test(value)) return false;
   const upper = value.replace(/[^A-Z]/g, '').length / value.length;
   return upper >= 0.25 && upper <= 0.75 && shannonEntropy(value) > 4.0;
 }
 
 /** `a/b/c`, `foo.bar.com`, `@scope/pkg`: structure a credential does not have. */
-function looksLikePathOrHost(value: string): boolean {
+export function looksLikePathOrHost(value: string): boolean {
   if (/^[@./~]/.test(value)) return true;
   const slashes = value.split('/').length - 1;
   if (slashes >= 2 && /[a-z]{3}\/[a-z]{3}/.test(value)) return true;

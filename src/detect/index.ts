@@ -8,7 +8,7 @@ import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { nameValuePairs } from './name-value.js';
-import { KeywordAutomaton, keywordOffset, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
+import { KeywordAutomaton, keywordOffset, leadingSolidOf, longestRun, minRunOf, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -41,6 +41,10 @@ export class Detector {
   /** keyword → formats it (or a keyword it starts with) selects */
   private readonly byKeyword = new Map<string, TokenFormat[]>();
   private readonly contextOnly: TokenFormat[] = [];
+  /** prefix-less formats: the longest run of `RUN_CHAR` characters every match holds (`minRunOf`) */
+  private readonly minRuns = new Map<TokenFormat, number>();
+  /** anchored formats: `leadingSolidOf` their pattern */
+  private readonly solids = new Map<TokenFormat, number>();
   /** the keyword scan's reusable output (one detector serves one string at a time) */
   private readonly scratch: ScanScratch = { buffer: new Int32Array(64), shape: 0 };
   /** automaton state → what a hit there means (see `stateInfo`) */
@@ -71,7 +75,12 @@ export class Detector {
         this.keywordOffsets.set(f, offsets);
         this.stickyPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}y`));
       }
-      if (f.keywords.length === 0) this.contextOnly.push(f);
+      if (f.keywords.length === 0) {
+        this.contextOnly.push(f);
+        // with case folding over Unicode (`iu`), a letter class also matches non-ASCII letters (`ſ`, `K`)
+        const folds = f.pattern.flags.includes('i') && /[uv]/.test(f.pattern.flags);
+        this.minRuns.set(f, folds ? 0 : minRunOf(f.pattern.source));
+      }
       for (const k of f.keywords) keywords.add(k);
     }
     for (const k of keywords) {
@@ -177,10 +186,16 @@ export class Detector {
 
   /** The prefix-less formats whose pattern matches `text` (their context is asked for only then). */
   private contextOnlyShapes(text: string): TokenFormat[] {
-    return this.contextOnly.filter((f) => {
+    // one pass for the longest run of token characters rules out most patterns without running them (a string with
+    // a digit is no rarity: `n8n-nodes-base.awsLambda`)
+    const run = longestRun(text);
+    let shaped: TokenFormat[] | undefined;
+    for (const f of this.contextOnly) {
+      if (this.minRuns.get(f)! > run) continue;
       const re = this.globalPatterns.get(f);
-      return re !== undefined && testWhole(re, text);
-    });
+      if (re !== undefined && testWhole(re, text)) (shaped ??= []).push(f);
+    }
+    return shaped ?? [];
   }
 
   /** `mayContainSecret`'s keyword and marker step over a whole file. */
@@ -266,34 +281,47 @@ export class Detector {
     const count = this.keywords.scanInto(text, this.scratch);
     if (count === 0) return undefined;
     const buffer = this.scratch.buffer;
-    let hits: Hits | undefined;
+    let markers = 0;
+    let formats: TokenFormat[] | undefined;
+    let starts: Map<TokenFormat, number[]> | undefined;
     for (let h = 0; h < count; h++) {
       const end = buffer[2 * h + 1]!;
       const info = this.stateInfo(buffer[2 * h]!);
-      if (info.markers !== 0) (hits ??= { formats: [], markers: 0, starts: new Map() }).markers |= info.markers;
-      for (const { format, sticky, length, offset } of info.checks) {
+      markers |= info.markers;
+      for (const { format, sticky, length, offset, solid } of info.checks) {
         const start = end - length + 1 - offset;
         if (start < 0) continue;
         if (sticky) {
           // an anchored format is tried only where one of its keywords starts (sticky), never scanned for; a
-          // keyword that starts no match (`ac` in `action`) costs one failed match and no allocation
+          // keyword that starts no match (`ac` in `account`, a near miss) is mostly dismissed without running the
+          // pattern: its match would start with `solid` characters that are not white space
+          if (!solidFrom(text, start, solid)) continue;
           if (this.userFormats.has(format) && text.length > MAX_USER_PATTERN_INPUT) continue;
           sticky.lastIndex = start;
           if (!sticky.test(text)) continue;
-          hits ??= { formats: [], markers: 0, starts: new Map() };
-          const list = hits.starts.get(format);
+          const list = (starts ??= new Map()).get(format);
           if (list) list.push(start);
           else {
-            hits.starts.set(format, [start]);
-            hits.formats.push(format);
+            starts.set(format, [start]);
+            (formats ??= []).push(format);
           }
-        } else {
-          hits ??= { formats: [], markers: 0, starts: new Map() };
-          if (!hits.formats.includes(format)) hits.formats.push(format);
+        } else if (!formats?.includes(format)) {
+          (formats ??= []).push(format);
         }
       }
     }
-    return hits;
+    if (formats === undefined && markers === 0) return undefined;
+    return { formats: formats ?? [], markers, starts: starts ?? new Map() };
+  }
+
+  /** `leadingSolidOf` the format's pattern (0, proving nothing, for user formats: not ours to read). */
+  private leadingSolid(format: TokenFormat): number {
+    let solid = this.solids.get(format);
+    if (solid === undefined) {
+      solid = this.userFormats.has(format) ? 0 : leadingSolidOf(format.pattern.source);
+      this.solids.set(format, solid);
+    }
+    return solid;
   }
 
   /** What a hit in an automaton state means: the markers it completes and the formats to try, built once per state. */
@@ -306,12 +334,13 @@ export class Detector {
         for (const format of this.byKeyword.get(k) ?? []) {
           const sticky = this.stickyPatterns.get(format);
           if (!sticky) {
-            info.checks.push({ format, length: k.length, offset: 0 });
+            info.checks.push({ format, length: k.length, offset: 0, solid: 0 });
             continue;
           }
           // the format's keyword that `k` starts with, and where it sits in a match
           const own = format.keywords.filter((fk) => k.startsWith(fk)).map((fk) => this.keywordOffsets.get(format)!.get(fk)!);
-          for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset });
+          const solid = this.leadingSolid(format);
+          for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset, solid });
         }
       }
       this.states[state] = info;
@@ -453,10 +482,11 @@ export class Detector {
         const value = m[2]!;
         const start = m.index + m[0].length - value.length;
         const end = start + value.length;
-        if (overlaps(claimed, start, end) || isPlaceholder(value)) continue;
+        // the name first: it is memoised, and most names are no credential's (`sourceMappingURL`)
         const verdict = classifyName(name);
         const strict = verdict === 'weak-credential';
         if (verdict !== 'credential' && !strict) continue;
+        if (overlaps(claimed, start, end) || isPlaceholder(value)) continue;
         if (!looksRandom(decodeURIComponentSafe(value), strict)) continue;
         claimed.push([start, end]);
         findings.push(this.genericFinding(value, start, { names: [name] }, `\`${name}\` value`));
@@ -554,8 +584,11 @@ export class Detector {
 
 interface StateInfo {
   markers: number;
-  /** `offset`: where the keyword starts in a match of an anchored (sticky) format */
-  checks: { format: TokenFormat; sticky?: RegExp; length: number; offset: number }[];
+  /**
+   * `offset`: where the keyword starts in a match of an anchored (sticky) format; `solid`: how many characters at
+   * the start of its every match are not white space (`leadingSolidOf`)
+   */
+  checks: { format: TokenFormat; sticky?: RegExp; length: number; offset: number; solid: number }[];
 }
 
 interface Hits {
@@ -566,6 +599,19 @@ interface Hits {
   /** where the keywords of anchored formats start (ascending, possibly repeated) */
   starts: Map<TokenFormat, number[]>;
 }
+
+/** Are the `solid` characters from `start` in `text` all there, and none of them white space (`\s`)? */
+function solidFrom(text: string, start: number, solid: number): boolean {
+  const end = start + solid;
+  if (end > text.length) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(String.fromCharCode(c)))) return false;
+  }
+  return true;
+}
+
+const SPACE = /\s/;
 
 /** Ten non-space characters in a row. */
 const LONG_RUN = /\S{10}/;

@@ -6,32 +6,45 @@
 /** `name=value` pairs (query strings, `.env`-style text, cookies): the name decides, via `classifyName` */
 export const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#\s'"`=]{12,1024}={0,2})/g;
 const NAME_VALUE_AT = new RegExp(NAME_VALUE.source, 'y');
-const NAME_CHAR = /[A-Za-z0-9_.-]/;
-const VALUE_STOP = /[&#\s'"`=]/;
+/** `[A-Za-z0-9_.-]` (a name character) and `[&#\s'"\`=]` (what ends a value), by char code below 128 */
+const NAME_CHAR = new Uint8Array(128);
+const VALUE_STOP = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  NAME_CHAR[c] = /[A-Za-z0-9_.-]/.test(ch) ? 1 : 0;
+  VALUE_STOP[c] = /[&#\s'"`=]/.test(ch) ? 1 : 0;
+}
+const isNameChar = (c: number): boolean => c < 128 && NAME_CHAR[c] === 1;
+/** white space outside ASCII (`\u00a0`, `\u2028`, `\ufeff`…) stops a value too, as `\s` does */
+const isValueStop = (c: number): boolean => (c < 128 ? VALUE_STOP[c] === 1 : /\s/.test(String.fromCharCode(c)));
 
 /**
  * The matches of `NAME_VALUE`, found from each `=` instead of by a scan: a match needs 12 value characters after
- * its `=` and a name that starts with a letter at most 61 characters before it, so most `=` are dismissed at once.
+ * its `=` and a name that starts with a letter at most 61 characters before it, so most `=` are dismissed at once
+ * (by table lookups: this runs on every string and comment with an `=`).
  */
-export function* nameValuePairs(text: string): Generator<RegExpExecArray> {
+export function nameValuePairs(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   let after = 0;
   for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
     if (eq < after || eq === 0) continue;
+    if (eq + 12 >= text.length) break;
     let enough = true;
     for (let i = eq + 1; i <= eq + 12; i++) {
-      if (i >= text.length || VALUE_STOP.test(text[i]!)) {
+      if (isValueStop(text.charCodeAt(i))) {
         enough = false;
         break;
       }
     }
     if (!enough) continue;
     let start = eq;
-    while (start > 0 && eq - start <= 61 && NAME_CHAR.test(text[start - 1]!)) start--;
-    if (start === eq || eq - start > 61 || (start > 0 && NAME_CHAR.test(text[start - 1]!))) continue;
+    while (start > 0 && eq - start <= 61 && isNameChar(text.charCodeAt(start - 1))) start--;
+    if (start === eq || eq - start > 61 || (start > 0 && isNameChar(text.charCodeAt(start - 1)))) continue;
     NAME_VALUE_AT.lastIndex = start;
     const m = NAME_VALUE_AT.exec(text);
     if (!m) continue;
     after = m.index + m[0].length;
-    yield m;
+    out.push(m);
   }
+  return out;
 }

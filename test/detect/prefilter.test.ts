@@ -1,14 +1,14 @@
 /**
  * The detector's fast paths must decide exactly what the slow definitions decide: `mayHoldSecret` never rules out a
  * string `detect` reports in any context, `nameValuePairs` finds exactly the matches of `NAME_VALUE`, and the
- * one-pass `isIdentifierLike` agrees with its regular-expression definition. Plus: what real code is full of
+ * one-pass `isIdentifierLike` and `looksRandom` agree with their regular-expression definitions. Plus: what real code is full of
  * (paths, MIME types, names, prose) does not get past the first step.
  */
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { isIdentifierLike } from '../../src/detect/entropy.js';
+import { isIdentifierLike, isRandomLetters, isSequential, isWordChain, looksLikePathOrHost, looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
 import { Detector } from '../../src/detect/index.js';
 import { NAME_VALUE, nameValuePairs } from '../../src/detect/name-value.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
@@ -145,6 +145,49 @@ describe('isIdentifierLike', () => {
     }
     for (let seed = 1; seed <= 50; seed++) samples.push(fakeGenericSecret(seed));
     for (const s of samples) expect(isIdentifierLike(s), s).toBe(definition(s));
+  });
+});
+
+describe('looksRandom', () => {
+  /** The definition, written with regular expressions (the rule runs a one-pass table lookup instead). */
+  function definition(value: string, strict: boolean): boolean {
+    if (value.length < (strict ? 24 : 16) || value.length > 512) return false;
+    if (value.includes('://') || !/^[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]+$/.test(value)) return false;
+    if (value.includes('@') && /^[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/.test(value)) return false;
+    if (/^[0-9]+$/.test(value) || isSequential(value) || isIdentifierLike(value)) return false;
+    if (/^[A-Za-z]+(?:[_.\- ][A-Za-z]+)*$/.test(value)) return isRandomLetters(value);
+    const kinds = (/[a-z]/.test(value) ? 1 : 0) + (/[A-Z]/.test(value) ? 1 : 0) + (/[0-9]/.test(value) ? 1 : 0);
+    if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(value)) return value.length >= 20 && kinds >= 2 && shannonEntropy(value) > 3.0;
+    if (kinds < (strict ? 3 : 2)) return false;
+    if (looksLikePathOrHost(value) || isWordChain(value)) return false;
+    return shannonEntropy(value) > 3.5;
+  }
+
+  it('agrees with its definition', () => {
+    const rand = mulberry32(11);
+    const pick = (alphabet: string, length: number): string => {
+      let s = '';
+      for (let i = 0; i < length; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+      return s;
+    };
+    const alphabets = [
+      'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+      'abcdef0123456789',
+      'ABCDEF0123456789',
+      'abcdefABCDEF0123456789',
+      'abcXYZ_.-',
+      'aBcD-_.',
+      'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=_~.-!@#$%^&*:;,?| ',
+      'ab9/:@.',
+      'aZ9é\u00a0"',
+    ];
+    const samples = ['user@mail.example.com', 'https://api.example.test/abcdefgh1234', 'abcdefghijklmnopqrstuvwx', 'ab-cd-ef-gh-ij-kl-mn-op', 'a_b', '_abcdefghijklmnopq', 'abcdefghijklmnopq_'];
+    for (let n = 0; n < 30_000; n++) {
+      const alphabet = alphabets[n % alphabets.length]!;
+      samples.push(pick(alphabet, 12 + Math.floor(rand() * 40)));
+    }
+    for (let seed = 1; seed <= 100; seed++) samples.push(fakeGenericSecret(seed), `${fakeGenericSecret(seed)}@host.example.com`);
+    for (const s of samples) for (const strict of [false, true]) expect(looksRandom(s, strict), `${s} ${strict}`).toBe(definition(s, strict));
   });
 });
 
