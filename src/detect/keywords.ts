@@ -410,8 +410,10 @@ function classMayBeSpace(body: string): boolean {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
     if (ch === '\\') {
+      // `\d`, `\w`, `\S`, `\b` (backspace) and escaped punctuation are never white space; `\s`, `\t`, `\n`, `\u0020`,
+      // `\p{…}`, `\D`, `\W` and any other letter escape may be
       const next = body[i + 1] ?? '';
-      if (next === 's' || next === 'D' || next === 'W' || next === 'p' || next === 'P' || next === 'u' || next === 'x') return true;
+      if (/[A-Za-z0-9]/.test(next) && !'dwSb'.includes(next)) return true;
       i++;
       continue;
     }

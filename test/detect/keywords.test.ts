@@ -90,6 +90,9 @@ describe('leadingSolidOf (characters at the start of every match that are not wh
     expect(leadingSolidOf(String.raw`a[\sx]b`)).toBe(1);
     expect(leadingSolidOf(String.raw`a[ -~]b`)).toBe(1);
     expect(leadingSolidOf(String.raw`a[!-~]b`)).toBe(3);
+    expect(leadingSolidOf(String.raw`a[\tx]b`)).toBe(1);
+    expect(leadingSolidOf(String.raw`a[\nx]b`)).toBe(1);
+    expect(leadingSolidOf(String.raw`a[\w\-.]b`)).toBe(3);
     expect(leadingSolidOf(String.raw`a\u0020b`)).toBe(1);
     expect(leadingSolidOf(String.raw`a|bcdef`)).toBe(1);
     expect(leadingSolidOf(String.raw`\bab\Sc`)).toBe(4);
