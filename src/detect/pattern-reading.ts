@@ -1,0 +1,291 @@
+/**
+ * Readings of a token format's pattern source, done once when a detector is built, that let the detector skip
+ * running a pattern where it cannot match: where a keyword sits in every match (`keywordOffset`), how many
+ * characters at the start of every match are not white space (`leadingSolidOf`), and the longest run of token
+ * characters every match holds (`minRunOf`). Each reading is conservative: when it cannot prove something it says
+ * so (undefined or 0), and the pattern then runs as before. Tests hold each to real matches of every format.
+ */
+
+/** One leading single-character lookbehind: `(?<![A-Za-z0-9_])`. */
+const LEADING_LOOKBEHIND = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\]\\])\)/;
+
+/**
+ * Where `keyword` (lower-case) starts in every match of `source`, when the pattern reaches it through items of fixed
+ * width only: `(?<![A-Za-z0-9_])[A-Za-z0-9]{36}NRAL(?!…)` → 36 for `nral`. Undefined when a variable quantifier,
+ * group or alternation comes first. With the offset the pattern is tried only where the keyword occurs.
+ */
+export function keywordOffset(source: string, keyword: string): number | undefined {
+  const rest = source.replace(LEADING_LOOKBEHIND, '');
+  let offset = 0;
+  let literal = '';
+  let literalStart = 0;
+  let i = 0;
+  while (i < rest.length) {
+    const ch = rest[i]!;
+    let item: string | undefined;
+    if (ch === '[') {
+      let j = i + 1;
+      while (j < rest.length && rest[j] !== ']') j += rest[j] === '\\' ? 2 : 1;
+      if (j >= rest.length) return undefined;
+      i = j + 1;
+    } else if (ch === '\\') {
+      const next = rest[i + 1];
+      if (next === undefined) return undefined;
+      if (!/[A-Za-z0-9]/.test(next)) item = next;
+      else if (!/[dDwWsS]/.test(next)) return undefined;
+      i += 2;
+    } else if (ch === '.') {
+      i++;
+    } else if ('()|^$*+?{}'.includes(ch)) {
+      return undefined;
+    } else {
+      item = ch;
+      i++;
+    }
+    let width = 1;
+    const quantifier = rest[i];
+    if (quantifier === '{') {
+      const m = /^\{(\d+)\}/.exec(rest.slice(i));
+      if (!m) return undefined;
+      width = Number(m[1]);
+      i += m[0].length;
+      if (width !== 1) item = undefined;
+    } else if (quantifier === '*' || quantifier === '+' || quantifier === '?') {
+      return undefined;
+    }
+    if (item === undefined) {
+      literal = '';
+    } else {
+      if (literal === '') literalStart = offset;
+      literal += item.toLowerCase();
+      const at = literal.indexOf(keyword);
+      if (at >= 0) return literalStart + at;
+    }
+    offset += width;
+  }
+  return undefined;
+}
+
+/** The characters of `minRunOf`'s runs: what the prefix-less token formats are made of (`[A-Za-z0-9_/+-]`). */
+export const RUN_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) RUN_CHAR[c] = /[A-Za-z0-9_/+-]/.test(String.fromCharCode(c)) ? 1 : 0;
+const isRunChar = (ch: string): boolean => {
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 && c < 128 && RUN_CHAR[c] === 1;
+};
+
+/** The longest run of `RUN_CHAR` characters in `text`. */
+export function longestRun(text: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && RUN_CHAR[c] === 1) {
+      run++;
+      if (run > best) best = run;
+    } else run = 0;
+  }
+  return best;
+}
+
+/**
+ * A lower bound on the longest run of `RUN_CHAR` characters in every match of `source` (a token pattern): the longest
+ * stretch of consecutive top-level items that can only produce such characters, each at its least repetition.
+ * Lookarounds and anchors take no room; a group, `.`, or an item that may produce another character ends a
+ * stretch; a top-level alternation proves nothing (0). So a text whose longest run is shorter cannot match, and the
+ * pattern need not run.
+ */
+export function minRunOf(source: string): number {
+  let best = 0;
+  let run = 0;
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    let within = false;
+    if (ch === '(') {
+      const close = closingParen(source, i);
+      if (close < 0) return 0;
+      const lookaround = /^\(\?<?[=!]/.test(source.slice(i, i + 4));
+      i = close + 1;
+      if (lookaround) continue;
+    } else if (ch === '[') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      if (j >= source.length) return 0;
+      within = classWithin(source.slice(i + 1, j));
+      i = j + 1;
+    } else if (ch === '\\') {
+      const next = source[i + 1];
+      if (next === undefined) return 0;
+      within = next === 'd' || (!/[A-Za-z0-9]/.test(next) && isRunChar(next));
+      i += 2;
+    } else if (ch === '|') {
+      return 0;
+    } else if (ch === '^' || ch === '$') {
+      i++;
+      continue;
+    } else {
+      within = ch !== '.' && isRunChar(ch);
+      i++;
+    }
+    let min = 1;
+    const quantifier = source[i];
+    if (quantifier === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(i));
+      if (!m) return 0;
+      min = Number(m[1]);
+      i += m[0].length;
+    } else if (quantifier === '*' || quantifier === '?') {
+      min = 0;
+      i++;
+    } else if (quantifier === '+') {
+      i++;
+    }
+    if (source[i] === '?' && quantifier !== undefined && '{*?+'.includes(quantifier)) i++; // lazy
+    if (within) {
+      run += min;
+      if (run > best) best = run;
+    } else {
+      run = 0;
+    }
+  }
+  return best;
+}
+
+/** Does the character class with this body (between `[` and `]`) hold only `RUN_CHAR` characters? */
+function classWithin(body: string): boolean {
+  if (body.startsWith('^')) return false;
+  let i = 0;
+  const chars: string[] = [];
+  while (i < body.length) {
+    let ch = body[i]!;
+    if (ch === '\\') {
+      const next = body[i + 1];
+      if (next === undefined) return false;
+      if (next === 'd') {
+        i += 2;
+        continue;
+      }
+      if (/[A-Za-z0-9]/.test(next)) return false;
+      ch = next;
+      i += 2;
+    } else i++;
+    // a range `x-y`
+    if (body[i] === '-' && i + 1 < body.length) {
+      let to = body[i + 1]!;
+      i += 2;
+      if (to === '\\') {
+        to = body[i] ?? '';
+        i++;
+      }
+      if (to.length !== 1) return false;
+      for (let c = ch.charCodeAt(0); c <= to.charCodeAt(0); c++) if (!isRunChar(String.fromCharCode(c))) return false;
+      continue;
+    }
+    chars.push(ch);
+  }
+  return chars.every(isRunChar);
+}
+
+/** Index of the `)` closing the group that opens at `open`, skipping escapes and classes; -1 when none. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      i++;
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * A lower bound on how many characters at the start of every match of `source` are not white space: the items from
+ * the start, each at its least repetition, up to the first one that may match white space or that this reading does
+ * not follow (a group, a top-level alternation, a back-reference). Lookarounds and anchors take no room. A keyword
+ * hit whose text has white space sooner cannot start a match, so the pattern need not run there.
+ */
+export function leadingSolidOf(source: string): number {
+  let solid = 0;
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    let mayBeSpace: boolean;
+    if (ch === '(') {
+      if (!/^\(\?<?[=!]/.test(source.slice(i, i + 4))) return solid;
+      const close = closingParen(source, i);
+      if (close < 0) return solid;
+      i = close + 1;
+      continue;
+    } else if (ch === '[') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      if (j >= source.length) return solid;
+      mayBeSpace = classMayBeSpace(source.slice(i + 1, j));
+      i = j + 1;
+    } else if (ch === '\\') {
+      const next = source[i + 1];
+      if (next === undefined) return solid;
+      if (next === 'b' || next === 'B') {
+        i += 2;
+        continue;
+      }
+      // `\d`, `\w`, `\S` and escaped punctuation never match white space; `\s`, `\D`, `\W`, `\p{…}`, back-references may
+      mayBeSpace = !(next === 'd' || next === 'w' || next === 'S' || !/[A-Za-z0-9]/.test(next));
+      i += 2;
+    } else if (ch === '|' || ch === ')') {
+      return solid;
+    } else if (ch === '^' || ch === '$') {
+      i++;
+      continue;
+    } else {
+      mayBeSpace = ch === '.' || /\s/.test(ch);
+      i++;
+    }
+    if (mayBeSpace) return solid;
+    let min = 1;
+    const quantifier = source[i];
+    if (quantifier === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(i));
+      if (!m) return solid;
+      min = Number(m[1]);
+      i += m[0].length;
+    } else if (quantifier === '*' || quantifier === '?') {
+      min = 0;
+      i++;
+    } else if (quantifier === '+') {
+      i++;
+    }
+    if (source[i] === '?' && quantifier !== undefined && '{*?+'.includes(quantifier)) i++; // lazy
+    solid += min;
+  }
+  return solid;
+}
+
+/** May the character class with this body (between `[` and `]`) match white space? */
+function classMayBeSpace(body: string): boolean {
+  if (body.startsWith('^')) return true;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === '\\') {
+      // `\d`, `\w`, `\S`, `\b` (backspace) and escaped punctuation are never white space; `\s`, `\t`, `\n`, `\u0020`,
+      // `\p{…}`, `\D`, `\W` and any other letter escape may be
+      const next = body[i + 1] ?? '';
+      if (/[A-Za-z0-9]/.test(next) && !'dwSb'.includes(next)) return true;
+      i++;
+      continue;
+    }
+    if (/\s/.test(ch) || ch.charCodeAt(0) > 126) return true;
+    // a range: white space lies below `!` (33) and above `~` (126)
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      let to = body[i + 2]!;
+      if (to === '\\') to = body[i + 3] ?? '';
+      if (ch.charCodeAt(0) < 33 || to.charCodeAt(0) > 126 || to.length !== 1) return true;
+      i += to === body[i + 2] ? 2 : 3;
+    }
+  }
+  return false;
+}
