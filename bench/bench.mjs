@@ -189,14 +189,17 @@ function analyse(raw) {
         return xs.length ? summary(xs) : undefined;
       };
       const ownList = oursRuns.length ? oursRuns : bothRuns;
+      const noSecretsList = noSecretsRuns.length ? noSecretsRuns : bothRuns;
       const ids = Object.keys(ownList[0].ruleMs).filter((id) => id.startsWith('worker-auth/')).sort();
       rules = {
         separate: oursRuns.length > 0 && noSecretsRuns.length > 0,
         ours: perFileOf(ownList, (id) => id.startsWith('worker-auth/')),
-        noSecrets: noSecretsRuns.length ? perFileOf(noSecretsRuns, (id) => id === 'no-secrets/no-secrets') : perFileOf(bothRuns, (id) => id === 'no-secrets/no-secrets'),
+        noSecrets: noSecretsList.length ? perFileOf(noSecretsList, (id) => id === 'no-secrets/no-secrets') : undefined,
         parse: summary(ownList.map((r) => r.parseMs / files)),
-        perRule: Object.fromEntries([...ids, 'no-secrets/no-secrets'].map((id) => [id, perFileOf(id.startsWith('worker-auth/') ? ownList : noSecretsRuns.length ? noSecretsRuns : bothRuns, (x) => x === id)])),
-        ratio: oursRuns.length && noSecretsRuns.length ? pairedRatio() : summary(bothRuns.map((r) => noSecretsOf(r) / oursOf(r))),
+        perRule: Object.fromEntries(
+          [...ids, ...(noSecretsList.length ? ['no-secrets/no-secrets'] : [])].map((id) => [id, perFileOf(id.startsWith('worker-auth/') ? ownList : noSecretsList, (x) => x === id)]),
+        ),
+        ratio: oursRuns.length && noSecretsRuns.length ? pairedRatio() : bothRuns.length ? summary(bothRuns.map((r) => noSecretsOf(r) / oursOf(r))) : undefined,
         both: bothRuns.length
           ? {
               ours: perFileOf(bothRuns, (id) => id.startsWith('worker-auth/')),
@@ -323,7 +326,7 @@ function render(raw, a) {
   for (const [c, k] of Object.entries(a.corpora)) {
     if (!k.rules) continue;
     const ratio = k.rules.ratio ? `${k.rules.ratio.median.toFixed(1)}×` : '–';
-    L.push(`| ${c} | ${k.rules.separate ? 'each in its own process' : 'one process'} | ${k.rules.parse.median.toFixed(3)} | ${f4(k.rules.ours)} | ${f4(k.rules.noSecrets)} | ${ratio} |`);
+    L.push(`| ${c} | ${k.rules.separate ? 'each in its own process' : 'one process'} | ${k.rules.parse.median.toFixed(3)} | ${f4(k.rules.ours)} | ${k.rules.noSecrets ? f4(k.rules.noSecrets) : '–'} | ${ratio} |`);
     if (k.rules.separate && k.rules.both) L.push(`| ${c} | one process | – | ${f4(k.rules.both.ours)} | ${f4(k.rules.both.noSecrets)} | ${k.rules.both.ratio.median.toFixed(1)}× |`);
   }
   L.push('');
@@ -407,7 +410,9 @@ function printTable(a) {
   console.log('');
   for (const [c, k] of Object.entries(a.corpora)) {
     const r = k.ratios;
-    const rules = k.rules ? `; rule ms/file ours ${k.rules.ours.median.toFixed(4)} vs no-secrets ${k.rules.noSecrets.median.toFixed(4)} (${k.rules.ratio.median.toFixed(1)}×)` : '';
+    const rules = k.rules
+      ? `; rule ms/file ours ${k.rules.ours.median.toFixed(4)}${k.rules.noSecrets ? ` vs no-secrets ${k.rules.noSecrets.median.toFixed(4)}` : ''}${k.rules.ratio ? ` (${k.rules.ratio.median.toFixed(1)}×)` : ''}`
+      : '';
     console.log(`${c}: ours÷floor ${r.oursFloor.toFixed(3)}, ours÷parse ${r.oursParse.toFixed(3)}${rules}`);
   }
   console.log('');

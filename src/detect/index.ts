@@ -78,9 +78,10 @@ export class Detector {
       }
       if (f.keywords.length === 0) {
         this.contextOnly.push(f);
-        // with case folding over Unicode (`iu`), a letter class also matches non-ASCII letters (`ſ`, `K`)
+        // with case folding over Unicode (`iu`), a letter class also matches non-ASCII letters (`ſ`, `K`); a user's
+        // pattern is not ours to read (0 proves nothing: it always runs)
         const folds = f.pattern.flags.includes('i') && /[uv]/.test(f.pattern.flags);
-        this.minRuns.set(f, folds ? 0 : minRunOf(f.pattern.source));
+        this.minRuns.set(f, folds || this.userFormats.has(f) ? 0 : minRunOf(f.pattern.source));
       }
       for (const k of f.keywords) keywords.add(k);
     }
