@@ -4,6 +4,7 @@
  * A 32-character random base62 string measures ≈4.6, random hex ≈3.7; words, identifiers and paths measure less
  * and are rejected by the shape checks below before entropy is consulted.
  */
+import { asciiTable } from './keywords.js';
 
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(text: string): number {
@@ -67,15 +68,13 @@ const SYMBOL = 16;
 /** `[a-fA-F]` */
 const HEX_LETTER = 32;
 /** `TOKEN_CHARS`: `[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]`; 0 for anything else */
-const CHAR_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[a-z]/.test(ch)) CHAR_CLASS[c] = LOWER | (/[a-f]/.test(ch) ? HEX_LETTER : 0);
-  else if (/[A-Z]/.test(ch)) CHAR_CLASS[c] = UPPER | (/[A-F]/.test(ch) ? HEX_LETTER : 0);
-  else if (/[0-9]/.test(ch)) CHAR_CLASS[c] = DIGIT;
-  else if (/[_.-]/.test(ch)) CHAR_CLASS[c] = JOINER;
-  else if (/[+/=~!@#$%^&*:;,?|]/.test(ch)) CHAR_CLASS[c] = SYMBOL;
-}
+const CHAR_CLASS = asciiTable((ch) => {
+  if (/[a-z]/.test(ch)) return LOWER | (/[a-f]/.test(ch) ? HEX_LETTER : 0);
+  if (/[A-Z]/.test(ch)) return UPPER | (/[A-F]/.test(ch) ? HEX_LETTER : 0);
+  if (/[0-9]/.test(ch)) return DIGIT;
+  if (/[_.-]/.test(ch)) return JOINER;
+  return /[+/=~!@#$%^&*:;,?|]/.test(ch) ? SYMBOL : 0;
+});
 
 /**
  * Does a whole value look like a machine-generated credential? Used only where the context already names a

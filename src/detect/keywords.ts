@@ -137,10 +137,23 @@ export const SHAPE_NOT_TOKEN = 4;
 export const SHAPE_NON_ASCII = 8;
 const SHAPE_OTHER = SHAPE_NOT_TOKEN | SHAPE_NON_ASCII;
 
-const CHAR_SHAPE = new Uint8Array(ALPHABET);
-for (let c = 0; c < ALPHABET; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[0-9]/.test(ch)) CHAR_SHAPE[c] = SHAPE_DIGIT;
-  else if (/\s/.test(ch)) CHAR_SHAPE[c] = SHAPE_SPACE | SHAPE_NOT_TOKEN;
-  else if (!/[A-Za-z+/=_.:~|-]/.test(ch)) CHAR_SHAPE[c] = SHAPE_NOT_TOKEN;
+const CHAR_SHAPE = asciiTable((ch) => {
+  if (/[0-9]/.test(ch)) return SHAPE_DIGIT;
+  if (/\s/.test(ch)) return SHAPE_SPACE | SHAPE_NOT_TOKEN;
+  return /[A-Za-z+/=_.:~|-]/.test(ch) ? 0 : SHAPE_NOT_TOKEN;
+});
+
+/**
+ * A lookup table by character code for ASCII: `classify` of each character. The detector's one-pass checks read
+ * such tables instead of running a regular expression per character.
+ */
+export function asciiTable(classify: (ch: string) => number): Uint8Array {
+  const table = new Uint8Array(ALPHABET);
+  for (let c = 0; c < ALPHABET; c++) table[c] = classify(String.fromCharCode(c));
+  return table;
+}
+
+/** Is this character code white space, as `\s` reads it (Unicode spaces, `\u2028`, `\ufeff` included)? */
+export function isSpaceCode(c: number): boolean {
+  return c < ALPHABET ? (CHAR_SHAPE[c]! & SHAPE_SPACE) !== 0 : /\s/.test(String.fromCharCode(c));
 }

@@ -2,21 +2,17 @@
  * `name=value` pairs inside a string (query strings, `.env`-style text, cookies). The name decides whether the value
  * is a credential (`classifyName`); this module only finds the pairs, linearly.
  */
+import { asciiTable, isSpaceCode } from './keywords.js';
 
 /** `name=value` pairs (query strings, `.env`-style text, cookies): the name decides, via `classifyName` */
 export const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#\s'"`=]{12,1024}={0,2})/g;
 const NAME_VALUE_AT = new RegExp(NAME_VALUE.source, 'y');
 /** `[A-Za-z0-9_.-]` (a name character) and `[&#\s'"\`=]` (what ends a value), by char code below 128 */
-const NAME_CHAR = new Uint8Array(128);
-const VALUE_STOP = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  NAME_CHAR[c] = /[A-Za-z0-9_.-]/.test(ch) ? 1 : 0;
-  VALUE_STOP[c] = /[&#\s'"`=]/.test(ch) ? 1 : 0;
-}
+const NAME_CHAR = asciiTable((ch) => (/[A-Za-z0-9_.-]/.test(ch) ? 1 : 0));
+const VALUE_STOP = asciiTable((ch) => (/[&#\s'"`=]/.test(ch) ? 1 : 0));
 const isNameChar = (c: number): boolean => c < 128 && NAME_CHAR[c] === 1;
 /** white space outside ASCII (`\u00a0`, `\u2028`, `\ufeff`…) stops a value too, as `\s` does */
-const isValueStop = (c: number): boolean => (c < 128 ? VALUE_STOP[c] === 1 : /\s/.test(String.fromCharCode(c)));
+const isValueStop = (c: number): boolean => (c < 128 ? VALUE_STOP[c] === 1 : isSpaceCode(c));
 
 /**
  * The matches of `NAME_VALUE`, found from each `=` instead of by a scan: a match needs 12 value characters after

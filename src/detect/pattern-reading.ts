@@ -5,6 +5,7 @@
  * characters every match holds (`minRunOf`). Each reading is conservative: when it cannot prove something it says
  * so (undefined or 0), and the pattern then runs as before. Tests hold each to real matches of every format.
  */
+import { asciiTable } from './keywords.js';
 
 /** One leading single-character lookbehind: `(?<![A-Za-z0-9_])`. */
 const LEADING_LOOKBEHIND = /^\(\?<[!=](?:\[(?:\\.|[^\]\\])*\]|\\.|[^()[\]\\])\)/;
@@ -24,8 +25,7 @@ export function keywordOffset(source: string, keyword: string): number | undefin
     const ch = rest[i]!;
     let item: string | undefined;
     if (ch === '[') {
-      let j = i + 1;
-      while (j < rest.length && rest[j] !== ']') j += rest[j] === '\\' ? 2 : 1;
+      const j = classEnd(rest, i);
       if (j >= rest.length) return undefined;
       i = j + 1;
     } else if (ch === '\\') {
@@ -67,8 +67,7 @@ export function keywordOffset(source: string, keyword: string): number | undefin
 }
 
 /** The characters of `minRunOf`'s runs: what the prefix-less token formats are made of (`[A-Za-z0-9_/+-]`). */
-export const RUN_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) RUN_CHAR[c] = /[A-Za-z0-9_/+-]/.test(String.fromCharCode(c)) ? 1 : 0;
+export const RUN_CHAR = asciiTable((ch) => (/[A-Za-z0-9_/+-]/.test(ch) ? 1 : 0));
 const isRunChar = (ch: string): boolean => {
   const c = ch.charCodeAt(0);
   return ch.length === 1 && c < 128 && RUN_CHAR[c] === 1;
@@ -109,8 +108,7 @@ export function minRunOf(source: string): number {
       i = close + 1;
       if (lookaround) continue;
     } else if (ch === '[') {
-      let j = i + 1;
-      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      const j = classEnd(source, i);
       if (j >= source.length) return 0;
       within = classWithin(source.slice(i + 1, j));
       i = j + 1;
@@ -128,20 +126,10 @@ export function minRunOf(source: string): number {
       within = ch !== '.' && isRunChar(ch);
       i++;
     }
-    let min = 1;
-    const quantifier = source[i];
-    if (quantifier === '{') {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(i));
-      if (!m) return 0;
-      min = Number(m[1]);
-      i += m[0].length;
-    } else if (quantifier === '*' || quantifier === '?') {
-      min = 0;
-      i++;
-    } else if (quantifier === '+') {
-      i++;
-    }
-    if (source[i] === '?' && quantifier !== undefined && '{*?+'.includes(quantifier)) i++; // lazy
+    const quantifier = quantifierAt(source, i);
+    if (!quantifier) return 0;
+    const min = quantifier.min;
+    i = quantifier.next;
     if (within) {
       run += min;
       if (run > best) best = run;
@@ -194,8 +182,7 @@ function closingParen(source: string, open: number): number {
     const ch = source[i];
     if (ch === '\\') i++;
     else if (ch === '[') {
-      i++;
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      i = classEnd(source, i);
     } else if (ch === '(') depth++;
     else if (ch === ')' && --depth === 0) return i;
   }
@@ -221,8 +208,7 @@ export function leadingSolidOf(source: string): number {
       i = close + 1;
       continue;
     } else if (ch === '[') {
-      let j = i + 1;
-      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      const j = classEnd(source, i);
       if (j >= source.length) return solid;
       mayBeSpace = classMayBeSpace(source.slice(i + 1, j));
       i = j + 1;
@@ -246,20 +232,10 @@ export function leadingSolidOf(source: string): number {
       i++;
     }
     if (mayBeSpace) return solid;
-    let min = 1;
-    const quantifier = source[i];
-    if (quantifier === '{') {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(i));
-      if (!m) return solid;
-      min = Number(m[1]);
-      i += m[0].length;
-    } else if (quantifier === '*' || quantifier === '?') {
-      min = 0;
-      i++;
-    } else if (quantifier === '+') {
-      i++;
-    }
-    if (source[i] === '?' && quantifier !== undefined && '{*?+'.includes(quantifier)) i++; // lazy
+    const quantifier = quantifierAt(source, i);
+    if (!quantifier) return solid;
+    const min = quantifier.min;
+    i = quantifier.next;
     solid += min;
   }
   return solid;
@@ -288,4 +264,36 @@ function classMayBeSpace(body: string): boolean {
     }
   }
   return false;
+}
+
+/** Index of the `]` that closes the character class opening at `open` (escapes skipped); the length when none. */
+function classEnd(source: string, open: number): number {
+  let j = open + 1;
+  while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+  return j;
+}
+
+/**
+ * The quantifier at `at`, if any (none: exactly once), with a lazy `?` after it: the least repetition it allows and
+ * where the next item starts. Undefined for a `{` that is not a quantifier this reading knows.
+ */
+function quantifierAt(source: string, at: number): { min: number; next: number } | undefined {
+  const quantifier = source[at];
+  let min = 1;
+  let next = at;
+  if (quantifier === '{') {
+    const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(at));
+    if (!m) return undefined;
+    min = Number(m[1]);
+    next += m[0].length;
+  } else if (quantifier === '*' || quantifier === '?') {
+    min = 0;
+    next++;
+  } else if (quantifier === '+') {
+    next++;
+  } else {
+    return { min, next };
+  }
+  if (source[next] === '?') next++; // lazy
+  return { min, next };
 }

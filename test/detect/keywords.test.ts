@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeywordAutomaton } from '../../src/detect/keywords.js';
+import { isSpaceCode, KeywordAutomaton } from '../../src/detect/keywords.js';
 
 function hits(keywords: string[], text: string): string[] {
   const out: string[] = [];
@@ -33,6 +33,14 @@ describe('KeywordAutomaton', () => {
       const lower = text.toLowerCase();
       for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) naive.push(k);
       expect(hits(keywords, text)).toEqual(naive.sort());
+    }
+  });
+});
+
+describe('isSpaceCode', () => {
+  it('agrees with \\s for every UTF-16 code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) expect(c.toString(16)).toBe('agreeing');
     }
   });
 });
