@@ -135,7 +135,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         if (!options.checkComments) return;
         for (const comment of sourceCode.getAllComments()) {
-          if (detector.mayHoldSecret(comment.value)) check(siteOfComment(comment));
+          if (detector.mayHoldSecret(comment.value, 'comment')) check(siteOfComment(comment));
         }
       },
     };

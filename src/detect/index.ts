@@ -8,7 +8,7 @@ import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { nameValuePairs } from './name-value.js';
-import { isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
+import { isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SOLID_RUN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
 import { keywordOffset, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
@@ -97,12 +97,26 @@ export class Detector {
   /** Every secret in `text` (a string value or a comment), sorted by position, non-overlapping. */
   detect(text: string, context: DetectContext | (() => DetectContext) = {}): Finding[] {
     if (text.length < 6) return [];
-    const hits = this.prefilter(text);
+    // a comment is no whole value (`matchWholeValue`), and with no name around it no prefix-less format applies
+    const comment = typeof context !== 'function' && context.inComment === true && !contextText(context).trim();
+    return this.detectScanned(text, context, this.keywords.scanInto(text, this.scratch), comment);
+  }
+
+  /**
+   * `detect`, after the keyword pass over `text` (its `count` hits and its shape in `this.scratch`). `comment`: the
+   * context is a comment's, which names nothing (only provider keywords and in-string markers can find anything).
+   */
+  private detectScanned(text: string, context: DetectContext | (() => DetectContext), count: number, comment: boolean): Finding[] {
+    const hits = this.prefilter(text, count);
     const shape = this.scratch.shape;
     // the shape from the same pass: a token-shaped value (no spaces, a digit) and a possible whole-value secret
     const tokenish =
-      this.contextOnly.length > 0 && text.length >= 16 && text.length <= 1024 && (shape & (SHAPE_NOT_TOKEN | SHAPE_DIGIT)) === SHAPE_DIGIT;
-    const wholeValue = text.length >= 16 && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text));
+      !comment &&
+      this.contextOnly.length > 0 &&
+      text.length >= 16 &&
+      text.length <= 1024 &&
+      (shape & (SHAPE_NOT_TOKEN | SHAPE_DIGIT)) === SHAPE_DIGIT;
+    const wholeValue = !comment && text.length >= 16 && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text));
     if (!hits && !tokenish && !wholeValue) return [];
     // only a whole value is possible: its context-free checks first, before anything is allocated
     if (!hits && !tokenish && !mayBeWholeValue(text)) return [];
@@ -123,7 +137,7 @@ export class Detector {
     }
     for (const format of candidates) this.matchFormat(format, text, getContext, findings, claimed, hits?.starts);
     if (hits && hits.markers !== 0) this.matchMarkers(text, hits.markers, getContext, findings, claimed);
-    this.matchWholeValue(text, getContext, findings, claimed);
+    if (!comment) this.matchWholeValue(text, getContext, findings, claimed);
     if (findings.length === 0) return findings;
     const ctxFinal = ctx;
     return findings
@@ -135,16 +149,18 @@ export class Detector {
   /**
    * The detector's own first step, for callers that scan many strings: false when `detect(text, context)` is sure to
    * find nothing whatever the context. Runs the detection itself as far as it goes without a context, so a string
-   * passes only when it holds a finding or when the context (a parent walk for the caller) would decide.
+   * passes only when it holds a finding or when the context (a parent walk for the caller) would decide. `comment`:
+   * the text is a comment's, to be detected with a comment's context (`{ inComment: true }`, no names).
    */
-  mayHoldSecret(text: string): boolean {
+  mayHoldSecret(text: string, where: 'string' | 'comment' = 'string'): boolean {
     if (text.length < 6) return false;
-    // every finding of ours holds a run of 10 non-space characters (the shortest: `ab://:pass@`, `-----BEGIN`);
-    // a native scan for one rules out prose, labels and short values before the automaton runs (user formats may
-    // be shorter, so not with them)
-    if (this.userFormats.size === 0 && !LONG_RUN.test(text)) return false;
+    const count = this.keywords.scanInto(text, this.scratch);
+    // every finding of ours holds a run of 10 non-space characters (the shortest: `ab://:pass@`, `-----BEGIN`); the
+    // keyword pass notes one, which rules out prose, labels and short values (user formats may be shorter, so not
+    // with them)
+    if (this.userFormats.size === 0 && (this.scratch.shape & SHAPE_SOLID_RUN) === 0) return false;
     try {
-      return this.detect(text, needContext).length > 0;
+      return this.detectScanned(text, needContext, count, where === 'comment').length > 0;
     } catch (error) {
       if (error === NEED_CONTEXT) return true;
       throw error;
@@ -276,11 +292,10 @@ export class Detector {
   }
 
   /**
-   * One pass over the text (Aho–Corasick): which in-string markers occur, and which formats match where their keyword
-   * occurs; undefined when nothing does. The text's shape is left in `this.scratch.shape`.
+   * From the keyword pass over the text (Aho–Corasick, `count` hits in `this.scratch`): which in-string markers occur,
+   * and which formats match where their keyword occurs; undefined when nothing does.
    */
-  private prefilter(text: string): Hits | undefined {
-    const count = this.keywords.scanInto(text, this.scratch);
+  private prefilter(text: string, count: number): Hits | undefined {
     if (count === 0) return undefined;
     const buffer = this.scratch.buffer;
     let markers = 0;
@@ -611,9 +626,6 @@ function solidFrom(text: string, start: number, solid: number): boolean {
   }
   return true;
 }
-
-/** Ten non-space characters in a row. */
-const LONG_RUN = /\S{10}/;
 
 /** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
 const NEED_CONTEXT = Symbol('need context');

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { isIdentifierLike, isRandomLetters, isSequential, isWordChain, looksLikePathOrHost, looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
 import { Detector } from '../../src/detect/index.js';
+import { SHAPE_SOLID_RUN } from '../../src/detect/keywords.js';
 import { NAME_VALUE, nameValuePairs } from '../../src/detect/name-value.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 import type { DetectContext } from '../../src/detect/types.js';
@@ -69,6 +70,54 @@ describe('mayHoldSecret', () => {
     }
     // the property is only worth something when detect reports a lot of these
     expect(reported).toBeGreaterThan(2_000);
+  });
+
+  it("in a comment: lets through every comment detect reports with a comment's context", () => {
+    let reported = 0;
+    for (const value of values()) {
+      for (const wrap of WRAPPERS) {
+        const text = wrap(value);
+        for (const inTestFile of [false, true]) {
+          if (detector.detect(text, { inComment: true, inTestFile }).length === 0) continue;
+          reported++;
+          expect(detector.mayHoldSecret(text, 'comment'), text.slice(0, 24)).toBe(true);
+        }
+      }
+    }
+    expect(reported).toBeGreaterThan(1_000);
+  });
+
+  it('in a comment: rules out what can only be a whole value or a prefix-less format (no name around a comment)', () => {
+    // a random-looking value alone, and a token-shaped one: in a string the context would decide, in a comment nothing
+    const whole = fakeGenericSecret(3);
+    expect(detector.mayHoldSecret(whole)).toBe(true);
+    expect(detector.mayHoldSecret(whole, 'comment')).toBe(false);
+    expect(detector.detect(whole, { inComment: true })).toEqual([]);
+    expect(detector.mayHoldSecret(' ------------------------------', 'comment')).toBe(false);
+  });
+
+  it('the first step (ten non-space characters in a row, noted by the keyword pass) agrees with \\S{10}', () => {
+    const rand = mulberry32(11);
+    const alphabet = ['a', 'Z', '9', ' ', '\t', '\n', '-', '=', '\u00a0', '\u2028', 'é', '\ufeff'];
+    const scratch = { buffer: new Int32Array(64), shape: 0 };
+    const automaton = (detector as unknown as { keywords: { scanInto(t: string, s: typeof scratch): number } }).keywords;
+    let solid = 0;
+    for (let n = 0; n < 5_000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(rand() * 40);
+      // mostly solid characters, so runs near ten are common
+      for (let i = 0; i < length; i++) text += rand() < 0.8 ? alphabet[Math.floor(rand() * 3)] : alphabet[Math.floor(rand() * alphabet.length)];
+      automaton.scanInto(text, scratch);
+      const flagged = (scratch.shape & SHAPE_SOLID_RUN) !== 0;
+      const ascii = /^[\x00-\x7f]*$/.test(text);
+      if (/\S{10}/.test(text)) {
+        solid++;
+        expect(flagged, JSON.stringify(text)).toBe(true);
+      } else if (ascii) {
+        expect(flagged, JSON.stringify(text)).toBe(false);
+      }
+    }
+    expect(solid).toBeGreaterThan(1_000);
   });
 
   it('rules out what real code is full of', () => {
