@@ -110,11 +110,14 @@ export function looksRandom(value: string, strict = false): boolean {
     }
     previous = k;
   }
+  const kinds = (classes & LOWER ? 1 : 0) + (classes & UPPER ? 1 : 0) + (classes & DIGIT ? 1 : 0);
+  // what the checks below reject anyway, decided from the pass alone: joined words shorter than random letters
+  // can be, and a single one of lower, upper, digit outside joined words (`application/json`, `2024-01-01`)
+  if (words ? n < 20 : kinds < 2) return false;
   if (classes & SYMBOL && value.includes('://')) return false;
   if (value.includes('@') && EMAIL.test(value)) return false;
   if (classes === DIGIT || isSequential(value) || isIdentifierLike(value)) return false;
   if (words) return isRandomLetters(value);
-  const kinds = (classes & LOWER ? 1 : 0) + (classes & UPPER ? 1 : 0) + (classes & DIGIT ? 1 : 0);
   if (hexLower || hexUpper) {
     // all-digit-ish hex and short hex are ids; hex needs letters and digits
     if (n < 20 || kinds < 2) return false;

@@ -44,6 +44,8 @@ export class Detector {
   private readonly contextOnly: TokenFormat[] = [];
   /** prefix-less formats: the longest run of `RUN_CHAR` characters every match holds (`minRunOf`) */
   private readonly minRuns = new Map<TokenFormat, number>();
+  /** the least of `minRuns`: a string whose longest run is shorter matches no prefix-less format */
+  private readonly shortestMinRun: number;
   /** anchored formats: `leadingSolidOf` their pattern */
   private readonly solids = new Map<TokenFormat, number>();
   /** the keyword scan's reusable output (one detector serves one string at a time) */
@@ -92,6 +94,7 @@ export class Detector {
       this.byKeyword.set(k, selected);
     }
     this.keywords = new KeywordAutomaton(keywords);
+    this.shortestMinRun = Math.min(...this.minRuns.values());
   }
 
   /** Every secret in `text` (a string value or a comment), sorted by position, non-overlapping. */
@@ -117,9 +120,13 @@ export class Detector {
       text.length <= 1024 &&
       (shape & (SHAPE_NOT_TOKEN | SHAPE_DIGIT)) === SHAPE_DIGIT;
     const wholeValue = !comment && text.length >= 16 && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text));
-    if (!hits && !tokenish && !wholeValue) return [];
-    // only a whole value is possible: its context-free checks first, before anything is allocated
-    if (!hits && !tokenish && !mayBeWholeValue(text)) return [];
+    let shaped: readonly TokenFormat[] | undefined;
+    if (!hits) {
+      // no keyword: only a prefix-less format (whose shape needs no context) or a whole value (whose context-free
+      // checks come first) can be found, so both are tried before anything is allocated
+      if (tokenish) shaped = this.contextOnlyShapes(text);
+      if ((shaped === undefined || shaped.length === 0) && !(wholeValue && mayBeWholeValue(text, shape))) return [];
+    }
     let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
     const findings: Finding[] = [];
@@ -129,7 +136,7 @@ export class Detector {
     // provider formats without a prefix: only for token-shaped values whose shape one of them matches, and only when
     // the context names the provider (the shape first: it needs no context)
     if (tokenish) {
-      const shaped = this.contextOnlyShapes(text);
+      shaped ??= this.contextOnlyShapes(text);
       if (shaped.length > 0) {
         const words = contextText(getContext());
         if (words.trim()) for (const f of shaped) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
@@ -203,17 +210,18 @@ export class Detector {
   }
 
   /** The prefix-less formats whose pattern matches `text` (their context is asked for only then). */
-  private contextOnlyShapes(text: string): TokenFormat[] {
+  private contextOnlyShapes(text: string): readonly TokenFormat[] {
     // one pass for the longest run of token characters rules out most patterns without running them (a string with
-    // a digit is no rarity: `n8n-nodes-base.awsLambda`)
+    // a digit is no rarity: `n8n-nodes-base.awsLambda`), and all of them when it is shorter than the shortest run
     const run = longestRun(text);
+    if (run < this.shortestMinRun) return NONE;
     let shaped: TokenFormat[] | undefined;
     for (const f of this.contextOnly) {
       if (this.minRuns.get(f)! > run) continue;
       const re = this.globalPatterns.get(f);
       if (re !== undefined && testWhole(re, text)) (shaped ??= []).push(f);
     }
-    return shaped ?? [];
+    return shaped ?? NONE;
   }
 
   /** `mayContainSecret`'s keyword and marker step over a whole file. */
@@ -627,6 +635,8 @@ function solidFrom(text: string, start: number, solid: number): boolean {
   return true;
 }
 
+const NONE: readonly TokenFormat[] = Object.freeze([]);
+
 /** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
 const NEED_CONTEXT = Symbol('need context');
 const needContext = (): DetectContext => {
@@ -720,10 +730,12 @@ function wholeValueShape(value: string): { random: boolean; userPassword: boolea
 }
 
 /** The context-free conditions of `matchWholeValue`. */
-function mayBeWholeValue(text: string): boolean {
+function mayBeWholeValue(text: string, shape: number): boolean {
   if (text.length > 512) return false;
-  const value = text.trim();
-  if (/\s/.test(value)) return false;
+  // the keyword pass's shape: no white space and nothing outside ASCII, so nothing to trim or look for
+  const clean = (shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0;
+  const value = clean ? text : text.trim();
+  if (!clean && /\s/.test(value)) return false;
   const { random, userPassword } = wholeValueShape(value);
   return (random || userPassword) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPlaceholder(value);
 }
