@@ -8,7 +8,7 @@ import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { nameValuePairs } from './name-value.js';
-import { isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SOLID_RUN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
+import { hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
 import { keywordOffset, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
@@ -119,7 +119,7 @@ export class Detector {
       text.length >= 16 &&
       text.length <= 1024 &&
       (shape & (SHAPE_NOT_TOKEN | SHAPE_DIGIT)) === SHAPE_DIGIT;
-    const wholeValue = !comment && text.length >= 16 && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text));
+    const wholeValue = !comment && text.length >= 16 && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text, shape));
     let shaped: readonly TokenFormat[] | undefined;
     if (!hits) {
       // no keyword: only a prefix-less format (whose shape needs no context) or a whole value (whose context-free
@@ -161,13 +161,12 @@ export class Detector {
    */
   mayHoldSecret(text: string, where: 'string' | 'comment' = 'string'): boolean {
     if (text.length < 6) return false;
-    const count = this.keywords.scanInto(text, this.scratch);
-    // every finding of ours holds a run of 10 non-space characters (the shortest: `ab://:pass@`, `-----BEGIN`); the
-    // keyword pass notes one, which rules out prose, labels and short values (user formats may be shorter, so not
-    // with them)
-    if (this.userFormats.size === 0 && (this.scratch.shape & SHAPE_SOLID_RUN) === 0) return false;
+    // every finding of ours holds a run of 10 non-space characters (the shortest: `ab://:pass@`, `-----BEGIN`); one
+    // cheap pass for one rules out prose, labels and short values before the keyword pass (user formats may be
+    // shorter, so not with them)
+    if (this.userFormats.size === 0 && !hasSolidRun(text)) return false;
     try {
-      return this.detectScanned(text, needContext, count, where === 'comment').length > 0;
+      return this.detectScanned(text, needContext, this.keywords.scanInto(text, this.scratch), where === 'comment').length > 0;
     } catch (error) {
       if (error === NEED_CONTEXT) return true;
       throw error;
@@ -741,8 +740,11 @@ function mayBeWholeValue(text: string, shape: number): boolean {
 }
 
 /** Long enough and without inner whitespace: a whole-value secret is possible (the context then decides). */
-function couldBeWholeValue(text: string): boolean {
-  return text.length >= 16 && !/\s/.test(text.trim());
+function couldBeWholeValue(text: string, shape: number): boolean {
+  if (text.length < 16) return false;
+  // white space between two solid ends is inside the value
+  if (shape & SHAPE_SPACE && !isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1))) return false;
+  return !/\s/.test(text.trim());
 }
 
 /** In-string markers of a credential, searched by the same prefilter as the provider keywords. */

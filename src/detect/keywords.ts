@@ -91,21 +91,15 @@ export class KeywordAutomaton {
     let state = 0;
     let count = 0;
     let shape = 0;
-    // the current run of characters that are not ASCII white space (`SHAPE_SOLID_RUN` once it reaches `SOLID_RUN`)
-    let run = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < ALPHABET) {
-        const k = CHAR_SHAPE[c]!;
-        shape |= k;
-        run = k & SHAPE_SPACE ? 0 : run + 1;
+        shape |= CHAR_SHAPE[c]!;
         state = delta[(state << shift) | classOf[c]!]!;
       } else {
         shape |= SHAPE_OTHER;
-        run++;
         state = 0;
       }
-      if (run === SOLID_RUN) shape |= SHAPE_SOLID_RUN;
       if (accepts[state] === 1) {
         if (2 * count + 2 > buffer.length) {
           const grown = new Int32Array(buffer.length * 2);
@@ -141,12 +135,6 @@ export const SHAPE_SPACE = 2;
 export const SHAPE_NOT_TOKEN = 4;
 /** a character outside ASCII (it may be Unicode whitespace) */
 export const SHAPE_NON_ASCII = 8;
-/**
- * `SOLID_RUN` characters in a row that are not ASCII white space: every run `\S{10}` finds (a character outside
- * ASCII counts as solid, so the bit is set for a superset of those texts, never for fewer)
- */
-export const SHAPE_SOLID_RUN = 16;
-export const SOLID_RUN = 10;
 const SHAPE_OTHER = SHAPE_NOT_TOKEN | SHAPE_NON_ASCII;
 
 const CHAR_SHAPE = asciiTable((ch) => {
@@ -163,6 +151,21 @@ export function asciiTable(classify: (ch: string) => number): Uint8Array {
   const table = new Uint8Array(ALPHABET);
   for (let c = 0; c < ALPHABET; c++) table[c] = classify(String.fromCharCode(c));
   return table;
+}
+
+/**
+ * Ten characters in a row that are not ASCII white space: true for every text `\S{10}` matches (a character outside
+ * ASCII counts as solid, so for a few more, never for fewer). One pass over the characters and a 128-entry table,
+ * stopping at the first such run: cheaper than the keyword pass, which it spares prose and short labels.
+ */
+export function hasSolidRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < ALPHABET && (CHAR_SHAPE[c]! & SHAPE_SPACE) !== 0) run = 0;
+    else if (++run === 10) return true;
+  }
+  return false;
 }
 
 /** Is this character code white space, as `\s` reads it (Unicode spaces, `\u2028`, `\ufeff` included)? */
