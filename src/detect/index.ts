@@ -271,16 +271,16 @@ export class Detector {
       }
     }
     if (markers === 0) return { formats: false, markers: false };
-    if (markers & MARKER_BITS.get('eyj')!) {
+    if (markers & JWT_MARKER) {
       if (testWhole(JWT, text)) return { formats: false, markers: true };
     }
-    if (markers & MARKER_BITS.get('://')! && text.includes('@')) {
+    if (markers & URL_MARKER && text.includes('@')) {
       if (testWhole(URL_USERINFO, text)) return { formats: false, markers: true };
     }
     if (markers & SCHEME_MARKERS) {
       if (testWhole(SCHEME_VALUE, text)) return { formats: false, markers: true };
     }
-    if (markers & MARKER_BITS.get('=')!) {
+    if (markers & PAIR_MARKER) {
       for (const m of nameValuePairs(text)) {
         const verdict = classifyName(m[1]!);
         if (verdict === 'credential' || verdict === 'weak-credential') return { formats: false, markers: true };
@@ -451,7 +451,9 @@ export class Detector {
     findings: Finding[],
     claimed: [number, number][],
   ): void {
-    if (markers & MARKER_BITS.get('eyj')!) {
+    // each pattern is tested before its matches are iterated: most texts with a marker hold no match, and a test
+    // allocates no iterator
+    if (markers & JWT_MARKER && testWhole(JWT, text)) {
       for (const m of matchAllFromStart(text, JWT)) {
         const finding = this.jwtFinding(m[0], m.index, getContext);
         if (overlaps(claimed, m.index, m.index + m[0].length)) continue;
@@ -460,7 +462,7 @@ export class Detector {
       }
     }
     // user-info needs an `@`
-    if (markers & MARKER_BITS.get('://')! && text.includes('@')) {
+    if (markers & URL_MARKER && text.includes('@') && testWhole(URL_USERINFO, text)) {
       for (const m of matchAllFromStart(text, URL_USERINFO)) {
         const user = m[2]!;
         const password = m[3]!;
@@ -484,7 +486,7 @@ export class Detector {
         });
       }
     }
-    const schemes = (markers & SCHEME_MARKERS) !== 0;
+    const schemes = (markers & SCHEME_MARKERS) !== 0 && testWhole(SCHEME_VALUE, text);
     for (const m of schemes ? matchAllFromStart(text, SCHEME_VALUE) : []) {
       const scheme = m[1]!.toLowerCase();
       const value = m[2]!;
@@ -500,7 +502,7 @@ export class Detector {
       claimed.push([start, end]);
       findings.push(this.genericFinding(value, start, getContext(), scheme === 'basic' ? 'Basic auth credentials' : `${m[1]} credential`));
     }
-    if (markers & MARKER_BITS.get('=')!) {
+    if (markers & PAIR_MARKER) {
       for (const m of nameValuePairs(text)) {
         const name = m[1]!;
         const value = m[2]!;
@@ -750,6 +752,9 @@ function couldBeWholeValue(text: string, shape: number): boolean {
 /** In-string markers of a credential, searched by the same prefilter as the provider keywords. */
 const MARKERS = ['eyj', '://', 'bearer ', 'basic ', 'token ', 'ssws ', 'apikey ', '='];
 const MARKER_BITS = new Map(MARKERS.map((m, i) => [m, 1 << i]));
+const JWT_MARKER = MARKER_BITS.get('eyj')!;
+const URL_MARKER = MARKER_BITS.get('://')!;
+const PAIR_MARKER = MARKER_BITS.get('=')!;
 const SCHEME_MARKERS = ['bearer ', 'basic ', 'token ', 'ssws ', 'apikey '].reduce((bits, m) => bits | MARKER_BITS.get(m)!, 0);
 
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,1024}(?![A-Za-z0-9_.-])/g;
