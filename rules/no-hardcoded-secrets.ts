@@ -91,14 +91,24 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The site of a string token: found from the token stream, its node looked up only when it may hold a secret. */
-    function siteAt(index: number): StringSite | undefined {
+    /** The node of a string token: looked up only when the token may hold a secret. */
+    function stringNodeAt(index: number): TSESTree.StringLiteral | TSESTree.TemplateElement | TSESTree.JSXText | undefined {
       const node = findNodeAt(sourceCode.ast as TSESTree.Node, index, sourceCode.visitorKeys);
       if (!node) return undefined;
-      if (node.type === 'Literal' && typeof node.value === 'string') return siteOfLiteral(node as TSESTree.StringLiteral, sourceCode.text);
-      if (node.type === 'TemplateElement') return siteOfTemplateElement(node, sourceCode.text);
-      if (node.type === 'JSXText') return siteOfJsxText(node);
-      return undefined;
+      if (node.type === 'Literal' && typeof node.value === 'string') return node as TSESTree.StringLiteral;
+      return node.type === 'TemplateElement' || node.type === 'JSXText' ? node : undefined;
+    }
+
+    /** The site of a string node (with the offset map of its escapes, when it has any). */
+    function siteOf(node: TSESTree.StringLiteral | TSESTree.TemplateElement | TSESTree.JSXText): StringSite {
+      if (node.type === 'Literal') return siteOfLiteral(node, sourceCode.text);
+      return node.type === 'TemplateElement' ? siteOfTemplateElement(node, sourceCode.text) : siteOfJsxText(node);
+    }
+
+    /** The value the detector reads at a site (`siteOf(node).value`), without building the site. */
+    function valueOf(node: TSESTree.StringLiteral | TSESTree.TemplateElement | TSESTree.JSXText): string {
+      if (node.type === 'Literal') return node.value;
+      return node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : node.raw;
     }
 
     // One listener per file, not one per string: walk the token stream, and only for a string the detector's
@@ -126,10 +136,12 @@ export default createRule<Options, MessageIds>({
           }
           if (to - from < 10) continue;
           const raw = text.slice(from, to);
-          // escapes make the raw text differ from the value: let the node decide
-          if (!raw.includes('\\') && !detector.mayHoldSecret(raw)) continue;
-          const site = siteAt(start);
-          if (site) check(site);
+          // escapes make the raw text differ from the value: the first step then reads the node's value
+          const escaped = raw.includes('\\');
+          if (!escaped && !detector.mayHoldSecret(raw)) continue;
+          const node = stringNodeAt(start);
+          if (!node || (escaped && !detector.mayHoldSecret(valueOf(node)))) continue;
+          check(siteOf(node));
         }
       },
       'Program:exit'() {

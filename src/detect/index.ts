@@ -758,8 +758,12 @@ const PAIR_MARKER = MARKER_BITS.get('=')!;
 const SCHEME_MARKERS = ['bearer ', 'basic ', 'token ', 'ssws ', 'apikey '].reduce((bits, m) => bits | MARKER_BITS.get(m)!, 0);
 
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,1024}(?![A-Za-z0-9_.-])/g;
-/** scheme://user:password@ — password group; classes exclude the delimiters, so no backtracking blow-up */
-const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?#'"`]{1,256})@/g;
+/**
+ * scheme://user:password@ — password group; classes exclude the delimiters, so no backtracking blow-up. A password
+ * shorter than 4 characters is never reported (`isRealPassword`), so it is not matched either: a flood of
+ * `a://u:pw@` costs no match objects, and no later match is lost (none can start inside one that failed here)
+ */
+const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?#'"`]{4,256})@/g;
 /** `Bearer x`, `Basic x`, `token x`, `SSWS x` (Okta), `ApiKey x` at a word start */
 const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~:-]{12,4096})(?![A-Za-z0-9+/=_.~:-])/g;
 const SCHEME_PROVIDER: Record<string, string> = {

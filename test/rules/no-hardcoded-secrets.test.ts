@@ -183,6 +183,11 @@ ts.run('no-hardcoded-secrets (typescript-eslint parser)', rule, {
       errors: [{ messageId: 'hardcodedSecret', data: GH, column: 23, endColumn: 23 + gh.length, suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const s = `a\\tb\\u0041 ${process.env.GITHUB_TOKEN ?? ""}`;' }] }],
     },
     {
+      // the token itself written with an escape: the first step reads the string's value, not its source text
+      code: `const s = "\\x67${gh.slice(1)}";`,
+      errors: [{ messageId: 'hardcodedSecret', data: GH, column: 12, endColumn: 12 + gh.length + 3, suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const s = process.env.GITHUB_TOKEN ?? "";' }] }],
+    },
+    {
       // class field and a database URL password
       code: `class Db { private url = "postgres://app:${DB_PASSWORD}@db.internal:5432/app"; }`,
       errors: [
