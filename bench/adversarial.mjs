@@ -1,7 +1,8 @@
 /**
  * `npm run bench:adversarial`: adversarial inputs (issue 7) timed against ESLint parse-only, in one process,
  * interleaved, median of 5: a 1 MB string of near misses for every provider prefix, a 100,000-character template
- * literal, 10,000 concatenated literals, a 5 MB minified bundle. Target: ours ≤ 2× parse-only. Writes
+ * literal, 10,000 concatenated literals, a 5 MB minified bundle, and a 1 MB flood for each kind of marker the
+ * detector follows. Target: ours ≤ 2× parse-only; each flood also at 4 MB, where it must stay linear. Writes
  * bench/adversarial.md. (Completion, no crash and no leak on the same inputs are asserted by test/adversarial.test.ts.)
  */
 import { writeFileSync } from 'node:fs';
@@ -22,11 +23,29 @@ function nearMisses() {
   while (s.length < 1024 * 1024) for (const p of prefixes) s += `${p}${chars(6)} `; // a prefix with a body far too short
   return `export const s = "${s.slice(0, 1024 * 1024)}";\n`;
 }
+/** `unit()` repeated to 1 MB (or `size`) inside one string literal, or one line comment. */
+function flood(unit, { size = 1024 * 1024, comment = false } = {}) {
+  let s = '';
+  while (s.length < size) s += unit();
+  s = s.slice(0, size);
+  return comment ? `// ${s}\nexport {};\n` : `export const s = "${s}";\n`;
+}
+/** More floods (not named by the issue; same target, and each must stay linear: 4× the size, ≤ 5× the time). */
+const MORE = {
+  '1 MB of short name=value pairs': (size) => flood(() => `apiKey=${chars(8)}&`, { size }),
+  '1 MB of URL user-info with short passwords': (size) => flood(() => `ab://u:${chars(3)}@h `, { size }),
+  '1 MB of Bearer + short values': (size) => flood(() => `Bearer ${chars(8)} `, { size }),
+  '1 MB of JWT-like near misses': (size) => flood(() => `eyJ${chars(9)}.eyJ${chars(2)} `, { size }),
+  '1 MB of PEM headers with short bodies (escaped newlines)': (size) => flood(() => `-----BEGIN RSA PRIVATE KEY-----\\n${chars(20)}\\n`, { size }),
+  '1 MB line comment of near misses': (size) => flood(() => `ghp_${chars(6)} sk_live_${chars(4)} `, { size, comment: true }),
+  '1 MB of random base62 (one solid run)': (size) => flood(() => chars(50), { size }),
+};
 const inputs = {
   '1 MB of near misses (every provider prefix)': nearMisses(),
   '100,000-character template literal': `const x = 1;\nexport const t = \`${'lorem ipsum dolor sit amet '.repeat(3704).slice(0, 100_000)}\${x}\`;\n`,
   '10,000 concatenated literals (20 chains of 500)': Array.from({ length: 20 }, (_, c) => `export const s${c} = ${Array.from({ length: 500 }, (_, i) => `"part${c}_${i}"`).join(' + ')};`).join('\n'),
   '5 MB minified bundle': 'var a=function(e,t){return e+t},b={url:"https://cdn.example.test/a.js",sha:"9fceb02d0ae598e95dc970b74767f19372d61af8",id:"3f0b1c9e-5a7d-4e2b-9c1f-8d6a2b4e7f10"};'.repeat(40_000),
+  ...Object.fromEntries(Object.entries(MORE).map(([name, make]) => [name, make(1024 * 1024)])),
 };
 
 const linter = new Linter({ configType: 'flat' });
@@ -50,6 +69,23 @@ for (const [name, code] of Object.entries(inputs)) {
   rows.push({ name, size: code.length, parse: median(times.parse), ours: median(times.ours), ratio, pass: ratio <= 2 });
 }
 
+// linear time: each of the further floods at 4 MB takes at most 5× its 1 MB time (ESLint + ours, median of 3)
+const linear = [];
+for (const [name, make] of Object.entries(MORE)) {
+  const timeOf = (code) => {
+    const ts = [];
+    for (let rep = 0; rep < 3; rep++) {
+      const t = performance.now();
+      linter.verify(code, configs.ours, 'adversarial.ts');
+      ts.push(performance.now() - t);
+    }
+    return median(ts);
+  };
+  const one = timeOf(make(1024 * 1024));
+  const four = timeOf(make(4 * 1024 * 1024));
+  linear.push({ name: name.replace(/^1 MB/, '1 → 4 MB'), one, four, growth: four / one, pass: four / one <= 5 });
+}
+
 const lines = [
   '# Adversarial inputs: ESLint + recommended vs parse-only',
   '',
@@ -59,7 +95,15 @@ const lines = [
   '| --- | ---: | ---: | ---: | ---: | --- |',
   ...rows.map((r) => `| ${r.name} | ${(r.size / 1024).toFixed(0)} KiB | ${r.parse.toFixed(0)} | ${r.ours.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${r.pass ? 'PASS' : '**FAIL**'} |`),
   '',
+  'The first four inputs are the ones issue 7 names; the others are further floods of near misses, one per kind of marker the detector follows (pairs, URL user-info, `Bearer`, JWT, PEM, a comment, one long random run).',
+  '',
+  '## Linear time (ESLint + recommended, median of 3): 4× the input, at most 5× the time (quadratic work would take 16×)',
+  '',
+  '| input | 1 MB ms | 4 MB ms | growth | target |',
+  '| --- | ---: | ---: | ---: | --- |',
+  ...linear.map((r) => `| ${r.name} | ${r.one.toFixed(0)} | ${r.four.toFixed(0)} | ${r.growth.toFixed(2)}× | ${r.pass ? 'PASS' : '**FAIL**'} |`),
+  '',
 ];
 writeFileSync(new URL('adversarial.md', import.meta.url), lines.join('\n'));
 console.log(lines.join('\n'));
-process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+process.exitCode = rows.every((r) => r.pass) && linear.every((r) => r.pass) ? 0 : 1;
