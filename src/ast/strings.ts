@@ -185,8 +185,12 @@ const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|tests?|spec|fi
 
 /** Test, spec, fixture and story files. */
 export function isTestFile(filename: string): boolean {
-  return TEST_FILE.test(filename);
+  // several rules ask about the same file in a row: the last answer is kept
+  if (filename !== lastTestFile.name) lastTestFile = { name: filename, test: TEST_FILE.test(filename) };
+  return lastTestFile.test;
 }
+
+let lastTestFile = { name: '', test: false };
 
 /**
  * Map each offset of a string's cooked value to an offset in its source text (between the delimiters).
