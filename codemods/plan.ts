@@ -88,7 +88,15 @@ export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: Readon
   const names = new Map<string, string>();
   const taken = new Set<string>();
   const byValue = new Map<string, SecretOccurrence[]>();
-  for (const plan of plans) for (const o of plan.occurrences) byValue.set(o.finding.value, [...(byValue.get(o.finding.value) ?? []), o]);
+  for (const plan of plans) {
+    for (const o of plan.occurrences) {
+      const list = byValue.get(o.finding.value);
+      if (list) list.push(o);
+      else byValue.set(o.finding.value, [o]);
+    }
+  }
+  // where the search for a free `NAME_<n>` resumes, per name (every lower suffix is taken by another value)
+  const nextSuffix = new Map<string, number>();
   const existingByValue = new Map<string, string>();
   for (const [k, v] of existingEnv) if (!existingByValue.has(v)) existingByValue.set(v, k);
   // fallbacks first: their names are already in the code
@@ -99,7 +107,7 @@ export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: Readon
     if (fallback && (!existingEnv.has(fallback.envName) || existingEnv.get(fallback.envName) === value) && !taken.has(fallback.envName)) {
       name = fallback.envName;
     } else {
-      name = existingByValue.get(value) ?? chooseEnvName(occurrences[0]!.envName, value, existingEnv, taken);
+      name = existingByValue.get(value) ?? chooseEnvName(occurrences[0]!.envName, value, existingEnv, taken, nextSuffix);
     }
     names.set(value, name);
     taken.add(name);
@@ -150,7 +158,15 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.end > sorted[i - 1]!.start) throw new Error('internal error: overlapping edits; nothing was written.');
   }
-  let out = source;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  // one pass from the start (the last of the sorted edits first): linear however many edits there are. Edits at the
+  // same offset come out as applying them from the last would leave them: the later one's text first
+  const parts: string[] = [];
+  let cursor = 0;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const e = sorted[i]!;
+    parts.push(source.slice(cursor, e.start), e.text);
+    cursor = e.end;
+  }
+  parts.push(source.slice(cursor));
+  return parts.join('');
 }

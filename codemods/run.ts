@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, formatPatch } from 'diff';
 import type { Project } from 'ts-morph';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TextEdit } from '../src/ast/sites.js';
@@ -102,19 +102,86 @@ interface LoadedFile {
   plan?: SourcePlan;
 }
 
-function maskAll(text: string, secrets: ReadonlyMap<string, string>): string {
-  let out = text;
+export function maskAll(text: string, secrets: ReadonlyMap<string, string>): string {
   // longest first, so a whole value is masked before any of its lines
-  const ordered = [...secrets].sort(([a], [b]) => b.length - a.length);
-  for (const [value, prefix] of ordered) if (value.length >= 4) out = out.split(value).join(redact(value, prefix));
+  const ordered = [...secrets].filter(([value]) => value.length >= 4).sort(([a], [b]) => b.length - a.length);
+  if (ordered.length > 16) return maskInOnePass(text, ordered);
+  let out = text;
+  for (const [value, prefix] of ordered) out = out.split(value).join(redact(value, prefix));
   return out;
+}
+
+/**
+ * `maskAll` for many values, in one pass over the text: at each position, the values that start with its next 4
+ * characters, longest first. Linear in the text (a replace per value would be quadratic in a diff of thousands).
+ */
+function maskInOnePass(text: string, ordered: readonly (readonly [string, string])[]): string {
+  // the first 4 characters as one number (a collision only costs a `startsWith`)
+  const headAt = (s: string, i: number): number =>
+    ((((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) | 0) * 31 + s.charCodeAt(i + 2)) | 0) * 31 + s.charCodeAt(i + 3);
+  const byHead = new Map<number, (readonly [string, string])[]>();
+  for (const entry of ordered) {
+    const head = headAt(entry[0], 0);
+    const list = byHead.get(head);
+    if (list) list.push(entry);
+    else byHead.set(head, [entry]);
+  }
+  const parts: string[] = [];
+  let copied = 0;
+  for (let i = 0; i + 4 <= text.length; ) {
+    const candidates = byHead.get(headAt(text, i));
+    const hit = candidates?.find(([value]) => text.startsWith(value, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    parts.push(text.slice(copied, i), redact(hit[0], hit[1]));
+    i += hit[0].length;
+    copied = i;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+const MAX_EDITS_ONE_BY_ONE = 64;
+
+/** Past this many changed lines the minimal diff (O(lines × changes)) gives way to one hunk for the whole file. */
+const MAX_DIFF_EDIT_LENGTH = 2_000;
+
+/**
+ * A unified diff without context lines: the minimal one while it has at most `MAX_DIFF_EDIT_LENGTH` changed lines,
+ * else one hunk that replaces every line (linear in the file, where the minimal diff of a file with thousands of
+ * secrets would take time quadratic in it).
+ */
+export function filePatch(oldName: string, newName: string, before: string, after: string): string {
+  const minimal = createTwoFilesPatch(oldName, newName, before, after, '', '', { context: 0, maxEditLength: MAX_DIFF_EDIT_LENGTH });
+  if (minimal !== undefined) return minimal;
+  const side = (text: string, mark: '-' | '+'): { lines: string[]; count: number } => {
+    if (text === '') return { lines: [], count: 0 };
+    const all = text.split('\n');
+    const complete = all[all.length - 1] === '';
+    if (complete) all.pop();
+    return { lines: [...all.map((l) => mark + l), ...(complete ? [] : ['\\ No newline at end of file'])], count: all.length };
+  };
+  const old = side(before, '-');
+  const neu = side(after, '+');
+  return formatPatch({
+    oldFileName: oldName,
+    newFileName: newName,
+    oldHeader: '',
+    newHeader: '',
+    hunks: [{ oldStart: 1, oldLines: old.count, newStart: 1, newLines: neu.count, lines: [...old.lines, ...neu.lines] }],
+  });
 }
 
 /** Apply edits through ts-morph (formatting and comments kept), then make sure the result still parses. */
 function rewrite(project: Project, file: LoadedFile, edits: readonly TextEdit[]): string {
   const sf = project.createSourceFile(file.abs, file.text, { overwrite: true });
   try {
-    for (const e of [...edits].sort((a, b) => b.start - a.start)) sf.replaceText([e.start, e.end], e.text);
+    // each `replaceText` re-parses the file: past a few dozen edits (a file holding thousands of secrets, which
+    // would cost time quadratic in its size) the file's text is replaced once, with the same result
+    if (edits.length > MAX_EDITS_ONE_BY_ONE) sf.replaceWithText(applyEdits(file.text, edits));
+    else for (const e of [...edits].sort((a, b) => b.start - a.start)) sf.replaceText([e.start, e.end], e.text);
     const out = sf.getFullText();
     if (out !== applyEdits(file.text, edits)) throw new Error('internal error: rewrite mismatch; nothing was written.');
     parse(out, { range: true, jsx: /\.(?:tsx|jsx|js|mjs|cjs)$/.test(file.abs), filePath: file.abs });
@@ -318,13 +385,13 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
 
   if (dryRun) {
     let diff = '';
-    for (const [file, out] of outputs) diff += createTwoFilesPatch(`a/${file.rel}`, `b/${file.rel}`, file.text, out, '', '', { context: 0 });
+    for (const [file, out] of outputs) diff += filePatch(`a/${file.rel}`, `b/${file.rel}`, file.text, out);
     const envDiff = (name: string, before: string | undefined, after: string) =>
-      (before ?? '') === after ? '' : createTwoFilesPatch(`a/${name}`, `b/${name}`, before ?? '', after, '', '', { context: 0 });
+      (before ?? '') === after ? '' : filePatch(`a/${name}`, `b/${name}`, before ?? '', after);
     diff += envDiff('.gitignore', gitignoreText, gitignore.text) + envDiff('.env.example', exampleText, example.text);
     // .env: existing lines hidden (their values may be secrets the detector never saw), added values masked below
     const envShown = envDiffText(envText, dotenv.text);
-    if ((envText ?? '') !== dotenv.text) diff += createTwoFilesPatch('a/.env', 'b/.env', envShown.before, envShown.after, '', '', { context: 0 });
+    if ((envText ?? '') !== dotenv.text) diff += filePatch('a/.env', 'b/.env', envShown.before, envShown.after);
     report.diff = maskAll(diff, secretPrefixes);
     for (const f of files) if (outputs.has(loaded.find((l) => l.rel === f.path)!)) f.status = 'changed';
     for (const k of Object.keys(envFiles) as (keyof typeof envFiles)[]) if (envFiles[k] !== 'unchanged') envFiles[k] = 'would change';

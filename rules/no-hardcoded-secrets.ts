@@ -20,6 +20,11 @@ export type Options = [
 ];
 export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback' | 'secretInComment' | 'useEnv' | 'dropFallback';
 
+/** Findings of one string that get a suggestion (each suggestion rewrites the whole literal)… */
+export const MAX_SUGGESTIONS_PER_STRING = 50;
+/** …and no more than keep the suggestions' text of one string under this many characters. */
+export const SUGGESTION_TEXT_BUDGET = 2_000_000;
+
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-secrets',
   meta: {
@@ -65,6 +70,11 @@ export default createRule<Options, MessageIds>({
     const inTestFile = testFile && options.testFiles !== 'all';
 
     function check(site: StringSite): void {
+      // each suggestion rewrites the whole literal: the first findings of a string get one, as many as keep the
+      // rewritten text under a budget (a string holding thousands of tokens would otherwise cost time and memory
+      // quadratic in its length); every finding is reported either way
+      const suggestable = Math.min(MAX_SUGGESTIONS_PER_STRING, Math.floor(SUGGESTION_TEXT_BUDGET / Math.max(1, site.contentEnd - site.contentStart)));
+      let suggested = 0;
       for (const { finding, range, isFallback, envName } of analyzeSite(site, detector, inTestFile)) {
         const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
         const data = { what: describeFinding(finding), masked: redact(finding.value, finding.prefix), envName };
@@ -72,7 +82,10 @@ export default createRule<Options, MessageIds>({
           context.report({ loc, messageId: 'secretInComment', data });
           continue;
         }
-        const edits = envEditsFor(site, [{ start: finding.start, end: finding.end, envName }], sourceCode.text, isFallback);
+        const edits =
+          suggested++ < suggestable
+            ? envEditsFor(site, [{ start: finding.start, end: finding.end, envName }], sourceCode.text, isFallback)
+            : [];
         context.report({
           loc,
           messageId: isFallback ? 'hardcodedFallback' : 'hardcodedSecret',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Detector, detectSecrets } from '../src/detect/index.js';
 import { TOKEN_FORMATS } from '../src/detect/providers.js';
 import plugin from '../src/index.js';
+import { MAX_SUGGESTIONS_PER_STRING, SUGGESTION_TEXT_BUDGET } from '../rules/no-hardcoded-secrets.js';
 import { fakeGenericSecret, fakeToken, lookalike } from './support/fake-tokens.js';
 
 const MB = 1024 * 1024;
@@ -73,6 +74,23 @@ describe('adversarial input', () => {
     const messages = lint(body);
     expect(messages).toHaveLength(2);
     for (const m of messages) for (const p of planted) expect(m.message).not.toContain(p);
+  });
+
+  it.each([
+    ['a short string', 0, MAX_SUGGESTIONS_PER_STRING],
+    ['a 200,000-character string', 200_000, Math.floor(SUGGESTION_TEXT_BUDGET / 200_000)],
+  ])('%s holding 60 provider tokens: 60 reports, the first ones with a suggestion, none showing a token', (_, padding, suggested) => {
+    const tokens = Array.from({ length: 60 }, (_, i) => fakeToken('github-classic-pat', 100 + i));
+    const body = `${tokens.join(' ')} `.padEnd(padding, 'lorem ipsum ');
+    const messages = lint(`export const s = "${body}";`).filter((m) => m.ruleId === 'worker-auth/no-hardcoded-secrets');
+    expect(messages).toHaveLength(60);
+    // each suggestion rewrites the whole literal: suggestions for all would cost time quadratic in the string
+    expect(messages.slice(0, suggested).every((m) => m.suggestions?.length === 1)).toBe(true);
+    expect(messages.slice(suggested).every((m) => (m.suggestions ?? []).length === 0)).toBe(true);
+    for (const m of messages) {
+      for (const token of tokens) expect(m.message).not.toContain(token.slice(4));
+      for (const suggestion of m.suggestions ?? []) for (const token of tokens) expect(suggestion.desc).not.toContain(token.slice(4));
+    }
   });
 
   it('a 1 MB string of random base62 in a credential position: one generic finding, masked', () => {

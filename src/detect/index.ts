@@ -131,7 +131,7 @@ export class Detector {
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
     const findings: Finding[] = [];
     /** ranges claimed by a recognised non-secret (publishable key, identifier) or a finding */
-    const claimed: [number, number][] = [];
+    const claimed = new Claims(text.length);
     const candidates = hits ? hits.formats : [];
     // provider formats without a prefix: only for token-shaped values whose shape one of them matches, and only when
     // the context names the provider (the shape first: it needs no context)
@@ -377,7 +377,7 @@ export class Detector {
     text: string,
     getContext: () => DetectContext,
     findings: Finding[],
-    claimed: [number, number][],
+    claimed: Claims,
     hitStarts?: ReadonlyMap<TokenFormat, number[]>,
   ): void {
     if (this.userFormats.has(format) && text.length > MAX_USER_PATTERN_INPUT) return;
@@ -412,7 +412,7 @@ export class Detector {
       const token = m.groups?.token ?? m[0];
       const start = m.index + (m.groups?.token !== undefined ? m[0].indexOf(token) : 0);
       const end = start + token.length;
-      if (overlaps(claimed, start, end)) continue;
+      if (claimed.overlaps(start, end)) continue;
       if (format.contextWords) {
         const ctx = getContext();
         if (format.keywords.length > 0 && !format.contextWords.some((w) => contextText(ctx).includes(w))) continue;
@@ -422,10 +422,10 @@ export class Detector {
       if (format.validate && !format.validate(token)) continue;
       const prefix = prefixOf(format, token);
       if (isKnownExample(token) || isFakeBody(token.slice(prefix.length), format.minEntropy ?? DEFAULT_MIN_BODY_ENTROPY)) {
-        claimed.push([start, end]);
+        claimed.add(start, end);
         continue;
       }
-      claimed.push([start, end]);
+      claimed.add(start, end);
       if (format.class !== 'secret') continue;
       findings.push({
         id: format.id,
@@ -449,15 +449,15 @@ export class Detector {
     markers: number,
     getContext: () => DetectContext,
     findings: Finding[],
-    claimed: [number, number][],
+    claimed: Claims,
   ): void {
     // each pattern is tested before its matches are iterated: most texts with a marker hold no match, and a test
     // allocates no iterator
     if (markers & JWT_MARKER && testWhole(JWT, text)) {
       for (const m of matchAllFromStart(text, JWT)) {
         const finding = this.jwtFinding(m[0], m.index, getContext);
-        if (overlaps(claimed, m.index, m.index + m[0].length)) continue;
-        claimed.push([m.index, m.index + m[0].length]);
+        if (claimed.overlaps(m.index, m.index + m[0].length)) continue;
+        claimed.add(m.index, m.index + m[0].length);
         if (finding) findings.push(finding);
       }
     }
@@ -468,9 +468,9 @@ export class Detector {
         const password = m[3]!;
         const start = m.index + m[1]!.length + 3 + user.length + 1;
         const end = start + password.length;
-        if (overlaps(claimed, start, end)) continue;
+        if (claimed.overlaps(start, end)) continue;
         if (!isRealPassword(user, password, text.slice(end + 1, end + 40))) continue;
-        claimed.push([start, end]);
+        claimed.add(start, end);
         const scheme = m[1]!.toLowerCase();
         findings.push({
           id: 'url-password',
@@ -492,14 +492,14 @@ export class Detector {
       const value = m[2]!;
       const start = m.index + m[0].length - value.length;
       const end = start + value.length;
-      if (overlaps(claimed, start, end) || isPlaceholder(value)) continue;
+      if (claimed.overlaps(start, end) || isPlaceholder(value)) continue;
       if (scheme === 'basic') {
         const decoded = decodeBase64(value);
         const colon = decoded?.indexOf(':') ?? -1;
         if (!decoded || colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) continue;
         if (!isRealPassword(decoded.slice(0, colon), decoded.slice(colon + 1), '')) continue;
       } else if (!looksRandom(value)) continue;
-      claimed.push([start, end]);
+      claimed.add(start, end);
       findings.push(this.genericFinding(value, start, getContext(), scheme === 'basic' ? 'Basic auth credentials' : `${m[1]} credential`));
     }
     if (markers & PAIR_MARKER) {
@@ -512,9 +512,9 @@ export class Detector {
         const verdict = classifyName(name);
         const strict = verdict === 'weak-credential';
         if (verdict !== 'credential' && !strict) continue;
-        if (overlaps(claimed, start, end) || isPlaceholder(value)) continue;
+        if (claimed.overlaps(start, end) || isPlaceholder(value)) continue;
         if (!looksRandom(decodeURIComponentSafe(value), strict)) continue;
-        claimed.push([start, end]);
+        claimed.add(start, end);
         findings.push(this.genericFinding(value, start, { names: [name] }, `\`${name}\` value`));
       }
     }
@@ -525,9 +525,9 @@ export class Detector {
     text: string,
     getContext: () => DetectContext,
     findings: Finding[],
-    claimed: [number, number][],
+    claimed: Claims,
   ): void {
-    if (claimed.length > 0 || text.length < 16 || text.length > 512) return;
+    if (claimed.size > 0 || text.length < 16 || text.length > 512) return;
     const value = text.trim();
     if (/\s/.test(value)) return;
     // cheap shape tests first; the context (a parent walk) only for values that could be a secret
@@ -819,8 +819,43 @@ function prefixOf(format: TokenFormat, token: string): string {
   return best;
 }
 
-function overlaps(ranges: readonly [number, number][], start: number, end: number): boolean {
-  return ranges.some(([s, e]) => start < e && s < end);
+/**
+ * Ranges of a text claimed by a finding or a recognised non-secret. A list while short; past 32 ranges (a text
+ * holding many tokens) a mark per character, so that checking each new match stays proportional to its length, not
+ * to the number of matches before it.
+ */
+export class Claims {
+  private readonly ranges: [number, number][] = [];
+  private marks: Uint8Array | undefined;
+
+  constructor(private readonly length: number) {}
+
+  overlaps(start: number, end: number): boolean {
+    const marks = this.marks;
+    // (an empty range overlaps a range it lies strictly inside, either way round: only the list can tell)
+    if (marks === undefined || start >= end) return this.ranges.some(([s, e]) => start < e && s < end);
+    for (let i = Math.max(0, start); i < end && i < this.length; i++) if (marks[i] === 1) return true;
+    return this.empty > 0 && this.ranges.some(([s, e]) => s === e && start < e && s < end);
+  }
+
+  /** claimed ranges that are empty (they leave no mark) */
+  private empty = 0;
+
+  get size(): number {
+    return this.ranges.length;
+  }
+
+  add(start: number, end: number): void {
+    this.ranges.push([start, end]);
+    if (start >= end) this.empty++;
+    if (this.marks === undefined) {
+      if (this.ranges.length <= 32) return;
+      this.marks = new Uint8Array(this.length);
+      for (const [s, e] of this.ranges) this.marks.fill(1, s, e);
+      return;
+    }
+    this.marks.fill(1, start, end);
+  }
 }
 
 function decodeURIComponentSafe(value: string): string {

@@ -162,14 +162,23 @@ export function chooseEnvName(
   value: string,
   existing: ReadonlyMap<string, string>,
   taken: ReadonlySet<string>,
+  /**
+   * Per base, the suffix to start from, kept up to date here: for a caller that never asks about a value `existing`
+   * already holds (so every lower suffix is taken or holds another value), thousands of values sharing one base
+   * cost linear time, not quadratic.
+   */
+  resumeAt?: Map<string, number>,
 ): string {
-  for (let i = 1; ; i++) {
+  for (let i = resumeAt?.get(base) ?? 1; ; i++) {
     const name = i === 1 ? base : `${base}_${i}`;
     if (existing.has(name)) {
       if (existing.get(name) === value) return name;
       continue;
     }
-    if (!taken.has(name)) return name;
+    if (!taken.has(name)) {
+      resumeAt?.set(base, i);
+      return name;
+    }
   }
 }
 
@@ -229,7 +238,24 @@ function appendGroups<E extends { readonly name: string; readonly comment?: stri
   render: (entry: E, eol: string) => string[],
   verify: (text: string, entry: E) => boolean,
   fail: (entry: E) => Error,
-): string {
+): string;
+/** The same, choosing each entry's line by how it parses alone (`verifyLine`); undefined when a line never does. */
+function appendGroups<E extends { readonly name: string; readonly comment?: string | undefined }>(
+  original: string,
+  groups: Group<E>[],
+  render: (entry: E, eol: string) => string[],
+  verify: undefined,
+  fail: undefined,
+  verifyLine: (line: string, eol: string, entry: E) => boolean,
+): string | undefined;
+function appendGroups<E extends { readonly name: string; readonly comment?: string | undefined }>(
+  original: string,
+  groups: Group<E>[],
+  render: (entry: E, eol: string) => string[],
+  verify: ((text: string, entry: E) => boolean) | undefined,
+  fail: ((entry: E) => Error) | undefined,
+  verifyLine?: (line: string, eol: string, entry: E) => boolean,
+): string | undefined {
   const eol = detectEol(original);
   let text = original;
   let fixedEnd = false;
@@ -243,15 +269,55 @@ function appendGroups<E extends { readonly name: string; readonly comment?: stri
     }
     reuseComment = undefined;
     for (const entry of group.entries) {
-      const accepted = render(entry, eol)
-        .map((line) => `${text}${prefix}${line}${eol}`)
-        .find((candidate) => verify(candidate, entry));
-      if (accepted === undefined) throw fail(entry);
-      text = accepted;
+      if (verifyLine) {
+        const line = render(entry, eol).find((l) => verifyLine(l, eol, entry));
+        if (line === undefined) return undefined;
+        text += `${prefix}${line}${eol}`;
+      } else {
+        const accepted = render(entry, eol)
+          .map((line) => `${text}${prefix}${line}${eol}`)
+          .find((candidate) => verify!(candidate, entry));
+        if (accepted === undefined) throw fail!(entry);
+        text = accepted;
+      }
       prefix = '';
     }
   }
   return text;
+}
+
+/** Does `line` alone parse to exactly `name` with `value`? */
+function lineParsesTo(line: string, eol: string, name: string, value: string): boolean {
+  const parsed = parseEnvText(`${line}${eol}`);
+  return parsed.size === 1 && parsed.get(name) === value;
+}
+
+/** Does `text` parse to exactly `expected` plus `added` (names not in `expected`)? */
+function parsesTo(text: string, expected: ReadonlyMap<string, string>, added: readonly (readonly [string, string])[]): boolean {
+  const parsed = parseEnvText(text);
+  if (parsed.size !== expected.size + added.length) return false;
+  for (const [k, v] of expected) if (parsed.get(k) !== v) return false;
+  for (const [k, v] of added) if (parsed.get(k) !== v) return false;
+  return true;
+}
+
+/**
+ * The lines appended in one go (each chosen by how it parses alone) when the whole result then parses to exactly
+ * what it should, else undefined. One parse of the file in all, where verifying after each line would parse it
+ * once per line (thousands of names made that quadratic); the per-line path stays for texts this one cannot
+ * settle (an existing line the new ones would change the reading of).
+ */
+function appendVerifiedOnce<E extends { readonly name: string; readonly comment?: string | undefined }>(
+  original: string,
+  groups: Group<E>[],
+  render: (entry: E, eol: string) => string[],
+  value: (entry: E) => string,
+  expected: ReadonlyMap<string, string>,
+): string | undefined {
+  const out = appendGroups(original, groups, render, undefined, undefined, (line, eol, e) => lineParsesTo(line, eol, e.name, value(e)));
+  if (out === undefined) return undefined;
+  const added = groups.flatMap((g) => g.entries.map((e) => [e.name, value(e)] as const));
+  return parsesTo(out, expected, added) ? out : undefined;
 }
 
 /** A verifier: the new text must parse to exactly `expected` plus the entry's key with `value`. */
@@ -284,8 +350,11 @@ export function mergeEnvExample(
     toAdd.push(e);
   }
   if (toAdd.length === 0) return { text: original, added: [] };
-  const check = makeVerifier(expected);
   const groups = groupEntries(toAdd);
+  const added = groups.flatMap((g) => g.entries.map((e) => e.name));
+  const once = appendVerifiedOnce(original, groups, (e) => [`${e.name}=`], () => '', expected);
+  if (once !== undefined) return { text: once, added };
+  const check = makeVerifier(expected);
   const out = appendGroups(
     original,
     groups,
@@ -297,7 +366,7 @@ export function mergeEnvExample(
     },
     (e) => new Error(`Cannot add ${e.name} to .env.example without changing how its existing lines parse`),
   );
-  return { text: out, added: groups.flatMap((g) => g.entries.map((e) => e.name)) };
+  return { text: out, added };
 }
 
 /**
@@ -325,12 +394,15 @@ export function mergeDotEnv(text: string | undefined, entries: readonly DotEnvEn
     }
   }
   if (toAdd.length === 0) return { text: original, added: [], kept };
-  const check = makeVerifier(expected);
   const groups = groupEntries(toAdd);
+  const render = (e: DotEnvEntry, eol: string): string[] => valueCandidates(e.value, eol).map((v) => `${e.name}=${v}`);
+  const once = appendVerifiedOnce(original, groups, render, (e) => e.value, expected);
+  if (once !== undefined) return { text: once, added: groups.flatMap((g) => g.entries.map((e) => e.name)), kept };
+  const check = makeVerifier(expected);
   const out = appendGroups(
     original,
     groups,
-    (e, eol) => valueCandidates(e.value, eol).map((v) => `${e.name}=${v}`),
+    render,
     (candidate, e) => {
       const ok = check(candidate, e.name, e.value);
       if (ok) expected.set(e.name, e.value);

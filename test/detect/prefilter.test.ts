@@ -9,7 +9,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { isIdentifierLike, isRandomLetters, isSequential, isWordChain, looksLikePathOrHost, looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
-import { Detector } from '../../src/detect/index.js';
+import { Claims, Detector } from '../../src/detect/index.js';
 import { hasSolidRun } from '../../src/detect/keywords.js';
 import { NAME_VALUE, nameValuePairs } from '../../src/detect/name-value.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
@@ -142,6 +142,29 @@ describe('mayHoldSecret', () => {
       'Basic realm="Enter credentials"',
     ];
     for (const text of ordinary) expect(detector.mayHoldSecret(text), text).toBe(false);
+  });
+});
+
+describe('Claims', () => {
+  it('answers overlaps as the list of claimed ranges does, before and after it switches to marks', () => {
+    const rand = mulberry32(21);
+    for (let round = 0; round < 200; round++) {
+      const length = 50 + Math.floor(rand() * 400);
+      const claims = new Claims(length);
+      const list: [number, number][] = [];
+      for (let n = 0; n < 80; n++) {
+        const start = Math.floor(rand() * length);
+        // empty ranges too: one strictly inside a claimed range overlaps it
+        const end = Math.min(length, start + Math.floor(rand() * 12));
+        const expected = list.some(([s, e]) => start < e && s < end);
+        expect(claims.overlaps(start, end), `${start}-${end} after ${list.length}`).toBe(expected);
+        if (!expected && rand() < 0.7) {
+          claims.add(start, end);
+          list.push([start, end]);
+        }
+      }
+      expect(claims.size).toBe(list.length);
+    }
   });
 });
 
