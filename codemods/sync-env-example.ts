@@ -7,13 +7,12 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { createTwoFilesPatch } from 'diff';
 import { isTestFile } from '../src/ast/strings.js';
 import { isValidEnvName, mergeEnvExample, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { ENV_EXAMPLE, findNearestEnvExample } from '../src/env/project.js';
 import { collectEnvReads, isAllowedName, RUNTIME_ENV_NAMES, syntacticResolver } from '../src/workers/env-reads.js';
 import { discoverFiles, type Skipped } from './discover.js';
-import { UsageError } from './run.js';
+import { filePatch, UsageError } from './run.js';
 
 export interface SyncEnvExampleOptions {
   /** Project root; `.env.example` files outside it are never written. */
@@ -126,7 +125,7 @@ export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ 
     if (options.dryRun) {
       entry.status = 'would change';
       // no context lines: an existing line might hold a value
-      diff += createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before ?? '', merged.text, '', '', { context: 0 });
+      diff += filePatch(`a/${rel}`, `b/${rel}`, before ?? '', merged.text);
       continue;
     }
     try {
