@@ -129,7 +129,8 @@ export default createRule<Options, MessageIds>({
 
     function variableOf(id: TSESTree.Identifier): Variable | undefined {
       try {
-        return (findVariable as unknown as (s: Scope, n: TSESTree.Identifier) => Variable | null)(sourceCode.getScope(id), id) ?? undefined;
+        // by name from the identifier's innermost scope (given the node, `findVariable` scans every child scope first)
+        return (findVariable as unknown as (s: Scope, name: string) => Variable | null)(sourceCode.getScope(id), id.name) ?? undefined;
       } catch {
         return undefined;
       }

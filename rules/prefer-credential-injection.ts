@@ -113,7 +113,11 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const globalScope = sourceCode.scopeManager?.globalScope;
     if (!globalScope) return {};
-    const values: ValueContext = { globalScope: globalScope as unknown as ValueContext['globalScope'], sourceText: sourceCode.text };
+    const values: ValueContext = {
+      globalScope: globalScope as unknown as ValueContext['globalScope'],
+      sourceText: sourceCode.text,
+      scopeOf: (node) => sourceCode.getScope(node as TSESTree.Node) as unknown as ReturnType<NonNullable<ValueContext['scopeOf']>>,
+    };
     const resolver = scopeResolver(sourceCode);
     const allowHosts = (options.allowHosts ?? []).map((h) => h.toLowerCase());
     const isAllowedHost = (host: string): boolean =>

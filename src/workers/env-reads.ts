@@ -132,7 +132,7 @@ export function envReadsOf(node: Node, resolver: EnvReadResolver): EnvRead[] {
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 
-const findVariableImpl = findVariable as unknown as (scope: Scope, node: TSESTree.Identifier) => Variable | null;
+const findVariableImpl = findVariable as unknown as (scope: Scope, nameOrNode: string | TSESTree.Identifier) => Variable | null;
 const getStaticValueImpl = getStaticValue as unknown as (node: Node, scope: Scope) => { value: unknown } | null;
 
 function isProcessImport(def: TSESLint.Scope.Definition, imported: 'default' | 'env'): boolean {
@@ -162,7 +162,9 @@ export function scopeResolver(sourceCode: Readonly<TSESLint.SourceCode>): EnvRea
   const scopeOf = (node: Node): Scope => sourceCode.getScope(node);
   const variableOf = (id: TSESTree.Identifier): Variable | undefined => {
     try {
-      return findVariableImpl(scopeOf(id), id) ?? undefined;
+      // by name from the identifier's own (innermost) scope: given the node, `findVariable` would first look through
+      // every child scope for one holding it, which is time quadratic in a file with thousands of functions
+      return findVariableImpl(scopeOf(id), id.name) ?? undefined;
     } catch {
       return undefined;
     }

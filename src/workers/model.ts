@@ -901,7 +901,11 @@ export function modelMayApply(sourceCode: Readonly<TSESLint.SourceCode>): boolea
 /** Builds the model of one file. Never throws: a file it cannot read gives an empty model. */
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
-  const values: ValueContext = { globalScope: globalScope as unknown as ValueContext['globalScope'], sourceText: sourceCode.text };
+  const values: ValueContext = {
+    globalScope: globalScope as unknown as ValueContext['globalScope'],
+    sourceText: sourceCode.text,
+    scopeOf: (node) => sourceCode.getScope(node as TSESTree.Node) as unknown as ReturnType<NonNullable<ValueContext['scopeOf']>>,
+  };
   if (!globalScope) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
   // most files name none of the SDKs and no OAuth endpoint: skip the reference tracking altogether
   if (!modelMayApply(sourceCode)) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
