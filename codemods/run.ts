@@ -222,6 +222,9 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   const files: FileReport[] = [];
   const skipped = [...discovery.skipped];
   const loaded: LoadedFile[] = [];
+  // by path, built on first use (after every file is loaded): one lookup per reported file, not a scan of them all
+  let byPath: Map<string, LoadedFile> | undefined;
+  const loadedByPath = (path: string): LoadedFile => (byPath ??= new Map(loaded.map((l) => [l.rel, l]))).get(path)!;
   /** Names the code reads as `process.env.NAME ?? ""` (what this codemod writes). */
   const emptyFallbackReads = new Set<string>();
   let parsed = 0;
@@ -393,7 +396,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     const envShown = envDiffText(envText, dotenv.text);
     if ((envText ?? '') !== dotenv.text) diff += filePatch('a/.env', 'b/.env', envShown.before, envShown.after);
     report.diff = maskAll(diff, secretPrefixes);
-    for (const f of files) if (outputs.has(loaded.find((l) => l.rel === f.path)!)) f.status = 'changed';
+    for (const f of files) if (outputs.has(loadedByPath(f.path))) f.status = 'changed';
     for (const k of Object.keys(envFiles) as (keyof typeof envFiles)[]) if (envFiles[k] !== 'unchanged') envFiles[k] = 'would change';
   } else {
     // refuse only when something would be written: a re-run with nothing to do is a no-op, even in a dirty tree
@@ -423,7 +426,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
       // without the values safely in .env, no source file may lose them
       envWritten = false;
       if (envFiles['.env'] !== 'unchanged') envFiles['.env'] = 'failed';
-      for (const f of files) if (f.status !== 'failed' && outputs.has(loaded.find((l) => l.rel === f.path)!)) {
+      for (const f of files) if (f.status !== 'failed' && outputs.has(loadedByPath(f.path))) {
         f.status = 'failed';
         f.error = `not changed: .env could not be written (${(error as Error).message}).`;
       }
