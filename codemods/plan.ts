@@ -5,7 +5,7 @@
  */
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyzeSite, type SiteFinding } from '../src/ast/analyze.js';
-import { envEditsFor, siteOfComment, siteOfJsxText, siteOfLiteral, siteOfTemplateElement, type StringSite, type TextEdit } from '../src/ast/sites.js';
+import { asStringNode, envEditsFor, siteOfComment, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
@@ -60,9 +60,8 @@ export function planSource(source: string, path: string, detector: Detector, opt
     ast,
     {
       enter(node) {
-        if (node.type === 'Literal' && typeof node.value === 'string') sites.push(siteOfLiteral(node as TSESTree.StringLiteral, source));
-        else if (node.type === 'TemplateElement') sites.push(siteOfTemplateElement(node, source));
-        else if (node.type === 'JSXText') sites.push(siteOfJsxText(node));
+        const stringNode = asStringNode(node);
+        if (stringNode) sites.push(siteOfStringNode(stringNode, source));
       },
     },
     true,

@@ -176,14 +176,15 @@ export function filePatch(oldName: string, newName: string, before: string, afte
 
 /** Apply edits through ts-morph (formatting and comments kept), then make sure the result still parses. */
 function rewrite(project: Project, file: LoadedFile, edits: readonly TextEdit[]): string {
+  const expected = applyEdits(file.text, edits);
   const sf = project.createSourceFile(file.abs, file.text, { overwrite: true });
   try {
     // each `replaceText` re-parses the file: past a few dozen edits (a file holding thousands of secrets, which
     // would cost time quadratic in its size) the file's text is replaced once, with the same result
-    if (edits.length > MAX_EDITS_ONE_BY_ONE) sf.replaceWithText(applyEdits(file.text, edits));
+    if (edits.length > MAX_EDITS_ONE_BY_ONE) sf.replaceWithText(expected);
     else for (const e of [...edits].sort((a, b) => b.start - a.start)) sf.replaceText([e.start, e.end], e.text);
     const out = sf.getFullText();
-    if (out !== applyEdits(file.text, edits)) throw new Error('internal error: rewrite mismatch; nothing was written.');
+    if (out !== expected) throw new Error('internal error: rewrite mismatch; nothing was written.');
     parse(out, { range: true, jsx: /\.(?:tsx|jsx|js|mjs|cjs)$/.test(file.abs), filePath: file.abs });
     return out;
   } finally {

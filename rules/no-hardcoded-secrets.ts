@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite } from '../src/ast/analyze.js';
-import { envEditsFor, siteOfComment, siteOfJsxText, siteOfLiteral, siteOfTemplateElement, type StringSite } from '../src/ast/sites.js';
+import { asStringNode, envEditsFor, siteOfComment, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile } from '../src/ast/strings.js';
 import { createRule } from '../src/create-rule.js';
@@ -104,26 +104,6 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The node of a string token: looked up only when the token may hold a secret. */
-    function stringNodeAt(index: number): TSESTree.StringLiteral | TSESTree.TemplateElement | TSESTree.JSXText | undefined {
-      const node = findNodeAt(sourceCode.ast as TSESTree.Node, index, sourceCode.visitorKeys);
-      if (!node) return undefined;
-      if (node.type === 'Literal' && typeof node.value === 'string') return node as TSESTree.StringLiteral;
-      return node.type === 'TemplateElement' || node.type === 'JSXText' ? node : undefined;
-    }
-
-    /** The site of a string node (with the offset map of its escapes, when it has any). */
-    function siteOf(node: TSESTree.StringLiteral | TSESTree.TemplateElement | TSESTree.JSXText): StringSite {
-      if (node.type === 'Literal') return siteOfLiteral(node, sourceCode.text);
-      return node.type === 'TemplateElement' ? siteOfTemplateElement(node, sourceCode.text) : siteOfJsxText(node);
-    }
-
-    /** The value the detector reads at a site (`siteOf(node).value`), without building the site. */
-    function valueOf(node: TSESTree.StringLiteral | TSESTree.TemplateElement | TSESTree.JSXText): string {
-      if (node.type === 'Literal') return node.value;
-      return node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : node.raw;
-    }
-
     // One listener per file, not one per string: walk the token stream, and only for a string the detector's
     // first step cannot rule out look up its node (for the context) and analyse it.
     return {
@@ -152,9 +132,10 @@ export default createRule<Options, MessageIds>({
           // escapes make the raw text differ from the value: the first step then reads the node's value
           const escaped = raw.includes('\\');
           if (!escaped && !detector.mayHoldSecret(raw)) continue;
-          const node = stringNodeAt(start);
-          if (!node || (escaped && !detector.mayHoldSecret(valueOf(node)))) continue;
-          check(siteOf(node));
+          // the node only for a string that may hold a secret
+          const node = asStringNode(findNodeAt(sourceCode.ast as TSESTree.Node, start, sourceCode.visitorKeys));
+          if (!node || (escaped && !detector.mayHoldSecret(valueOfStringNode(node)))) continue;
+          check(siteOfStringNode(node, sourceCode.text));
         }
       },
       'Program:exit'() {

@@ -5,14 +5,12 @@
  * to one of these, also inside templates, concatenations, objects and arrays. Only names are printed, never values.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '@eslint-community/eslint-utils';
 import { expressionName, keyName, propertyName } from '../src/ast/strings.js';
 import { createRule } from '../src/create-rule.js';
 import { classifyName } from '../src/detect/context.js';
-import { envReadsOf, isProcessEnv, scopeResolver, type EnvReadResolver } from '../src/workers/env-reads.js';
+import { envReadsOf, isProcessEnv, scopeResolver, variableOfIdentifier, type EnvReadResolver } from '../src/workers/env-reads.js';
 
 type Node = TSESTree.Node;
-type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 
 export type Options = [{ loggers?: string[]; checkErrors?: boolean }];
@@ -127,14 +125,7 @@ export default createRule<Options, MessageIds>({
     let resolver: EnvReadResolver | undefined;
     const getResolver = (): EnvReadResolver => (resolver ??= scopeResolver(sourceCode));
 
-    function variableOf(id: TSESTree.Identifier): Variable | undefined {
-      try {
-        // by name from the identifier's innermost scope (given the node, `findVariable` scans every child scope first)
-        return (findVariable as unknown as (s: Scope, name: string) => Variable | null)(sourceCode.getScope(id), id.name) ?? undefined;
-      } catch {
-        return undefined;
-      }
-    }
+    const variableOf = (id: TSESTree.Identifier): Variable | undefined => variableOfIdentifier(sourceCode, id);
 
     function isGlobal(id: TSESTree.Identifier): boolean {
       const variable = variableOf(id);

@@ -12,7 +12,7 @@ import { classifyName } from '../src/detect/context.js';
 import { findWorkersSdk } from '../src/env/project.js';
 import { envReadsOf, scopeResolver, valueOuter, type EnvRead } from '../src/workers/env-reads.js';
 import { getWorkerModel } from '../src/workers/model.js';
-import { resolveLocatedString, type ValueContext } from '../src/workers/values.js';
+import { resolveLocatedString, valueContextOf } from '../src/workers/values.js';
 
 type Node = TSESTree.Node;
 
@@ -113,11 +113,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const globalScope = sourceCode.scopeManager?.globalScope;
     if (!globalScope) return {};
-    const values: ValueContext = {
-      globalScope: globalScope as unknown as ValueContext['globalScope'],
-      sourceText: sourceCode.text,
-      scopeOf: (node) => sourceCode.getScope(node as TSESTree.Node) as unknown as ReturnType<NonNullable<ValueContext['scopeOf']>>,
-    };
+    const values = valueContextOf(sourceCode);
     const resolver = scopeResolver(sourceCode);
     const allowHosts = (options.allowHosts ?? []).map((h) => h.toLowerCase());
     const isAllowedHost = (host: string): boolean =>

@@ -22,6 +22,25 @@ export interface StringSite {
   readonly map?: readonly number[];
 }
 
+/** The nodes whose text is a string site: string literals, template parts, JSX text. */
+export type StringNode = TSESTree.StringLiteral | TSESTree.TemplateElement | TSESTree.JSXText;
+
+export function asStringNode(node: Node | undefined): StringNode | undefined {
+  if (node?.type === 'Literal') return typeof node.value === 'string' ? (node as TSESTree.StringLiteral) : undefined;
+  return node?.type === 'TemplateElement' || node?.type === 'JSXText' ? node : undefined;
+}
+
+/** The value the detector reads at a string node's site (its `value`), without building the site. */
+export function valueOfStringNode(node: StringNode): string {
+  if (node.type === 'Literal') return node.value;
+  return node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : node.raw;
+}
+
+export function siteOfStringNode(node: StringNode, sourceText: string): StringSite {
+  if (node.type === 'Literal') return siteOfLiteral(node, sourceText);
+  return node.type === 'TemplateElement' ? siteOfTemplateElement(node, sourceText) : siteOfJsxText(node);
+}
+
 /** A string `Literal` (attribute values of JSX take no escapes; keys are `key` sites). */
 export function siteOfLiteral(node: TSESTree.StringLiteral, sourceText: string): StringSite {
   const [start, end] = node.range;
@@ -32,7 +51,7 @@ export function siteOfLiteral(node: TSESTree.StringLiteral, sourceText: string):
   return {
     kind: isJsx ? 'jsx-attribute' : isKey ? 'key' : 'literal',
     node,
-    value: node.value,
+    value: valueOfStringNode(node),
     contentStart: start + 1,
     contentEnd: end - 1,
     ...(isJsx || content === node.value ? {} : { map: cookedToSourceOffsets(content) }),
@@ -44,7 +63,7 @@ export function siteOfTemplateElement(node: TSESTree.TemplateElement, sourceText
   const start = node.range[0] + 1;
   const end = node.range[1] - (node.tail ? 1 : 2);
   const content = sourceText.slice(start, end);
-  const value = node.value.cooked ?? node.value.raw;
+  const value = valueOfStringNode(node);
   return {
     kind: 'template',
     node,
@@ -56,7 +75,7 @@ export function siteOfTemplateElement(node: TSESTree.TemplateElement, sourceText
 }
 
 export function siteOfJsxText(node: TSESTree.JSXText): StringSite {
-  return { kind: 'jsx-text', node, value: node.raw, contentStart: node.range[0], contentEnd: node.range[1] };
+  return { kind: 'jsx-text', node, value: valueOfStringNode(node), contentStart: node.range[0], contentEnd: node.range[1] };
 }
 
 export function siteOfComment(comment: TSESTree.Comment): StringSite {

@@ -229,32 +229,13 @@ function trailingBlockComment(text: string): string | undefined {
 }
 
 /**
- * Appends groups of lines to `original`, one entry at a time. For each entry `render` yields candidate lines; the
- * first candidate whose result passes `verify` (dotenv re-parse) is kept; `fail` builds the error when none does.
+ * Appends groups of lines to `original`, one entry at a time: `pick` gets the text so far (with the group's heading)
+ * and returns it with the entry's line added, or undefined to give up (the whole result is then undefined).
  */
 function appendGroups<E extends { readonly name: string; readonly comment?: string | undefined }>(
   original: string,
   groups: Group<E>[],
-  render: (entry: E, eol: string) => string[],
-  verify: (text: string, entry: E) => boolean,
-  fail: (entry: E) => Error,
-): string;
-/** The same, choosing each entry's line by how it parses alone (`verifyLine`); undefined when a line never does. */
-function appendGroups<E extends { readonly name: string; readonly comment?: string | undefined }>(
-  original: string,
-  groups: Group<E>[],
-  render: (entry: E, eol: string) => string[],
-  verify: undefined,
-  fail: undefined,
-  verifyLine: (line: string, eol: string, entry: E) => boolean,
-): string | undefined;
-function appendGroups<E extends { readonly name: string; readonly comment?: string | undefined }>(
-  original: string,
-  groups: Group<E>[],
-  render: (entry: E, eol: string) => string[],
-  verify: ((text: string, entry: E) => boolean) | undefined,
-  fail: ((entry: E) => Error) | undefined,
-  verifyLine?: (line: string, eol: string, entry: E) => boolean,
+  pick: (before: string, entry: E, eol: string) => string | undefined,
 ): string | undefined {
   const eol = detectEol(original);
   let text = original;
@@ -269,21 +250,33 @@ function appendGroups<E extends { readonly name: string; readonly comment?: stri
     }
     reuseComment = undefined;
     for (const entry of group.entries) {
-      if (verifyLine) {
-        const line = render(entry, eol).find((l) => verifyLine(l, eol, entry));
-        if (line === undefined) return undefined;
-        text += `${prefix}${line}${eol}`;
-      } else {
-        const accepted = render(entry, eol)
-          .map((line) => `${text}${prefix}${line}${eol}`)
-          .find((candidate) => verify!(candidate, entry));
-        if (accepted === undefined) throw fail!(entry);
-        text = accepted;
-      }
+      const next = pick(`${text}${prefix}`, entry, eol);
+      if (next === undefined) return undefined;
+      text = next;
       prefix = '';
     }
   }
   return text;
+}
+
+/**
+ * Appends groups with each entry's first candidate line (`render`) whose result passes `verify` (a dotenv re-parse
+ * of the whole text); throws `fail(entry)` when none does.
+ */
+function appendVerifiedEach<E extends { readonly name: string; readonly comment?: string | undefined }>(
+  original: string,
+  groups: Group<E>[],
+  render: (entry: E, eol: string) => string[],
+  verify: (text: string, entry: E) => boolean,
+  fail: (entry: E) => Error,
+): string {
+  return appendGroups(original, groups, (before, entry, eol) => {
+    const accepted = render(entry, eol)
+      .map((line) => `${before}${line}${eol}`)
+      .find((candidate) => verify(candidate, entry));
+    if (accepted === undefined) throw fail(entry);
+    return accepted;
+  })!;
 }
 
 /** Does `line` alone parse to exactly `name` with `value`? */
@@ -314,7 +307,10 @@ function appendVerifiedOnce<E extends { readonly name: string; readonly comment?
   value: (entry: E) => string,
   expected: ReadonlyMap<string, string>,
 ): string | undefined {
-  const out = appendGroups(original, groups, render, undefined, undefined, (line, eol, e) => lineParsesTo(line, eol, e.name, value(e)));
+  const out = appendGroups(original, groups, (before, e, eol) => {
+    const line = render(e, eol).find((l) => lineParsesTo(l, eol, e.name, value(e)));
+    return line === undefined ? undefined : `${before}${line}${eol}`;
+  });
   if (out === undefined) return undefined;
   const added = groups.flatMap((g) => g.entries.map((e) => [e.name, value(e)] as const));
   return parsesTo(out, expected, added) ? out : undefined;
@@ -322,12 +318,7 @@ function appendVerifiedOnce<E extends { readonly name: string; readonly comment?
 
 /** A verifier: the new text must parse to exactly `expected` plus the entry's key with `value`. */
 function makeVerifier(expected: Map<string, string>) {
-  return (text: string, name: string, value: string): boolean => {
-    const parsed = parseEnvText(text);
-    if (parsed.size !== expected.size + 1 || parsed.get(name) !== value) return false;
-    for (const [k, v] of expected) if (parsed.get(k) !== v) return false;
-    return true;
-  };
+  return (text: string, name: string, value: string): boolean => parsesTo(text, expected, [[name, value]]);
 }
 
 /**
@@ -355,7 +346,7 @@ export function mergeEnvExample(
   const once = appendVerifiedOnce(original, groups, (e) => [`${e.name}=`], () => '', expected);
   if (once !== undefined) return { text: once, added };
   const check = makeVerifier(expected);
-  const out = appendGroups(
+  const out = appendVerifiedEach(
     original,
     groups,
     (e) => [`${e.name}=`],
@@ -397,9 +388,10 @@ export function mergeDotEnv(text: string | undefined, entries: readonly DotEnvEn
   const groups = groupEntries(toAdd);
   const render = (e: DotEnvEntry, eol: string): string[] => valueCandidates(e.value, eol).map((v) => `${e.name}=${v}`);
   const once = appendVerifiedOnce(original, groups, render, (e) => e.value, expected);
-  if (once !== undefined) return { text: once, added: groups.flatMap((g) => g.entries.map((e) => e.name)), kept };
+  const added = groups.flatMap((g) => g.entries.map((e) => e.name));
+  if (once !== undefined) return { text: once, added, kept };
   const check = makeVerifier(expected);
-  const out = appendGroups(
+  const out = appendVerifiedEach(
     original,
     groups,
     render,
@@ -410,5 +402,5 @@ export function mergeDotEnv(text: string | undefined, entries: readonly DotEnvEn
     },
     (e) => new EnvValueEncodingError(e.name),
   );
-  return { text: out, added: groups.flatMap((g) => g.entries.map((e) => e.name)), kept };
+  return { text: out, added, kept };
 }

@@ -132,7 +132,7 @@ export function envReadsOf(node: Node, resolver: EnvReadResolver): EnvRead[] {
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 
-const findVariableImpl = findVariable as unknown as (scope: Scope, nameOrNode: string | TSESTree.Identifier) => Variable | null;
+const findVariableImpl = findVariable as unknown as (scope: Scope, name: string) => Variable | null;
 const getStaticValueImpl = getStaticValue as unknown as (node: Node, scope: Scope) => { value: unknown } | null;
 
 function isProcessImport(def: TSESLint.Scope.Definition, imported: 'default' | 'env'): boolean {
@@ -157,18 +157,21 @@ function requireOf(node: Node | null | undefined): string | undefined {
   return arg?.type === 'Literal' && typeof arg.value === 'string' ? arg.value : undefined;
 }
 
+/** The variable an identifier refers to (undefined for an undeclared name or when the lookup fails). */
+export function variableOfIdentifier(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): Variable | undefined {
+  try {
+    // by name from the identifier's own (innermost) scope: given the node, `findVariable` would first look through
+    // every child scope for one holding it, which is time quadratic in a file with thousands of functions
+    return findVariableImpl(sourceCode.getScope(id), id.name) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Scope-aware answers for a rule: `sourceCode.getScope(node)` gives the scope of each identifier. */
 export function scopeResolver(sourceCode: Readonly<TSESLint.SourceCode>): EnvReadResolver {
   const scopeOf = (node: Node): Scope => sourceCode.getScope(node);
-  const variableOf = (id: TSESTree.Identifier): Variable | undefined => {
-    try {
-      // by name from the identifier's own (innermost) scope: given the node, `findVariable` would first look through
-      // every child scope for one holding it, which is time quadratic in a file with thousands of functions
-      return findVariableImpl(scopeOf(id), id.name) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const variableOf = (id: TSESTree.Identifier): Variable | undefined => variableOfIdentifier(sourceCode, id);
   function isAliasVariable(variable: Variable, id: TSESTree.Identifier): boolean {
     if (variable.defs.length !== 1 || !isConstLike(variable)) return false;
     const def = variable.defs[0]!;

@@ -23,7 +23,7 @@ import { CALL, CONSTRUCT, ReferenceTracker } from '@eslint-community/eslint-util
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findProviderById, findProviderByManaged, findProviderByName, findProviderByPackage, findProviderByUrl, nameWords } from '../oauth/providers.js';
 import type { OAuthProvider } from '../oauth/types.js';
-import { bindingOf, hintUrl, isStaticArray, resolveObject, staticString, unwrap, type ObjectView, type ValueContext } from './values.js';
+import { bindingOf, hintUrl, isStaticArray, resolveObject, staticString, unwrap, type ObjectView, type ValueContext, valueContextOf } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -901,11 +901,7 @@ export function modelMayApply(sourceCode: Readonly<TSESLint.SourceCode>): boolea
 /** Builds the model of one file. Never throws: a file it cannot read gives an empty model. */
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
-  const values: ValueContext = {
-    globalScope: globalScope as unknown as ValueContext['globalScope'],
-    sourceText: sourceCode.text,
-    scopeOf: (node) => sourceCode.getScope(node as TSESTree.Node) as unknown as ReturnType<NonNullable<ValueContext['scopeOf']>>,
-  };
+  const values = valueContextOf(sourceCode);
   if (!globalScope) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
   // most files name none of the SDKs and no OAuth endpoint: skip the reference tracking altogether
   if (!modelMayApply(sourceCode)) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };

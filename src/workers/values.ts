@@ -18,12 +18,21 @@ type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 
-/** Where values are looked up: the file's global scope (lookups start at the innermost scope of each node). */
+/** Where values are looked up: the file's global scope, and the innermost scope of each node. */
 export interface ValueContext {
   readonly globalScope: Scope;
-  /** The innermost scope of a node (`sourceCode.getScope`), when known: identifiers are then looked up by name from it. */
-  readonly scopeOf?: (node: Node) => Scope;
+  /** The innermost scope of a node (`sourceCode.getScope`): identifiers are looked up by name from it. */
+  readonly scopeOf: (node: Node) => Scope;
   readonly sourceText: string;
+}
+
+/** The value context of a file (its global scope is null when the parser gave no scope manager). */
+export function valueContextOf(sourceCode: Readonly<TSESLint.SourceCode>): ValueContext {
+  return {
+    globalScope: sourceCode.scopeManager?.globalScope as unknown as Scope,
+    scopeOf: (node) => sourceCode.getScope(node),
+    sourceText: sourceCode.text,
+  };
 }
 
 /** Stands for a part of a string that is only known at run time (an unresolvable `${expr}` or `+ expr`). */
@@ -34,15 +43,15 @@ const MAX_DEPTH = 12;
 /** Strings longer than this are not mapped character by character (no scope string is that long). */
 const MAX_LOCATED_LENGTH = 20_000;
 
-const findVariableImpl = esFindVariable as unknown as (scope: Scope, nameOrNode: string | TSESTree.Identifier) => Variable | null;
+const findVariableImpl = esFindVariable as unknown as (scope: Scope, name: string) => Variable | null;
 const getStaticValueImpl = esGetStaticValue as unknown as (node: Node, scope: Scope) => { value: unknown } | null;
 
 /** The variable an identifier refers to, or undefined. */
 export function findVariable(ctx: ValueContext, id: TSESTree.Identifier): Variable | undefined {
   try {
-    // from the innermost scope by name when it is known; from the global scope `findVariable` first looks through
-    // the child scopes at each level for the one holding the identifier (linear in their number, per lookup)
-    return (ctx.scopeOf ? findVariableImpl(ctx.scopeOf(id), id.name) : findVariableImpl(ctx.globalScope, id)) ?? undefined;
+    // by name from the innermost scope: given the node, `findVariable` first looks through the child scopes at
+    // each level for the one holding the identifier (linear in their number, per lookup)
+    return findVariableImpl(ctx.scopeOf(id), id.name) ?? undefined;
   } catch {
     return undefined;
   }
