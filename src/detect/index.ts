@@ -9,7 +9,7 @@ import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { nameValuePairs } from './name-value.js';
 import { hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
-import { keywordOffset, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
+import { keywordOffset, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -51,7 +51,8 @@ export class Detector {
   /** the keyword scan's reusable output (one detector serves one string at a time) */
   private readonly scratch: ScanScratch = { buffer: new Int32Array(64), shape: 0 };
   /** automaton state → what a hit there means (see `stateInfo`) */
-  private readonly states: (StateInfo | undefined)[] = [];
+  /** `stateInfo` per automaton state, built on first use (dense: one slot per state) */
+  private readonly states: (StateInfo | undefined)[];
   private readonly ignore: Set<string>;
   private readonly allowValues: Set<string>;
   private readonly allowPatterns: readonly RegExp[];
@@ -74,6 +75,10 @@ export class Detector {
         const offset = keywordOffset(f.pattern.source, k);
         if (offset !== undefined) offsets.set(k, offset);
       }
+      // every match starts with a keyword, read past a group or a class (`sk_(?:live|test)_`, `xox[acors]-`)
+      if (offsets.size !== f.keywords.length && keywordsStartEveryMatch(f.pattern.source, f.pattern.flags, f.keywords)) {
+        for (const k of f.keywords) offsets.set(k, 0);
+      }
       if (f.keywords.length > 0 && offsets.size === f.keywords.length) {
         this.keywordOffsets.set(f, offsets);
         this.stickyPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}y`));
@@ -94,6 +99,7 @@ export class Detector {
       this.byKeyword.set(k, selected);
     }
     this.keywords = new KeywordAutomaton(keywords);
+    this.states = new Array<StateInfo | undefined>(this.keywords.stateCount).fill(undefined);
     this.shortestMinRun = Math.min(...this.minRuns.values());
   }
 
@@ -308,19 +314,36 @@ export class Detector {
     let markers = 0;
     let formats: TokenFormat[] | undefined;
     let starts: Map<TokenFormat, number[]> | undefined;
+    // the first white space at or after `spaceFrom` is at `space` (text.length when none): hits come in order, so
+    // most solid checks read it instead of the characters, and each stretch between spaces is read about once
+    let spaceFrom = 0;
+    let space = -1;
     for (let h = 0; h < count; h++) {
       const end = buffer[2 * h + 1]!;
       const info = this.stateInfo(buffer[2 * h]!);
       markers |= info.markers;
-      for (const { format, sticky, length, offset, solid } of info.checks) {
+      const checks = info.checks;
+      for (let c = 0; c < checks.length; c++) {
+        const { format, sticky, length, offset, solid, user } = checks[c]!;
         const start = end - length + 1 - offset;
         if (start < 0) continue;
         if (sticky) {
           // an anchored format is tried only where one of its keywords starts (sticky), never scanned for; a
           // keyword that starts no match (`ac` in `account`, a near miss) is mostly dismissed without running the
           // pattern: its match would start with `solid` characters that are not white space
-          if (!solidFrom(text, start, solid)) continue;
-          if (this.userFormats.has(format) && text.length > MAX_USER_PATTERN_INPUT) continue;
+          if (start + solid > text.length) continue;
+          if (start > space) {
+            spaceFrom = start;
+            space = nextSpace(text, start, text.length);
+          } else if (start < spaceFrom) {
+            // a keyword at an offset can put a start before the last one: only the characters up to the known
+            // stretch are read (at most the offset), so the checks stay linear in a text without white space
+            const before = nextSpace(text, start, spaceFrom);
+            if (before < spaceFrom) space = before;
+            spaceFrom = start;
+          }
+          if (space < start + solid) continue;
+          if (user && text.length > MAX_USER_PATTERN_INPUT) continue;
           sticky.lastIndex = start;
           if (!sticky.test(text)) continue;
           const list = (starts ??= new Map()).get(format);
@@ -358,13 +381,14 @@ export class Detector {
         for (const format of this.byKeyword.get(k) ?? []) {
           const sticky = this.stickyPatterns.get(format);
           if (!sticky) {
-            info.checks.push({ format, length: k.length, offset: 0, solid: 0 });
+            info.checks.push({ format, sticky: undefined, length: k.length, offset: 0, solid: 0, user: this.userFormats.has(format) });
             continue;
           }
           // the format's keyword that `k` starts with, and where it sits in a match
           const own = format.keywords.filter((fk) => k.startsWith(fk)).map((fk) => this.keywordOffsets.get(format)!.get(fk)!);
           const solid = this.leadingSolid(format);
-          for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset, solid });
+          const user = this.userFormats.has(format);
+          for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset, solid, user });
         }
       }
       this.states[state] = info;
@@ -614,7 +638,7 @@ interface StateInfo {
    * `offset`: where the keyword starts in a match of an anchored (sticky) format; `solid`: how many characters at
    * the start of its every match are not white space (`leadingSolidOf`)
    */
-  checks: { format: TokenFormat; sticky?: RegExp; length: number; offset: number; solid: number }[];
+  checks: { format: TokenFormat; sticky: RegExp | undefined; length: number; offset: number; solid: number; user: boolean }[];
 }
 
 interface Hits {
@@ -626,14 +650,12 @@ interface Hits {
   starts: Map<TokenFormat, number[]>;
 }
 
-/** Are the `solid` characters from `start` in `text` all there, and none of them white space (`\s`)? */
-function solidFrom(text: string, start: number, solid: number): boolean {
-  const end = start + solid;
-  if (end > text.length) return false;
-  for (let i = start; i < end; i++) {
-    if (isSpaceCode(text.charCodeAt(i))) return false;
+/** Index of the first white space (`\s`) in `text` from `from` up to `to` (excluded); `to` when there is none. */
+function nextSpace(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (isSpaceCode(text.charCodeAt(i))) return i;
   }
-  return true;
+  return to;
 }
 
 const NONE: readonly TokenFormat[] = Object.freeze([]);

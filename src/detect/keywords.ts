@@ -10,12 +10,15 @@ export class KeywordAutomaton {
   private readonly classOf: Uint8Array;
   /** log2 of the row width of `delta` (the class count rounded up to a power of two: a shift, not a multiply) */
   private readonly shift: number;
-  /** state × class → next state (class 0 always leads back to the start state) */
-  private readonly delta: Uint16Array;
+  /**
+   * row of a state + class → row of the next state, a row being `state << shift` (class 0 always leads back to the
+   * start state, row 0): the hot loop adds a class to a row, with no shift per character
+   */
+  private readonly delta: Uint16Array | Uint32Array;
   /** keywords that end in a state (its own and those of its failure chain); undefined when none */
   private readonly out: (readonly string[] | undefined)[];
-  /** 1 where `out` is defined: the hot loop reads one byte instead of an array slot */
-  private readonly accepts: Uint8Array;
+  /** states are numbered with those that end a keyword last: a row at or past this one is a hit */
+  private readonly firstHitRow: number;
 
   constructor(keywords: Iterable<string>) {
     const next: Map<number, number>[] = [new Map()];
@@ -71,11 +74,23 @@ export class KeywordAutomaton {
         }
       }
     }
+    // renumber: the start state first, states that end no keyword next, those that end one last
+    const order: number[] = [];
+    for (let st = 0; st < states; st++) if (out[st]!.length === 0) order.push(st);
+    const firstHit = order.length;
+    for (let st = 0; st < states; st++) if (out[st]!.length > 0) order.push(st);
+    const renumbered = new Int32Array(states);
+    order.forEach((old, index) => (renumbered[old] = index));
+    const rows = states * width;
+    const rowDelta = rows <= 0x10000 ? new Uint16Array(rows) : new Uint32Array(rows);
+    for (let st = 0; st < states; st++) {
+      for (let k = 0; k < width; k++) rowDelta[(renumbered[st]! << shift) | k] = renumbered[delta[st * width + k]!]! << shift;
+    }
     this.classOf = classOf;
     this.shift = shift;
-    this.delta = delta;
-    this.out = out.map((o) => (o.length > 0 ? o : undefined));
-    this.accepts = Uint8Array.from(this.out, (o) => (o ? 1 : 0));
+    this.delta = rowDelta;
+    this.out = order.map((old) => (out[old]!.length > 0 ? out[old] : undefined));
+    this.firstHitRow = firstHit << shift;
   }
 
   /**
@@ -86,33 +101,38 @@ export class KeywordAutomaton {
     const delta = this.delta;
     const classOf = this.classOf;
     const shift = this.shift;
-    const accepts = this.accepts;
+    const firstHitRow = this.firstHitRow;
     let buffer = scratch.buffer;
-    let state = 0;
+    let row = 0;
     let count = 0;
     let shape = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < ALPHABET) {
         shape |= CHAR_SHAPE[c]!;
-        state = delta[(state << shift) | classOf[c]!]!;
+        row = delta[row | classOf[c]!]!;
       } else {
         shape |= SHAPE_OTHER;
-        state = 0;
+        row = 0;
       }
-      if (accepts[state] === 1) {
+      if (row >= firstHitRow) {
         if (2 * count + 2 > buffer.length) {
           const grown = new Int32Array(buffer.length * 2);
           grown.set(buffer);
           scratch.buffer = buffer = grown;
         }
-        buffer[2 * count] = state;
+        buffer[2 * count] = row >> shift;
         buffer[2 * count + 1] = i;
         count++;
       }
     }
     scratch.shape = shape;
     return count;
+  }
+
+  /** How many states the automaton has (the states `scanInto` reports are below it). */
+  get stateCount(): number {
+    return this.out.length;
   }
 
   /** The keywords that end in `state` (a state `scanInto` reported). */

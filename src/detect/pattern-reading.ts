@@ -297,3 +297,143 @@ function quantifierAt(source: string, at: number): { min: number; next: number }
   if (source[next] === '?') next++; // lazy
   return { min, next };
 }
+
+/** How many texts `keywordsStartEveryMatch` follows at most before it gives up. */
+const MAX_PREFIXES = 256;
+
+/**
+ * Does every match of `source` start with one of `keywords` (lower-case, compared case-insensitively)? Read from
+ * the pattern's first items, expanded into the finite set of texts a match can start with: literals, escaped
+ * punctuation, small character classes (`[bp]`), groups of literal alternatives (`(?:live|test)`), and `?`, `{n}`,
+ * `{n,m}` repetition (`A{21,22}`). When it holds, every keyword sits at offset 0 and the format is tried only where
+ * a keyword starts, even when `keywordOffset` cannot read past a group or a class. False when it cannot tell.
+ */
+export function keywordsStartEveryMatch(source: string, flags: string, keywords: readonly string[]): boolean {
+  if (keywords.length === 0) return false;
+  // case folding over Unicode (`iu`) lets `ſ` match `s` and `K` match `k`: letters the keyword pass never sees
+  if (flags.includes('i') && /[uv]/.test(flags)) return false;
+  const lower = keywords.map((k) => k.toLowerCase());
+  const started = (text: string): boolean => lower.some((k) => text.startsWith(k));
+  const rest = source.replace(LEADING_LOOKBEHIND, '');
+  let prefixes = [''];
+  let i = 0;
+  while (!prefixes.every(started)) {
+    const item = literalItemAt(rest, i);
+    if (!item) return false;
+    const repeat = repetitionAt(rest, item.next);
+    if (!repeat) return false;
+    const next: string[] = [];
+    for (const prefix of prefixes) {
+      if (started(prefix)) {
+        next.push(prefix);
+        continue;
+      }
+      // every text of min..max repetitions; past the least, an unbounded repetition adds nothing once all have started
+      let texts = [prefix];
+      for (let r = 1; r <= repeat.min; r++) {
+        texts = texts.flatMap((t) => item.options.map((o) => t + o));
+        if (texts.length > MAX_PREFIXES) return false;
+      }
+      next.push(...texts);
+      if (repeat.max === Infinity) {
+        if (!texts.every(started)) return false;
+        continue;
+      }
+      for (let r = repeat.min + 1; r <= repeat.max; r++) {
+        texts = texts.flatMap((t) => item.options.map((o) => t + o));
+        if (texts.length > MAX_PREFIXES) return false;
+        next.push(...texts);
+      }
+      if (next.length > MAX_PREFIXES) return false;
+    }
+    prefixes = next;
+    i = repeat.next;
+  }
+  return true;
+}
+
+/** At most this many characters in a class `literalItemAt` expands. */
+const MAX_CLASS_SIZE = 16;
+
+/**
+ * The item at `at` as the lower-case texts it matches, when it is a literal, an escaped punctuation character, a
+ * small class without escapes or negation, or a group `(?:…|…)` of such literal alternatives; undefined otherwise.
+ */
+function literalItemAt(source: string, at: number): { options: string[]; next: number } | undefined {
+  const ch = source[at];
+  if (ch === undefined) return undefined;
+  if (ch === '[') {
+    const end = classEnd(source, at);
+    if (end >= source.length) return undefined;
+    const body = source.slice(at + 1, end);
+    if (body.startsWith('^') || body.includes('\\')) return undefined;
+    const chars = new Set<string>();
+    for (let j = 0; j < body.length; j++) {
+      if (body[j + 1] === '-' && j + 2 < body.length) {
+        const from = body.charCodeAt(j);
+        const to = body.charCodeAt(j + 2);
+        if (to - from + 1 > MAX_CLASS_SIZE) return undefined;
+        for (let c = from; c <= to; c++) chars.add(String.fromCharCode(c).toLowerCase());
+        j += 2;
+      } else chars.add(body[j]!.toLowerCase());
+    }
+    if (chars.size === 0 || chars.size > MAX_CLASS_SIZE) return undefined;
+    return { options: [...chars], next: end + 1 };
+  }
+  if (ch === '(') {
+    if (!source.startsWith('(?:', at)) return undefined;
+    const close = closingParen(source, at);
+    if (close < 0) return undefined;
+    const options: string[] = [];
+    for (const alternative of source.slice(at + 3, close).split('|')) {
+      const text = literalText(alternative);
+      if (text === undefined) return undefined;
+      options.push(text);
+    }
+    return { options, next: close + 1 };
+  }
+  const one = literalText(source.slice(at, ch === '\\' ? at + 2 : at + 1));
+  return one === undefined || one.length !== 1 ? undefined : { options: [one], next: at + one.length + (ch === '\\' ? 1 : 0) };
+}
+
+/** A sequence of plain characters and escaped punctuation, lower-cased; undefined for anything else. */
+function literalText(part: string): string | undefined {
+  let text = '';
+  for (let j = 0; j < part.length; j++) {
+    const ch = part[j]!;
+    if (ch === '\\') {
+      const next = part[j + 1];
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) return undefined;
+      text += next;
+      j++;
+    } else if ('()[]{}|.*+?^$'.includes(ch)) {
+      return undefined;
+    } else {
+      text += ch.toLowerCase();
+    }
+  }
+  return text;
+}
+
+/** The repetition at `at`: once, `?`, `{n}`, `{n,m}`, `{n,}`, `*`, `+` (a lazy `?` after it skipped). */
+function repetitionAt(source: string, at: number): { min: number; max: number; next: number } | undefined {
+  const ch = source[at];
+  let min = 1;
+  let max = 1;
+  let next = at;
+  if (ch === '{') {
+    const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(at));
+    if (!m) return undefined;
+    min = Number(m[1]);
+    max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+    next += m[0].length;
+  } else if (ch === '?' || ch === '*' || ch === '+') {
+    min = ch === '+' ? 1 : 0;
+    max = ch === '?' ? 1 : Infinity;
+    next++;
+  } else {
+    return { min, max, next };
+  }
+  if (source[next] === '?') next++;
+  return { min, max, next };
+}

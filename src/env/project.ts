@@ -30,9 +30,13 @@ function isDirOrFile(path: string): boolean {
  * ancestors, so a lint run stats each folder's `.env.example`, `package.json` and `.git` about once.
  */
 function recentStat(path: string): 'file' | 'other' | 'none' {
-  const now = Date.now();
+  return recentStatEntry(path, Date.now()).kind;
+}
+
+/** `recentStat` with the time its answer was taken. */
+function recentStatEntry(path: string, now: number): { at: number; kind: 'file' | 'other' | 'none' } {
   const hit = stats.get(path);
-  if (hit && now - hit.at < LOOKUP_TTL_MS) return hit.kind;
+  if (hit && now - hit.at < LOOKUP_TTL_MS) return hit;
   let kind: 'file' | 'other' | 'none';
   try {
     kind = statSync(path).isFile() ? 'file' : 'other';
@@ -40,8 +44,9 @@ function recentStat(path: string): 'file' | 'other' | 'none' {
     kind = 'none';
   }
   if (stats.size > 50_000) stats.clear();
-  stats.set(path, { at: now, kind });
-  return kind;
+  const entry = { at: now, kind };
+  stats.set(path, entry);
+  return entry;
 }
 
 const stats = new Map<string, { at: number; kind: 'file' | 'other' | 'none' }>();
@@ -62,13 +67,33 @@ function* ancestors(start: string): Generator<string> {
  * (a folder holding `.git`), so a stray file above the project is never used. Undefined when there is none.
  */
 export function findNearestEnvExample(filename: string, name: string = ENV_EXAMPLE): string | undefined {
+  // every file of a folder asks the same question: the folder's answer is kept as long as the stats it rests on
+  const key = `${name}\0${dirname(filename)}`;
+  const now = Date.now();
+  const hit = nearest.get(key);
+  if (hit && now - hit.at < LOOKUP_TTL_MS) return hit.found;
+  let oldest = now;
+  const stat = (path: string): 'file' | 'other' | 'none' => {
+    const entry = recentStatEntry(path, now);
+    oldest = Math.min(oldest, entry.at);
+    return entry.kind;
+  };
+  let found: string | undefined;
   for (const dir of ancestors(dirname(resolve(filename)))) {
     const candidate = join(dir, name);
-    if (isFile(candidate)) return candidate;
-    if (isDirOrFile(join(dir, '.git'))) return undefined;
+    if (stat(candidate) === 'file') {
+      found = candidate;
+      break;
+    }
+    if (stat(join(dir, '.git')) !== 'none') break;
   }
-  return undefined;
+  if (nearest.size > 10_000) nearest.clear();
+  nearest.set(key, { at: oldest, found });
+  return found;
 }
+
+/** `findNearestEnvExample`'s answers by name and folder, stamped with the time of the oldest stat they rest on. */
+const nearest = new Map<string, { at: number; found: string | undefined }>();
 
 /** The project root of a file: the nearest folder holding a `package.json`, else a `.git`, else the file's folder. */
 export function findProjectRoot(filename: string): string {

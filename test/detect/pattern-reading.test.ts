@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordOffset, leadingSolidOf, longestRun, minRunOf } from '../../src/detect/pattern-reading.js';
+import { keywordOffset, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from '../../src/detect/pattern-reading.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 import { FAKE_FORMAT_IDS, fakeToken } from '../support/fake-tokens.js';
 
@@ -103,5 +103,51 @@ describe('minRunOf (the longest run of token characters every match holds)', () 
       }
     }
     expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe('keywordsStartEveryMatch (every match starts with a keyword, read past groups and classes)', () => {
+  it('expands literal alternatives, small classes and bounded repetition', () => {
+    expect(keywordsStartEveryMatch(String.raw`(?<![A-Za-z0-9_])sk_(?:live|test)_[A-Za-z0-9]{20,247}`, '', ['sk_live_', 'sk_test_'])).toBe(true);
+    expect(keywordsStartEveryMatch(String.raw`xox[acors]-[0-9]{1,14}`, '', ['xoxa-', 'xoxc-', 'xoxo-', 'xoxr-', 'xoxs-'])).toBe(true);
+    expect(keywordsStartEveryMatch(String.raw`ddapp?_[A-Za-z0-9_-]{20,160}`, '', ['ddapp_', 'ddap_'])).toBe(true);
+    expect(keywordsStartEveryMatch(String.raw`A{21,22}[A-Za-z0-9%]{60,140}`, '', ['aaaaaaaaaaaaaaaaaaaaa'])).toBe(true);
+    expect(keywordsStartEveryMatch(String.raw`A{21,}x`, '', ['aaaaaaaaaaaaaaaaaaaaa'])).toBe(true);
+    expect(keywordsStartEveryMatch(String.raw`dG9rO[jm][A-Za-z0-9+/]{40,80}`, '', ['dg9roj', 'dg9rom'])).toBe(true);
+    expect(keywordsStartEveryMatch(String.raw`xoxe\.xox[bp]-1-`, '', ['xoxe.xoxb-', 'xoxe.xoxp-'])).toBe(true);
+  });
+  it('says no when some match can start otherwise, or when it cannot tell', () => {
+    // a keyword missing from the list
+    expect(keywordsStartEveryMatch(String.raw`sk_(?:live|test)_x`, '', ['sk_live_'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`xox[bp]-`, '', ['xoxb-'])).toBe(false);
+    // an optional item before the keyword, a match that ends before it, a too-short repetition
+    expect(keywordsStartEveryMatch(String.raw`a?bc`, '', ['bc'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`ab`, '', ['abc'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`A{20,}x`, '', ['aaaaaaaaaaaaaaaaaaaaa'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`[0-9]{6,20}-[a-z0-9]{32}\.apps`, '', ['.apps'])).toBe(false);
+    // what it does not read: escapes of classes, negated and large classes, nested groups, lookarounds, `.`
+    expect(keywordsStartEveryMatch(String.raw`\d{2}ab`, '', ['12ab'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`[^x]ab`, '', ['aab'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`[a-z]ab`, '', ['aab'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`(?:(?:a|b)c)d`, '', ['acd', 'bcd'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`(?=a)ab`, '', ['ab'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`.ab`, '', ['xab'])).toBe(false);
+    // Unicode case folding: ſ matches s
+    expect(keywordsStartEveryMatch(String.raw`sk_x`, 'iu', ['sk_x'])).toBe(false);
+    expect(keywordsStartEveryMatch(String.raw`sk_x`, '', [])).toBe(false);
+  });
+  it('holds for real matches of every format it reads: each starts with one of its keywords', () => {
+    let checked = 0;
+    for (const f of TOKEN_FORMATS) {
+      if (!keywordsStartEveryMatch(f.pattern.source, f.pattern.flags, f.keywords) || !FAKE_FORMAT_IDS.includes(f.id)) continue;
+      for (const seed of [1, 2, 3]) {
+        const token = fakeToken(f.id, seed);
+        const m = new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, '')).exec(token);
+        expect(m, f.id).not.toBeNull();
+        expect(f.keywords.some((k) => m![0].toLowerCase().startsWith(k)), f.id).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
   });
 });
