@@ -115,7 +115,18 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
-    function reportFinding(finding: ScopeFinding, scope: LocatedScope, scopes: readonly LocatedScope[], site: ScopeSite, provider: OAuthProvider | undefined): void {
+    /** Whether a node holds a comment (a rewrite would drop it), asked once per node: many scopes share one template. */
+    const holdsComment = new Map<TSESTree.Node, boolean>();
+    function hasCommentInside(node: TSESTree.Node): boolean {
+      let holds = holdsComment.get(node);
+      if (holds === undefined) {
+        holds = sourceCode.getCommentsInside(node).length > 0;
+        holdsComment.set(node, holds);
+      }
+      return holds;
+    }
+
+    function reportFinding(finding: ScopeFinding, scope: LocatedScope, requested: ReadonlySet<string>, site: ScopeSite, provider: OAuthProvider | undefined): void {
       const loc = locOf(scope, site);
       const label = providerLabel(provider, site.param);
       const shown = shownScope(finding.scope);
@@ -124,8 +135,8 @@ export default createRule<Options, MessageIds>({
         suggestion !== undefined &&
         scope.exact &&
         scope.range !== undefined &&
-        !scopes.some((other) => other.scope === suggestion) &&
-        sourceCode.getCommentsInside(scope.node).length === 0;
+        !requested.has(suggestion) &&
+        !hasCommentInside(scope.node);
       const range = scope.range;
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> =
         canSuggest && range
@@ -164,16 +175,17 @@ export default createRule<Options, MessageIds>({
         scopes.map((scope) => scope.scope),
         policy,
       );
+      const requested = new Set(scopes.map((scope) => scope.scope));
       for (const finding of findings) {
         if (finding.kind === 'too-many') {
           const loc = site.node.loc;
           if (!once(loc, 'too-many')) continue;
-          const count = new Set(scopes.map((scope) => scope.scope)).size;
+          const count = requested.size;
           context.report({ loc, messageId: 'tooManyScopes', data: { count: String(count), max: String(policy.maxScopes) } });
           continue;
         }
         const scope = scopes[finding.index];
-        if (scope) reportFinding(finding, scope, scopes, site, provider);
+        if (scope) reportFinding(finding, scope, requested, site, provider);
       }
     }
 

@@ -132,11 +132,22 @@ export default createRule<Options, MessageIds>({
       return !variable || variable.defs.length === 0;
     }
 
+    /** Variables never written after their declaration, decided once each (a variable logged n times has n references). */
+    const constants = new WeakMap<Variable, boolean>();
+    function isConstant(variable: Variable): boolean {
+      let constant = constants.get(variable);
+      if (constant === undefined) {
+        constant = variable.references.every((ref) => ref.init === true || ref.isReadOnly());
+        constants.set(variable, constant);
+      }
+      return constant;
+    }
+
     /** What an identifier is bound to, when it is a constant declared with an initialiser. */
     function bindingOf(id: TSESTree.Identifier): { init: Node; key?: string } | undefined {
       const variable = variableOf(id);
       if (!variable || variable.defs.length !== 1) return undefined;
-      if (!variable.references.every((ref) => ref.init === true || ref.isReadOnly())) return undefined;
+      if (!isConstant(variable)) return undefined;
       const def = variable.defs[0]!;
       const declarator = def.node as Node;
       if (declarator.type !== 'VariableDeclarator' || !declarator.init) return undefined;
@@ -247,8 +258,25 @@ export default createRule<Options, MessageIds>({
         if (isCredentialHeader(binding.key)) return { node, source: { kind: 'header', header: binding.key }, via: node.name };
         return undefined;
       }
-      const inner = find(binding.init, depth + 1, seen);
+      const inner = initHit(binding.init, depth + 1);
       return inner ? { node, source: inner.source, via: node.name } : undefined;
+    }
+
+    /**
+     * What a constant's initialiser carries, walked once per depth however many times the constant is logged (the
+     * walk starts its own `seen`, so its result depends on the initialiser and the depth alone).
+     */
+    const initHits = new Map<Node, (Hit | null)[]>();
+    function initHit(init: Node, depth: number): Hit | undefined {
+      let byDepth = initHits.get(init);
+      if (!byDepth) initHits.set(init, (byDepth = []));
+      let hit = byDepth[depth];
+      if (hit === undefined) {
+        byDepth[depth] = null; // a cycle back to this initialiser finds nothing more
+        hit = find(init, depth, new Set()) ?? null;
+        byDepth[depth] = hit;
+      }
+      return hit ?? undefined;
     }
 
     function callHit(node: TSESTree.CallExpression, depth: number, seen: Set<Node>): Hit | undefined {

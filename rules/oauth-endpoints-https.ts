@@ -65,7 +65,10 @@ function isPlaceholderUrl(value: string, host: string | undefined): boolean {
 
 /** The URL as it may be shown: no user-info, no query or fragment, any secret masked, at most 100 characters. */
 function displayUrl(value: string, url: URL | undefined): string {
-  let text = url ? `${url.protocol}//${url.host}${url.pathname === '/' && !value.endsWith('/') ? '' : url.pathname}` : value;
+  // scheme, host and path as written (the URL parser lower-cases the host, which would hide a token in it from the
+  // detector), without user-info, query or fragment
+  const written = url ? /^\s*([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#]*)([^?#]*)/i.exec(value) : null;
+  let text = written ? `${written[1]}${written[2]}${written[3]}` : value;
   const findings = detectSecrets(text);
   if (findings.length > 0) text = redactRanges(text, findings.map((f) => ({ start: f.start, end: f.end, prefix: f.prefix })));
   text = text.replace(/\s+/g, ' ');

@@ -293,6 +293,16 @@ export default createRule<Options, MessageIds>({
       return [node.range[0], node.range[1]];
     }
 
+    function mergeRanges(ranges: [number, number][]): [number, number][] {
+      const merged: [number, number][] = [];
+      for (const range of [...ranges].sort((a, b) => a[0] - b[0])) {
+        const last = merged[merged.length - 1];
+        if (last && range[0] < last[1]) last[1] = Math.max(last[1], range[1]);
+        else merged.push([range[0], range[1]]);
+      }
+      return merged;
+    }
+
     function removeStatementRange(node: Node): [number, number] {
       const next = sourceCode.getTokenAfter(node, { includeComments: true });
       return [node.range[0], next ? next.range[0] : node.range[1]];
@@ -344,13 +354,13 @@ export default createRule<Options, MessageIds>({
                 data: { name, worker: workerName },
                 fix: (fixer) => {
                   const fixes: TSESLint.RuleFix[] = [];
-                  const removed = new Set<Node>();
-                  for (const s of flow.sites) {
-                    if (removed.has(s.property)) continue;
-                    removed.add(s.property);
-                    fixes.push(fixer.removeRange(removeRange(s.property)));
-                  }
-                  for (const d of new Set(flow.declarations)) fixes.push(fixer.removeRange(removeStatementRange(d)));
+                  const ranges = [
+                    ...[...new Set(flow.sites.map((s) => s.property))].map(removeRange),
+                    ...[...new Set(flow.declarations)].map(removeStatementRange),
+                  ];
+                  // two neighbouring properties of one object share the comma between them: overlapping removals
+                  // are merged (ESLint rejects a suggestion whose fixes overlap)
+                  for (const range of mergeRanges(ranges)) fixes.push(fixer.removeRange(range));
                   if (constant.fix) fixes.push(constant.fix(fixer));
                   const line = sourceCode.lines[worker.statement.loc.start.line - 1] ?? '';
                   const indent = /^\s*/.exec(line)?.[0] ?? '';

@@ -1,4 +1,6 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { getDetector } from './detect/options.js';
+import { redactRanges } from './detect/redact.js';
 import { ruleDocsUrl } from './package-info.js';
 
 export interface WorkerAuthDocs {
@@ -39,7 +41,44 @@ export const createRule: typeof creator = (rule) => {
         }
         if (identity !== undefined) byObject.set(identity, options);
       }
-      return (rule.create as (c: typeof context, o: unknown) => ReturnType<typeof created.create>)(context, options);
+      // every report goes out with the secrets in its data masked, whatever the rule put there (an env name, an
+      // OAuth key or a URL may itself be a token)
+      const masked = Object.create(context, { report: { value: (descriptor: Descriptor) => context.report(maskDescriptor(descriptor)) } }) as typeof context;
+      return (rule.create as (c: typeof context, o: unknown) => ReturnType<typeof created.create>)(masked, options);
     },
   } as typeof created;
 };
+
+type Descriptor = Parameters<TSESLint.RuleContext<string, readonly unknown[]>['report']>[0];
+type Data = Record<string, unknown> | undefined;
+
+/**
+ * `text` with every secret the detector finds in it without a context (provider tokens, URL passwords, JWTs,
+ * credential pairs) masked as `redact` does: the last guard between a rule's message data and the output.
+ */
+export function maskSecretsIn(text: string): string {
+  if (text.length < 8) return text;
+  const findings = getDetector().detect(text);
+  return findings.length === 0 ? text : redactRanges(text, findings);
+}
+
+function maskData(data: Data): Data {
+  if (!data) return data;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== 'string') continue;
+    const safe = maskSecretsIn(value);
+    if (safe !== value) (out ??= { ...data })[key] = safe;
+  }
+  return out ?? data;
+}
+
+function maskDescriptor(descriptor: Descriptor): Descriptor {
+  const data = maskData(descriptor.data as Data);
+  const suggest = descriptor.suggest?.map((s) => {
+    const safe = maskData(s.data as Data);
+    return safe === s.data ? s : { ...s, data: safe };
+  });
+  if (data === descriptor.data && (suggest === undefined || suggest.every((s, i) => s === descriptor.suggest![i]))) return descriptor;
+  return { ...descriptor, data, ...(suggest ? { suggest } : {}) } as Descriptor;
+}

@@ -54,8 +54,41 @@ export function siteOfLiteral(node: TSESTree.StringLiteral, sourceText: string):
     value: valueOfStringNode(node),
     contentStart: start + 1,
     contentEnd: end - 1,
-    ...(isJsx || content === node.value ? {} : { map: cookedToSourceOffsets(content) }),
+    ...(content === node.value ? {} : { map: isJsx ? jsxEntityOffsets(content, node.value) : cookedToSourceOffsets(content) }),
   };
+}
+
+const JSX_ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|[A-Za-z][A-Za-z0-9]{1,31});/y;
+
+/**
+ * Offsets of a JSX attribute's value (HTML entities decoded by the parser: `&amp;` → `&`) in its source text, as
+ * `cookedToSourceOffsets` gives them for escapes. JSX takes no backslash escapes. The text and the value are read
+ * side by side; where they do not line up (an entity this reading does not know), the last offset stands for all.
+ */
+export function jsxEntityOffsets(content: string, value: string): number[] {
+  const map: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (j < value.length && i < content.length) {
+    if (content[i] === '&') {
+      JSX_ENTITY.lastIndex = i;
+      const m = JSX_ENTITY.exec(content);
+      if (m && !value.startsWith(m[0], j)) {
+        const code = m[1] !== undefined ? Number.parseInt(m[1], 16) : m[2] !== undefined ? Number.parseInt(m[2], 10) : -1;
+        const units = code > 0xffff && code <= 0x10ffff ? 2 : 1;
+        for (let u = 0; u < units; u++) map.push(i);
+        i += m[0].length;
+        j += units;
+        continue;
+      }
+    }
+    map.push(i);
+    i++;
+    j++;
+  }
+  while (map.length < value.length) map.push(content.length);
+  map.push(content.length);
+  return map;
 }
 
 /** A template part; its range includes the delimiters (`` ` `` or `}` before, `${` or `` ` `` after). */
@@ -153,8 +186,19 @@ function toTemplateRaw(raw: string): string {
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i]!;
     if (ch === '\\') {
-      out += raw.slice(i, i + 2);
-      i++;
+      const next = raw[i + 1] ?? '';
+      // a template takes no legacy octal escape (`\101`, `\0` before a digit) nor `\8`, `\9`: written in hex
+      const octal = /^[0-3][0-7]{0,2}|^[4-7][0-7]?/.exec(raw.slice(i + 1, i + 4))?.[0];
+      if (octal !== undefined && !(octal === '0' && !/[0-9]/.test(raw[i + 2] ?? ''))) {
+        out += `\\x${Number.parseInt(octal, 8).toString(16).padStart(2, '0')}`;
+        i += octal.length;
+      } else if (next === '8' || next === '9') {
+        out += next;
+        i++;
+      } else {
+        out += raw.slice(i, i + 2);
+        i++;
+      }
     } else if (ch === '`') out += '\\`';
     else if (ch === '$' && raw[i + 1] === '{') out += '\\$';
     else out += ch;

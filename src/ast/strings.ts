@@ -218,8 +218,10 @@ export function cookedToSourceOffsets(source: string): number[] {
         units = cp > 0xffff ? 2 : 1;
       } else if (next === 'u') len = 6;
       else if (next !== undefined && next >= '0' && next <= '7') {
+        // legacy octal: three digits from \0–\3 (up to \377), two from \4–\7 (`\400` is `\40` then `0`)
+        const most = next <= '3' ? 4 : 3;
         len = 2;
-        while (len < 4 && source[i + len]! >= '0' && source[i + len]! <= '7') len++;
+        while (len < most && source[i + len]! >= '0' && source[i + len]! <= '7') len++;
       }
       for (let u = 0; u < units; u++) map.push(i);
       i += len;

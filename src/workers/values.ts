@@ -61,10 +61,28 @@ export function findVariable(ctx: ValueContext, id: TSESTree.Identifier): Variab
 export function staticValue(node: Node | null | undefined, ctx: ValueContext): { value: unknown } | undefined {
   if (!node) return undefined;
   try {
-    return getStaticValueImpl(node, ctx.globalScope) ?? undefined;
+    return getStaticValueImpl(node, leafView(ctx.scopeOf(node))) ?? undefined;
   } catch {
     return undefined;
   }
+}
+
+const leafViews = new WeakMap<Scope, Scope>();
+
+/**
+ * The node's own scope without its child scopes, for `getStaticValue`: given a scope, it first looks through the
+ * child scopes at each level for the one holding each identifier (linear in their number, per lookup: quadratic
+ * beside thousands of functions), then looks the name up through `upper`. Starting from the innermost scope with no
+ * children, every lookup is by name. (A const's initialiser is then read from the use's scope: a name shadowed
+ * between the two would be misread; `getStaticValue` is only the fallback for shapes this module does not read.)
+ */
+function leafView(scope: Scope): Scope {
+  let view = leafViews.get(scope);
+  if (!view) {
+    view = Object.create(scope, { childScopes: { value: [] } }) as Scope;
+    leafViews.set(scope, view);
+  }
+  return view;
 }
 
 /** The statically known string value of an expression (not its location). */
