@@ -6,7 +6,7 @@
  */
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { isTestFile } from '../src/ast/strings.js';
-import { createRule } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
 import { findNearestEnvExample, findProjectRoot, readEnvExampleNames } from '../src/env/project.js';
 import { envReadsOf, isAllowedName, RUNTIME_ENV_NAMES, scopeResolver } from '../src/workers/env-reads.js';
 
@@ -71,7 +71,7 @@ export default createRule<Options, MessageIds>({
     function check(node: Parameters<typeof envReadsOf>[0]): void {
       for (const read of envReadsOf(node, resolver)) {
         if (listed!.has(read.name) || isAllowedName(read.name, allow)) continue;
-        context.report({ node: read.node, messageId: 'missingFromEnvExample', data: { name: read.name, file, line: `${read.name}=` } });
+        reportMasked(context, { node: read.node, messageId: 'missingFromEnvExample', data: { name: read.name, file, line: `${read.name}=` } });
       }
     }
 

@@ -4,7 +4,7 @@
  * and the scope engine (`src/oauth/scopes.ts`) decides what is broad.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
 import { providerForScopeParam } from '../src/oauth/providers.js';
 import { assessScopes, splitScopes } from '../src/oauth/scopes.js';
 import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
@@ -145,20 +145,20 @@ export default createRule<Options, MessageIds>({
       if (finding.kind === 'forbidden') {
         if (!once(loc, 'forbidden')) return;
         const instead = finding.alternatives.length > 0 ? ` and request ${listScopes(finding.alternatives)} instead` : '';
-        context.report({ loc, messageId: 'forbiddenScope', data: { scope: shown, provider: label, instead }, suggest });
+        reportMasked(context, { loc, messageId: 'forbiddenScope', data: { scope: shown, provider: label, instead }, suggest });
         return;
       }
       if (finding.kind === 'generic') {
         if (!once(loc, 'generic')) return;
-        context.report({ loc, messageId: 'genericScope', data: { scope: shown, provider: label, reason: finding.reason }, suggest });
+        reportMasked(context, { loc, messageId: 'genericScope', data: { scope: shown, provider: label, reason: finding.reason }, suggest });
         return;
       }
       if (!once(loc, 'broad')) return;
       const data = { scope: shown, provider: label, risk: finding.risk ?? 'broad', reason: finding.reason };
       if (finding.alternatives.length > 0) {
-        context.report({ loc, messageId: 'broadScope', data: { ...data, alternatives: listScopes(finding.alternatives) }, suggest });
+        reportMasked(context, { loc, messageId: 'broadScope', data: { ...data, alternatives: listScopes(finding.alternatives) }, suggest });
       } else {
-        context.report({ loc, messageId: 'broadScopeNoAlternative', data, suggest });
+        reportMasked(context, { loc, messageId: 'broadScopeNoAlternative', data, suggest });
       }
     }
 
@@ -181,7 +181,7 @@ export default createRule<Options, MessageIds>({
           const loc = site.node.loc;
           if (!once(loc, 'too-many')) continue;
           const count = requested.size;
-          context.report({ loc, messageId: 'tooManyScopes', data: { count: String(count), max: String(policy.maxScopes) } });
+          reportMasked(context, { loc, messageId: 'tooManyScopes', data: { count: String(count), max: String(policy.maxScopes) } });
           continue;
         }
         const scope = scopes[finding.index];

@@ -7,7 +7,7 @@
  * the detector decides what is a secret; values are only shown masked.
  */
 import { relative, resolve, sep } from 'node:path';
-import { createRule } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
 import { DEFAULT_ALLOW_FILES, DEFAULT_EXAMPLE_FILES, findProjectRoot, getEnvFileFindings, projectCreatesWorker, type EnvFileFinding } from '../src/env/project.js';
 import { getWorkerModel } from '../src/workers/model.js';
 
@@ -99,7 +99,7 @@ export default createRule<Options, MessageIds>({
         const at = workers[0] ?? program;
         const loc = at === program ? { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } } : at.loc;
         for (const finding of findings) {
-          context.report({
+          reportMasked(context, {
             loc,
             messageId: messageIdOf(finding),
             data: {

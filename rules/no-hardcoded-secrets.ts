@@ -7,7 +7,7 @@ import { analyzeSite } from '../src/ast/analyze.js';
 import { asStringNode, envEditsFor, siteOfComment, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile } from '../src/ast/strings.js';
-import { createRule } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
 import { describeFinding } from '../src/detect/index.js';
 import { redact } from '../src/detect/redact.js';
 import { detectorOptionsSchema, getDetector, type DetectorOptions } from '../src/detect/options.js';
@@ -79,14 +79,14 @@ export default createRule<Options, MessageIds>({
         const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
         const data = { what: describeFinding(finding), masked: redact(finding.value, finding.prefix), envName };
         if (site.kind === 'comment') {
-          context.report({ loc, messageId: 'secretInComment', data });
+          reportMasked(context, { loc, messageId: 'secretInComment', data });
           continue;
         }
         const edits =
           suggested++ < suggestable
             ? envEditsFor(site, [{ start: finding.start, end: finding.end, envName }], sourceCode.text, isFallback)
             : [];
-        context.report({
+        reportMasked(context, {
           loc,
           messageId: isFallback ? 'hardcodedFallback' : 'hardcodedSecret',
           data,

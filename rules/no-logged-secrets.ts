@@ -6,7 +6,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { expressionName, keyName, propertyName } from '../src/ast/strings.js';
-import { createRule } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
 import { classifyName } from '../src/detect/context.js';
 import { envReadsOf, isProcessEnv, scopeResolver, variableOfIdentifier, type EnvReadResolver } from '../src/workers/env-reads.js';
 
@@ -336,14 +336,14 @@ export default createRule<Options, MessageIds>({
         if (sink !== undefined) {
           // console.assert(condition, …data): the condition is not printed
           const args = sink === 'console.assert' ? node.arguments.slice(1) : node.arguments;
-          checkArguments(args, (hit) => context.report({ node: hit.node, messageId: 'secretLogged', data: { what: describeHit(hit), sink } }));
+          checkArguments(args, (hit) => reportMasked(context, { node: hit.node, messageId: 'secretLogged', data: { what: describeHit(hit), sink } }));
           return;
         }
         if (!options.checkErrors) return;
         const error = isErrorCallee(callee);
         if (error !== undefined) {
           checkArguments(node.arguments, (hit) =>
-            context.report({ node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: `the message of \`${error}()\`` } }),
+            reportMasked(context, { node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: `the message of \`${error}()\`` } }),
           );
         }
       },
@@ -352,7 +352,7 @@ export default createRule<Options, MessageIds>({
         const error = isErrorCallee(node.callee);
         if (error === undefined) return;
         checkArguments(node.arguments, (hit) =>
-          context.report({ node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: `the message of \`new ${error}()\`` } }),
+          reportMasked(context, { node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: `the message of \`new ${error}()\`` } }),
         );
       },
       ThrowStatement(node) {
@@ -360,7 +360,7 @@ export default createRule<Options, MessageIds>({
         const arg = node.argument;
         // `throw new Error(…)` is checked as a construction; a thrown string or object is the message itself
         if (arg.type === 'NewExpression' || arg.type === 'CallExpression' || arg.type === 'Identifier') return;
-        checkArguments([arg], (hit) => context.report({ node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: 'a thrown value' } }));
+        checkArguments([arg], (hit) => reportMasked(context, { node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: 'a thrown value' } }));
       },
     };
   },

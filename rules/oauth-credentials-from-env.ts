@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isTestFile } from '../src/ast/strings.js';
-import { createRule } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact } from '../src/detect/redact.js';
 import { envNameBase, getWorkerModel, modelMayApply, safely, type CredentialField, type CredentialSite, type OAuthConfig } from '../src/workers/model.js';
@@ -131,7 +131,7 @@ export default createRule<Options, MessageIds>({
       if (value.kind === 'env') {
         const fallback = value.fallback;
         if (!fallback || !once(fallback.node)) return;
-        context.report({
+        reportMasked(context, {
           node: fallback.node,
           messageId: 'hardcodedFallback',
           data: {
@@ -151,7 +151,7 @@ export default createRule<Options, MessageIds>({
       // reported where the value is written: the literal (also in a const declaration), or the expression building it
       if (value.kind !== 'static' || !once(value.node)) return;
       const envName = oauthEnvName(config, site.field);
-      context.report({
+      reportMasked(context, {
         node: value.node,
         messageId: isSecretField(site.field) ? 'hardcodedSecret' : 'hardcodedClientId',
         data: { key: site.key, config: describeConfig(config), masked: mask(value.value, site.key), envName },

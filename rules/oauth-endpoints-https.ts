@@ -4,7 +4,7 @@
  * `src/workers/values.ts` resolves their text; URLs are shown without user-info and query, secrets masked.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact, redactRanges } from '../src/detect/redact.js';
 import { getWorkerModel, modelMayApply, safely, type EndpointRole, type EndpointSite } from '../src/workers/model.js';
@@ -153,7 +153,7 @@ export default createRule<Options, MessageIds>({
     function report(located: LocatedString, messageId: MessageIds, data: Record<string, string>, suggest: TSESLint.ReportSuggestionArray<MessageIds> = []): void {
       const loc = located.node.loc;
       if (!once(located.node, loc, messageId)) return;
-      context.report({ loc, messageId, data, suggest });
+      reportMasked(context, { loc, messageId, data, suggest });
     }
 
     /** A URL with run-time parts: only its static scheme and host can be judged. */

@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { keyName } from '../src/ast/strings.js';
-import { createRule } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
 import { classifyName } from '../src/detect/context.js';
 import { findWorkersSdk } from '../src/env/project.js';
 import { envReadsOf, scopeResolver, valueOuter, type EnvRead } from '../src/workers/env-reads.js';
@@ -343,7 +343,7 @@ export default createRule<Options, MessageIds>({
         flow.declarations.every((d) => d.declarations.length === 1 && d.parent?.type !== 'ExportNamedDeclaration') &&
         // a comment inside what the suggestion removes would be lost
         [...flow.sites.map((s) => s.property), ...flow.declarations].every((n) => sourceCode.getCommentsInside(n).length === 0);
-      context.report({
+      reportMasked(context, {
         node: reads[0]!.node,
         messageId: 'preferCredential',
         data,

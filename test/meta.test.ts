@@ -33,6 +33,11 @@ describe('plugin', () => {
 describe.each(ruleEntries)('rule %s', (name, rule) => {
   const docPath = new URL(`../docs/rules/${name}.md`, import.meta.url);
 
+  it('reports only through reportMasked (the data of every report is masked)', () => {
+    const source = readFileSync(new URL(`../rules/${name}.ts`, import.meta.url), 'utf8');
+    expect(source).not.toMatch(/context\.report\(/);
+  });
+
   it('lives in rules/<name>.ts and links its docs', () => {
     expect(existsSync(new URL(`../rules/${name}.ts`, import.meta.url))).toBe(true);
     expect(rule.meta?.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));

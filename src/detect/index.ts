@@ -53,6 +53,11 @@ export class Detector {
   /** automaton state → what a hit there means (see `stateInfo`) */
   /** `stateInfo` per automaton state, built on first use (dense: one slot per state) */
   private readonly states: (StateInfo | undefined)[];
+  /** every state's `stateInfo` in flat typed arrays, for the prefilter's loop over hits (see `flattenStates`) */
+  private readonly flat: FlatChecks;
+  /** the formats the flat checks name, by index, and their sticky patterns (undefined: not anchored) */
+  private readonly formatOf: TokenFormat[] = [];
+  private readonly stickyOf: (RegExp | undefined)[] = [];
   private readonly ignore: Set<string>;
   private readonly allowValues: Set<string>;
   private readonly allowPatterns: readonly RegExp[];
@@ -100,6 +105,7 @@ export class Detector {
     }
     this.keywords = new KeywordAutomaton(keywords);
     this.states = new Array<StateInfo | undefined>(this.keywords.stateCount).fill(undefined);
+    this.flat = this.flattenStates();
     this.shortestMinRun = Math.min(...this.minRuns.values());
   }
 
@@ -318,16 +324,19 @@ export class Detector {
     // most solid checks read it instead of the characters, and each stretch between spaces is read about once
     let spaceFrom = 0;
     let space = -1;
+    const flat = this.flat;
     for (let h = 0; h < count; h++) {
+      const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
-      const info = this.stateInfo(buffer[2 * h]!);
-      markers |= info.markers;
-      const checks = info.checks;
-      for (let c = 0; c < checks.length; c++) {
-        const { format, sticky, length, offset, solid, user } = checks[c]!;
-        const start = end - length + 1 - offset;
+      markers |= flat.markers[state]!;
+      const last = flat.from[state + 1]!;
+      for (let c = flat.from[state]!; c < last; c++) {
+        const start = end - flat.length[c]! + 1 - flat.offset[c]!;
         if (start < 0) continue;
+        const index = flat.format[c]!;
+        const sticky = this.stickyOf[index];
         if (sticky) {
+          const solid = flat.solid[c]!;
           // an anchored format is tried only where one of its keywords starts (sticky), never scanned for; a
           // keyword that starts no match (`ac` in `account`, a near miss) is mostly dismissed without running the
           // pattern: its match would start with `solid` characters that are not white space
@@ -343,17 +352,19 @@ export class Detector {
             spaceFrom = start;
           }
           if (space < start + solid) continue;
-          if (user && text.length > MAX_USER_PATTERN_INPUT) continue;
+          if (flat.user[c] === 1 && text.length > MAX_USER_PATTERN_INPUT) continue;
           sticky.lastIndex = start;
           if (!sticky.test(text)) continue;
+          const format = this.formatOf[index]!;
           const list = (starts ??= new Map()).get(format);
           if (list) list.push(start);
           else {
             starts.set(format, [start]);
             (formats ??= []).push(format);
           }
-        } else if (!formats?.includes(format)) {
-          (formats ??= []).push(format);
+        } else {
+          const format = this.formatOf[index]!;
+          if (!formats?.includes(format)) (formats ??= []).push(format);
         }
       }
     }
@@ -369,6 +380,50 @@ export class Detector {
       this.solids.set(format, solid);
     }
     return solid;
+  }
+
+  /**
+   * `stateInfo` of every state as typed arrays: a hit reads its state's markers and the range of its checks, and each
+   * check's numbers, from a few compact tables instead of objects spread over the heap (a flood of keyword hits, or
+   * the first strings of a file right after its parse, then touches few cache lines).
+   */
+  private flattenStates(): FlatChecks {
+    const states = this.keywords.stateCount;
+    const markers = new Uint32Array(states);
+    const from = new Uint32Array(states + 1);
+    const all: StateInfo['checks'] = [];
+    const indexOf = new Map<TokenFormat, number>();
+    for (let state = 0; state < states; state++) {
+      const info = this.stateInfo(state);
+      markers[state] = info.markers;
+      from[state] = all.length;
+      all.push(...info.checks);
+    }
+    from[states] = all.length;
+    const flat: FlatChecks = {
+      markers,
+      from,
+      format: new Uint32Array(all.length),
+      length: new Int32Array(all.length),
+      offset: new Int32Array(all.length),
+      solid: new Int32Array(all.length),
+      user: new Uint8Array(all.length),
+    };
+    all.forEach((check, c) => {
+      let index = indexOf.get(check.format);
+      if (index === undefined) {
+        index = this.formatOf.length;
+        indexOf.set(check.format, index);
+        this.formatOf.push(check.format);
+        this.stickyOf.push(check.sticky);
+      }
+      flat.format[c] = index;
+      flat.length[c] = check.length;
+      flat.offset[c] = check.offset;
+      flat.solid[c] = check.solid;
+      flat.user[c] = check.user ? 1 : 0;
+    });
+    return flat;
   }
 
   /** What a hit in an automaton state means: the markers it completes and the formats to try, built once per state. */
@@ -639,6 +694,20 @@ interface StateInfo {
    * the start of its every match are not white space (`leadingSolidOf`)
    */
   checks: { format: TokenFormat; sticky: RegExp | undefined; length: number; offset: number; solid: number; user: boolean }[];
+}
+
+/** `StateInfo` of every automaton state, flattened: checks `from[state]` up to `from[state + 1]`. */
+interface FlatChecks {
+  /** per state: `MARKER_BITS` of the markers a hit there completes */
+  markers: Uint32Array;
+  from: Uint32Array;
+  /** per check: index into `formatOf` / `stickyOf` */
+  format: Uint32Array;
+  length: Int32Array;
+  offset: Int32Array;
+  solid: Int32Array;
+  /** 1 for a user format */
+  user: Uint8Array;
 }
 
 interface Hits {
