@@ -8,14 +8,16 @@ import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { nameValuePairs } from './name-value.js';
-import { hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
-import { keywordOffset, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
+import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
+import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
 
 export type { DetectContext, Finding, TokenFormat } from './types.js';
 export { redact, redactRanges } from './redact.js';
+/** The global marker patterns, for tests that hold the anchored search to them. @internal */
+export const MARKER_PATTERNS = { get jwt() { return JWT; }, get url() { return URL_USERINFO; }, get scheme() { return SCHEME_VALUE; } };
 export { TOKEN_FORMATS } from './providers.js';
 
 export interface DetectOptions {
@@ -36,7 +38,7 @@ export class Detector {
   /** anchored formats (every keyword sits at a known offset in a match): their sticky patterns */
   private readonly stickyPatterns = new Map<TokenFormat, RegExp>();
   /** anchored formats: keyword → where it starts in a match */
-  private readonly keywordOffsets = new Map<TokenFormat, Map<string, number>>();
+  private readonly keywordOffsets = new Map<TokenFormat, Map<string, number[]>>();
   /** every keyword and marker */
   private readonly keywords: KeywordAutomaton;
   /** keyword → formats it (or a keyword it starts with) selects */
@@ -75,14 +77,21 @@ export class Detector {
       if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) continue;
       this.globalPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}g`));
       // anchored: every keyword sits at a known offset from the match start (0 when the pattern starts with it)
-      const offsets = new Map<string, number>();
+      const offsets = new Map<string, number[]>();
       for (const k of f.keywords) {
         const offset = keywordOffset(f.pattern.source, k);
-        if (offset !== undefined) offsets.set(k, offset);
+        if (offset !== undefined) offsets.set(k, [offset]);
       }
       // every match starts with a keyword, read past a group or a class (`sk_(?:live|test)_`, `xox[acors]-`)
       if (offsets.size !== f.keywords.length && keywordsStartEveryMatch(f.pattern.source, f.pattern.flags, f.keywords)) {
-        for (const k of f.keywords) offsets.set(k, 0);
+        for (const k of f.keywords) offsets.set(k, [0]);
+      }
+      // or at one of a few offsets (`[0-9]{8,10}:AA`, an optional group before the keyword)
+      if (offsets.size !== f.keywords.length && !(f.pattern.flags.includes('i') && /[uv]/.test(f.pattern.flags))) {
+        for (const k of f.keywords) {
+          const some = offsets.get(k) ?? keywordOffsets(f.pattern.source, k);
+          if (some !== undefined) offsets.set(k, some);
+        }
       }
       if (f.keywords.length > 0 && offsets.size === f.keywords.length) {
         this.keywordOffsets.set(f, offsets);
@@ -155,7 +164,7 @@ export class Detector {
       }
     }
     for (const format of candidates) this.matchFormat(format, text, getContext, findings, claimed, hits?.starts);
-    if (hits && hits.markers !== 0) this.matchMarkers(text, hits.markers, getContext, findings, claimed);
+    if (hits && hits.markers !== 0) this.matchMarkers(text, hits.markers, hits.markerEnds, getContext, findings, claimed);
     if (!comment) this.matchWholeValue(text, getContext, findings, claimed);
     if (findings.length === 0) return findings;
     const ctxFinal = ctx;
@@ -325,10 +334,14 @@ export class Detector {
     let spaceFrom = 0;
     let space = -1;
     const flat = this.flat;
+    // where the anchored markers end (`eyj`, `://`, `bearer ` and the other schemes): their patterns are tried there
+    let markerEnds: number[] | undefined;
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
-      markers |= flat.markers[state]!;
+      const marks = flat.markers[state]!;
+      markers |= marks;
+      if (marks & ANCHORED_MARKERS) (markerEnds ??= []).push(end);
       const last = flat.from[state + 1]!;
       for (let c = flat.from[state]!; c < last; c++) {
         const start = end - flat.length[c]! + 1 - flat.offset[c]!;
@@ -369,7 +382,23 @@ export class Detector {
       }
     }
     if (formats === undefined && markers === 0) return undefined;
-    return { formats: formats ?? [], markers, starts: starts ?? new Map() };
+    return { formats: formats ?? [], markers, starts: starts ?? new Map(), markerEnds: markerEnds ?? [] };
+  }
+
+  /**
+   * For tests: the JWT, URL user-info and scheme matches `matchMarkers` tries, found from the marker hits (each
+   * must equal `text.matchAll` of the global pattern).
+   * @internal
+   */
+  anchoredMarkerMatches(text: string): { jwt: string[]; url: string[]; scheme: string[] } {
+    const hits = this.prefilter(text, this.keywords.scanInto(text, this.scratch));
+    const ends = hits?.markerEnds ?? [];
+    const shown = (ms: RegExpExecArray[]): string[] => ms.map((m) => `${m.index}:${m[0]}`);
+    return {
+      jwt: shown(anchoredMatches(JWT_AT, text, ends, jwtStart)),
+      url: shown(anchoredMatches(URL_USERINFO_AT, text, ends, urlStart)),
+      scheme: shown(anchoredMatches(SCHEME_VALUE_AT, text, ends, schemeStart)),
+    };
   }
 
   /** `leadingSolidOf` the format's pattern (0, proving nothing, for user formats: not ours to read). */
@@ -440,7 +469,7 @@ export class Detector {
             continue;
           }
           // the format's keyword that `k` starts with, and where it sits in a match
-          const own = format.keywords.filter((fk) => k.startsWith(fk)).map((fk) => this.keywordOffsets.get(format)!.get(fk)!);
+          const own = format.keywords.filter((fk) => k.startsWith(fk)).flatMap((fk) => this.keywordOffsets.get(format)!.get(fk)!);
           const solid = this.leadingSolid(format);
           const user = this.userFormats.has(format);
           for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset, solid, user });
@@ -526,14 +555,15 @@ export class Detector {
   private matchMarkers(
     text: string,
     markers: number,
+    markerEnds: readonly number[],
     getContext: () => DetectContext,
     findings: Finding[],
     claimed: Claims,
   ): void {
-    // each pattern is tested before its matches are iterated: most texts with a marker hold no match, and a test
-    // allocates no iterator
-    if (markers & JWT_MARKER && testWhole(JWT, text)) {
-      for (const m of matchAllFromStart(text, JWT)) {
+    // each pattern is tried only where its marker puts the start of a match (sticky), never scanned over the text: a
+    // flood of near misses stays linear and costs one short try per marker
+    if (markers & JWT_MARKER) {
+      for (const m of anchoredMatches(JWT_AT, text, markerEnds, jwtStart)) {
         const finding = this.jwtFinding(m[0], m.index, getContext);
         if (claimed.overlaps(m.index, m.index + m[0].length)) continue;
         claimed.add(m.index, m.index + m[0].length);
@@ -541,8 +571,8 @@ export class Detector {
       }
     }
     // user-info needs an `@`
-    if (markers & URL_MARKER && text.includes('@') && testWhole(URL_USERINFO, text)) {
-      for (const m of matchAllFromStart(text, URL_USERINFO)) {
+    if (markers & URL_MARKER && text.includes('@')) {
+      for (const m of anchoredMatches(URL_USERINFO_AT, text, markerEnds, urlStart)) {
         const user = m[2]!;
         const password = m[3]!;
         const start = m.index + m[1]!.length + 3 + user.length + 1;
@@ -565,8 +595,7 @@ export class Detector {
         });
       }
     }
-    const schemes = (markers & SCHEME_MARKERS) !== 0 && testWhole(SCHEME_VALUE, text);
-    for (const m of schemes ? matchAllFromStart(text, SCHEME_VALUE) : []) {
+    for (const m of markers & SCHEME_MARKERS ? anchoredMatches(SCHEME_VALUE_AT, text, markerEnds, schemeStart) : []) {
       const scheme = m[1]!.toLowerCase();
       const value = m[2]!;
       const start = m.index + m[0].length - value.length;
@@ -717,6 +746,8 @@ interface Hits {
   markers: number;
   /** where the keywords of anchored formats start (ascending, possibly repeated) */
   starts: Map<TokenFormat, number[]>;
+  /** where a JWT, URL or scheme marker ends (ascending) */
+  markerEnds: number[];
 }
 
 /** Index of the first white space (`\s`) in `text` from `from` up to `to` (excluded); `to` when there is none. */
@@ -779,11 +810,6 @@ function testWhole(re: RegExp, text: string): boolean {
   return found;
 }
 
-/** `text.matchAll(re)` from the start whatever `re.lastIndex` holds (`matchAll` copies it). */
-function matchAllFromStart(text: string, re: RegExp): IterableIterator<RegExpExecArray> {
-  re.lastIndex = 0;
-  return text.matchAll(re);
-}
 
 /** Every position of a delimiter in `text`, ascending. */
 function delimiterPositions(text: string): number[] {
@@ -857,6 +883,99 @@ const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192
 const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?#'"`]{4,256})@/g;
 /** `Bearer x`, `Basic x`, `token x`, `SSWS x` (Okta), `ApiKey x` at a word start */
 const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~:-]{12,4096})(?![A-Za-z0-9+/=_.~:-])/g;
+const JWT_AT = new RegExp(JWT.source, 'y');
+const URL_USERINFO_AT = new RegExp(URL_USERINFO.source, 'y');
+const SCHEME_VALUE_AT = new RegExp(SCHEME_VALUE.source, 'y');
+/** The markers whose patterns are tried where the marker is (see `anchoredMatches`). */
+const ANCHORED_MARKERS = JWT_MARKER | URL_MARKER | SCHEME_MARKERS;
+
+/** A JWT match starts at its `eyJ` (the pattern opens with it, after a lookbehind). */
+function jwtStart(text: string, end: number): number {
+  if (!text.startsWith('eyJ', end - 2)) return -1;
+  // cheap necessary condition first: 8 body characters, `.eyJ`, 4 more, then `.`
+  const dot = runEnd(text, end + 1, BASE64URL, 4097);
+  if (dot - (end + 1) < 8 || !text.startsWith('.eyJ', dot)) return -1;
+  const second = runEnd(text, dot + 4, BASE64URL, 8193);
+  return second - (dot + 4) >= 4 && text.charCodeAt(second) === 46 ? end - 2 : -1;
+}
+
+/** Where the run of `table` characters from `from` ends, read at most `most` characters (non-ASCII counts in). */
+function runEnd(text: string, from: number, table: Uint8Array, most: number): number {
+  const limit = Math.min(text.length, from + most);
+  let i = from;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && table[c] === 0) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * A URL user-info match starts at its scheme, the whole run of scheme characters before `://` (the lookbehind
+ * allows no scheme character before it): 2 to 31 of them, the first a letter.
+ */
+function urlStart(text: string, end: number): number {
+  const colon = end - 2;
+  if (!text.startsWith('://', colon)) return -1;
+  let start = colon;
+  while (start > 0 && colon - start < 32 && SCHEME_CHAR[text.charCodeAt(start - 1)] === 1) start--;
+  if (colon - start < 2 || colon - start > 31 || (start > 0 && SCHEME_CHAR[text.charCodeAt(start - 1)] === 1)) return -1;
+  // cheap necessary condition first: a user part (no `:`) up to a `:`, then 4 password characters up to an `@`
+  const userEnd = runEnd(text, end + 1, USER_CHAR, 129);
+  if (text.charCodeAt(userEnd) !== 58) return -1;
+  const at = runEnd(text, userEnd + 1, PASSWORD_CHAR, 257);
+  return text.charCodeAt(at) === 64 && at - userEnd - 1 >= 4 ? start : -1;
+}
+
+/**
+ * A scheme value match starts at its scheme word (`Bearer`, `SSWS`…: letters, at most 6, no word character before),
+ * which ends at the space that ends the marker.
+ */
+function schemeStart(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 32) return -1;
+  let start = end;
+  while (start > 0 && end - start < 7 && LETTER[text.charCodeAt(start - 1)] === 1) start--;
+  if (start === end || (start > 0 && WORD_CHAR[text.charCodeAt(start - 1)] === 1)) return -1;
+  // cheap necessary condition first: after the spaces, 12 value characters
+  let value = end;
+  while (text.charCodeAt(value) === 32) value++;
+  return runEnd(text, value, SCHEME_VALUE_CHAR, 12) - value >= 12 ? start : -1;
+}
+
+const SCHEME_CHAR = asciiTable((ch) => (/[A-Za-z0-9+.-]/.test(ch) ? 1 : 0));
+/** The character classes of the marker patterns (`JWT`, `URL_USERINFO`, `SCHEME_VALUE`), by ASCII code. */
+const BASE64URL = asciiTable((ch) => (/[A-Za-z0-9_-]/.test(ch) ? 1 : 0));
+const USER_CHAR = asciiTable((ch) => (/[^\s:/@?#'"`]/.test(ch) ? 1 : 0));
+const PASSWORD_CHAR = asciiTable((ch) => (/[^\s/@?#'"`]/.test(ch) ? 1 : 0));
+const SCHEME_VALUE_CHAR = asciiTable((ch) => (/[A-Za-z0-9+/=_.~:-]/.test(ch) ? 1 : 0));
+const LETTER = asciiTable((ch) => (/[A-Za-z]/.test(ch) ? 1 : 0));
+const WORD_CHAR = asciiTable((ch) => (/[A-Za-z0-9_]/.test(ch) ? 1 : 0));
+
+/**
+ * The matches of the sticky `re` that `text.matchAll` with its global version would give, found by trying it only
+ * at the starts `startOf` derives from the marker ends (ascending): every match starts at such a place. A start
+ * inside the last match is skipped, as a scan would.
+ */
+function anchoredMatches(re: RegExp, text: string, ends: readonly number[], startOf: (text: string, end: number) => number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  let last = -1;
+  for (const end of ends) {
+    const start = startOf(text, end);
+    if (start < after || start === last) continue;
+    last = start;
+    re.lastIndex = start;
+    const m = re.exec(text);
+    if (m) {
+      out.push(m);
+      after = m.index + m[0].length;
+    }
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 const SCHEME_PROVIDER: Record<string, string> = {
   postgres: 'PostgreSQL',
   postgresql: 'PostgreSQL',

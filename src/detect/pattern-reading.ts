@@ -437,3 +437,114 @@ function repetitionAt(source: string, at: number): { min: number; max: number; n
   if (source[next] === '?') next++;
   return { min, max, next };
 }
+
+/** At most this many offsets `keywordOffsets` follows for one keyword. */
+const MAX_OFFSETS = 32;
+
+/**
+ * Every offset at which `keyword` (lower-case) can start in a match of `source`, when the items before it have a
+ * small finite set of widths: fixed or bounded repetition (`[0-9]{8,10}:AA` → 8, 9, 10 for `:aa`), optional groups of
+ * literal alternatives (`-----BEGIN (?:RSA |EC )?PRIVATE KEY` → 11, 14, 15), lookarounds (no width). The format is
+ * then tried at each of them where the keyword occurs, instead of scanned over the text. Undefined when an item
+ * of unbounded or unknown width comes first, or the offsets grow past `MAX_OFFSETS`.
+ */
+export function keywordOffsets(source: string, keyword: string): number[] | undefined {
+  let offsets = [0];
+  let literal = '';
+  let literalStarts: number[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const item = widthItemAt(source, i);
+    if (!item) return undefined;
+    const repeat = repetitionAt(source, item.next);
+    if (!repeat || repeat.max === Infinity || repeat.max > 64) return undefined;
+    i = repeat.next;
+    if (item.widths.length === 1 && item.widths[0] === 0) continue; // a lookaround: no width, no text
+    if (item.text !== undefined && repeat.min === 1 && repeat.max === 1) {
+      if (literal === '') literalStarts = offsets;
+      literal += item.text;
+      const at = literal.indexOf(keyword);
+      if (at >= 0) return literalStarts.map((o) => o + at);
+    } else {
+      literal = '';
+    }
+    const next = new Set<number>();
+    for (const o of offsets) {
+      for (let r = repeat.min; r <= repeat.max; r++) {
+        // r repetitions of an item of several widths: every sum of r of them
+        let sums = new Set([0]);
+        for (let k = 0; k < r; k++) {
+          const grown = new Set<number>();
+          for (const sum of sums) for (const w of item.widths) grown.add(sum + w);
+          sums = grown;
+          if (sums.size > MAX_OFFSETS) return undefined;
+        }
+        for (const sum of sums) next.add(o + sum);
+      }
+      if (next.size > MAX_OFFSETS) return undefined;
+    }
+    offsets = [...next].sort((a, b) => a - b);
+  }
+  return undefined;
+}
+
+/**
+ * The item at `at` with its possible widths, and its lower-case text when it is one literal character: a character,
+ * an escape, a class, `.`, a lookaround (width 0), a group of lookarounds (width 0) or of literal alternatives.
+ */
+function widthItemAt(source: string, at: number): { widths: number[]; text?: string; next: number } | undefined {
+  const ch = source[at];
+  if (ch === undefined) return undefined;
+  if (ch === '(') {
+    const close = closingParen(source, at);
+    if (close < 0) return undefined;
+    if (/^\(\?<?[=!]/.test(source.slice(at, at + 4))) return { widths: [0], next: close + 1 };
+    if (!source.startsWith('(?:', at)) return undefined;
+    const body = source.slice(at + 3, close);
+    const alternatives = splitTopLevel(body);
+    // a group of lookarounds only (`(?:(?<!…)|(?<=…))`) takes no width
+    if (alternatives.every((a) => /^\(\?<?[=!]/.test(a) && closingParen(a, 0) === a.length - 1)) return { widths: [0], next: close + 1 };
+    const widths = new Set<number>();
+    for (const alternative of alternatives) {
+      const text = literalText(alternative);
+      if (text === undefined) return undefined;
+      widths.add(text.length);
+    }
+    return { widths: [...widths], next: close + 1 };
+  }
+  if (ch === '[') {
+    const end = classEnd(source, at);
+    if (end >= source.length) return undefined;
+    return { widths: [1], next: end + 1 };
+  }
+  if (ch === '\\') {
+    const next = source[at + 1];
+    if (next === undefined) return undefined;
+    if (!/[A-Za-z0-9]/.test(next)) return { widths: [1], text: next.toLowerCase(), next: at + 2 };
+    if (/[dDwWsS]/.test(next)) return { widths: [1], next: at + 2 };
+    return undefined;
+  }
+  if (ch === '.') return { widths: [1], next: at + 1 };
+  if ('|)^$*+?{}]'.includes(ch)) return undefined;
+  return { widths: [1], text: ch.toLowerCase(), next: at + 1 };
+}
+
+/** The top-level alternatives of a group body (classes, escapes and nested groups kept whole). */
+function splitTopLevel(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') i = classEnd(body, i);
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      parts.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(body.slice(from));
+  return parts;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordOffset, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from '../../src/detect/pattern-reading.js';
+import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from '../../src/detect/pattern-reading.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 import { FAKE_FORMAT_IDS, fakeToken } from '../support/fake-tokens.js';
 
@@ -146,6 +146,45 @@ describe('keywordsStartEveryMatch (every match starts with a keyword, read past 
         expect(m, f.id).not.toBeNull();
         expect(f.keywords.some((k) => m![0].toLowerCase().startsWith(k)), f.id).toBe(true);
         checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+});
+
+describe('keywordOffsets (every offset a keyword can start at, past items of a few widths)', () => {
+  it('sums bounded repetitions, optional literal groups and zero-width lookarounds', () => {
+    expect(keywordOffsets(String.raw`(?:(?<![A-Za-z0-9_])|(?<=\/bot))[0-9]{8,10}:AA[A-Za-z0-9_-]{33}`, ':aa')).toEqual([8, 9, 10]);
+    expect(keywordOffsets(String.raw`(?<![A-Za-z0-9_])-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----`, 'private key')).toEqual([11, 14, 15, 21]);
+    expect(keywordOffsets(String.raw`[0-9]{6,8}-[a-z0-9]{4}\.apps`, '.apps')).toEqual([11, 12, 13]);
+    expect(keywordOffsets(String.raw`ghp_[A-Za-z0-9]{36}`, 'ghp_')).toEqual([0]);
+    expect(keywordOffsets(String.raw`ab(?=c)cd`, 'bcd')).toEqual([1]);
+  });
+  it('gives up on unbounded or unknown widths and on too many offsets', () => {
+    expect(keywordOffsets(String.raw`[0-9]+:AA`, ':aa')).toBeUndefined();
+    expect(keywordOffsets(String.raw`[0-9]{1,}:AA`, ':aa')).toBeUndefined();
+    expect(keywordOffsets(String.raw`[0-9]{1,100}:AA`, ':aa')).toBeUndefined();
+    expect(keywordOffsets(String.raw`x{1,40}y{1,40}:AA`, ':aa')).toBeUndefined();
+    expect(keywordOffsets(String.raw`(?:(?:a|b)c)?:AA`, ':aa')).toBeUndefined();
+    expect(keywordOffsets(String.raw`a\1:AA`, ':aa')).toBeUndefined();
+    expect(keywordOffsets(String.raw`[0-9]{2}`, ':aa')).toBeUndefined();
+  });
+  it('holds for real matches of every format: the keyword sits at one of its offsets', () => {
+    let checked = 0;
+    for (const f of TOKEN_FORMATS) {
+      if (!FAKE_FORMAT_IDS.includes(f.id)) continue;
+      for (const k of f.keywords) {
+        const offsets = keywordOffsets(f.pattern.source, k);
+        if (offsets === undefined) continue;
+        for (const seed of [1, 2, 3]) {
+          const token = fakeToken(f.id, seed);
+          const m = new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, '')).exec(token);
+          expect(m, f.id).not.toBeNull();
+          const text = m![0].toLowerCase();
+          if (!text.includes(k)) continue;
+          expect(offsets.some((o) => text.slice(o, o + k.length) === k), `${f.id} ${k}`).toBe(true);
+          checked++;
+        }
       }
     }
     expect(checked).toBeGreaterThan(300);

@@ -9,7 +9,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { isIdentifierLike, isRandomLetters, isSequential, isWordChain, looksLikePathOrHost, looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
-import { Claims, Detector } from '../../src/detect/index.js';
+import { Claims, Detector, MARKER_PATTERNS } from '../../src/detect/index.js';
 import { hasSolidRun } from '../../src/detect/keywords.js';
 import { NAME_VALUE, nameValuePairs } from '../../src/detect/name-value.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
@@ -327,5 +327,32 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
       '// see https://docs.example.test/en-us/api?page=2\nexport const mime = "application/json";\n',
     ];
     for (const code of ordinary) expect(detector.mayContainSecret(code), code).toBe(false);
+  });
+});
+
+describe('markers tried where they are (anchoredMatches) find what a scan of the text finds', () => {
+  const detector = new Detector();
+  const pieces = ['eyJ', 'eyJhbGciOiJIUzI1', 'eyJzdWIiOiIx', '.', '..', 'ab', 'x', 'postgres', 'a1', '+', '-', '://', ':', '@', '/', ' ', '  ', '\t', 'Bearer', 'bearer', 'BEARER', 'Basic', 'token', 'Token', 'SSWS', 'ApiKey', 'apikey', 'xBearer', '_', '=', 'Zm9vYmFyYmF6cXV4MTIz', 'aB3dE5gH7jK9mN1pQ', 's3cr3tP4ss', 'h0st.example', '"', "'", 'postgres://', 'ab://u', 'u:s3cr3tP4ss@', ':pw12@', '1x://'];
+  // a whole JWT shape, joined at run time (no token-shaped literal in the repo)
+  pieces.push(['eyJhbGciOiJIUzI1', 'eyJzdWIiOiIx', 'c2ln'].join('.'), ['eyJhbGciOiJIUzI1', 'eyJzdWIiOiIx', ''].join('.'));
+  let seed = 7;
+  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const scan = (re: RegExp, text: string): string[] => [...text.matchAll(new RegExp(re.source, 'g'))].map((m) => `${m.index}:${m[0]}`);
+  it('on 4,000 random texts of marker pieces, for JWTs, URL user-info and scheme values', () => {
+    const found = { jwt: 0, url: 0, scheme: 0 };
+    for (let i = 0; i < 4000; i++) {
+      let text = '';
+      const n = 1 + rand(40);
+      for (let k = 0; k < n; k++) text += pieces[rand(pieces.length)];
+      const got = detector.anchoredMarkerMatches(text);
+      expect(got.jwt, text).toEqual(scan(MARKER_PATTERNS.jwt, text));
+      expect(got.url, text).toEqual(scan(MARKER_PATTERNS.url, text));
+      expect(got.scheme, text).toEqual(scan(MARKER_PATTERNS.scheme, text));
+      found.jwt += got.jwt.length;
+      found.url += got.url.length;
+      found.scheme += got.scheme.length;
+    }
+    // the pieces do make matches of each kind: the comparison is not between two empty lists
+    for (const [kind, count] of Object.entries(found)) expect(count, kind).toBeGreaterThan(10);
   });
 });
