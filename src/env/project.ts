@@ -68,7 +68,8 @@ function* ancestors(start: string): Generator<string> {
  */
 export function findNearestEnvExample(filename: string, name: string = ENV_EXAMPLE): string | undefined {
   // every file of a folder asks the same question: the folder's answer is kept as long as the stats it rests on
-  const key = `${name}\0${dirname(filename)}`;
+  const folder = dirname(resolve(filename));
+  const key = `${name}\0${folder}`;
   const now = Date.now();
   const hit = nearest.get(key);
   if (hit && now - hit.at < LOOKUP_TTL_MS) return hit.found;
@@ -79,7 +80,7 @@ export function findNearestEnvExample(filename: string, name: string = ENV_EXAMP
     return entry.kind;
   };
   let found: string | undefined;
-  for (const dir of ancestors(dirname(resolve(filename)))) {
+  for (const dir of ancestors(folder)) {
     const candidate = join(dir, name);
     if (stat(candidate) === 'file') {
       found = candidate;
