@@ -16,7 +16,7 @@ import type { TextEdit } from '../src/ast/sites.js';
 import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { redact } from '../src/detect/redact.js';
-import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
+import { canEncodeEnvValue, ensureGitignore, isValidEnvName, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { discoverFiles, isMinified, isReadOnly, type Skipped } from './discover.js';
 import { LockHeldError, withEnvLock } from './lock.js';
 import { applyEdits, assignEnvNames, buildEdits, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
@@ -89,6 +89,24 @@ const EMPTY_FALLBACK_READ = /process\.env\.([A-Za-z_$][\w$]*)\s*(?:\?\?|\|\|)\s*
  */
 function envDiffText(before: string | undefined, after: string): { before: string; after: string } {
   const hide = (text: string): string => text.replace(/[^\r\n]+/g, '…');
+  const old = before ?? '';
+  if (!after.startsWith(old)) return { before: hide(old), after: hide(after) };
+  return { before: hide(old), after: hide(old) + after.slice(old.length) };
+}
+
+/** `.env.example` for a diff: the value of every existing line hidden (`KEY=…`), the appended lines as they are. */
+function exampleDiffText(before: string | undefined, after: string): { before: string; after: string } {
+  const hide = (text: string): string =>
+    text
+      .split('\n')
+      .map((line) => {
+        if (line.trimStart().startsWith('#')) return line;
+        let cut = line.indexOf('=');
+        if (cut < 0) cut = line.indexOf(': ');
+        if (cut <= 0) return line;
+        return line.slice(cut + 1).trim() === '' ? line : `${line.slice(0, cut + 1)}…${line.endsWith('\r') ? '\r' : ''}`;
+      })
+      .join('\n');
   const old = before ?? '';
   if (!after.startsWith(old)) return { before: hide(old), after: hide(after) };
   return { before: hide(old), after: hide(old) + after.slice(old.length) };
@@ -309,7 +327,8 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   for (const file of loaded) {
     const plan = file.plan!;
     // values dotenv cannot hold stay in the code, reported
-    const encodable = plan.occurrences.filter((o) => canEncodeEnvValue(o.finding.value));
+    // (and a name dotenv cannot hold, taken from a `process.env["…"]` fallback, leaves its value in the code too)
+    const encodable = plan.occurrences.filter((o) => canEncodeEnvValue(o.finding.value) && isValidEnvName(names.get(o.finding.value)!));
     const { edits, manual } = buildEdits({ path: plan.path, occurrences: encodable }, names, file.text);
     const manualSet = new Set<SecretOccurrence>(manual);
     const report: FileReport = {
@@ -332,6 +351,8 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     } catch (error) {
       report.status = 'failed';
       report.error = `${file.rel}: ${(error as Error).message.split('\n')[0]}`;
+      // nothing of this file moves: its secrets stay in the code, for a manual edit
+      report.secrets.splice(0, report.secrets.length, ...report.secrets.map((x) => (x.action === 'not-encodable' ? x : { ...x, action: 'manual' as const })));
       continue;
     }
     for (const o of encodable) {
@@ -392,7 +413,12 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     for (const [file, out] of outputs) diff += filePatch(`a/${file.rel}`, `b/${file.rel}`, file.text, out);
     const envDiff = (name: string, before: string | undefined, after: string) =>
       (before ?? '') === after ? '' : filePatch(`a/${name}`, `b/${name}`, before ?? '', after);
-    diff += envDiff('.gitignore', gitignoreText, gitignore.text) + envDiff('.env.example', exampleText, example.text);
+    diff += envDiff('.gitignore', gitignoreText, gitignore.text);
+    // .env.example: its existing values hidden too (a value there may be a real secret the code never held)
+    if ((exampleText ?? '') !== example.text) {
+      const shown = exampleDiffText(exampleText, example.text);
+      diff += filePatch('a/.env.example', 'b/.env.example', shown.before, shown.after);
+    }
     // .env: existing lines hidden (their values may be secrets the detector never saw), added values masked below
     const envShown = envDiffText(envText, dotenv.text);
     if ((envText ?? '') !== dotenv.text) diff += filePatch('a/.env', 'b/.env', envShown.before, envShown.after);

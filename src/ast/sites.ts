@@ -46,7 +46,7 @@ export function siteOfLiteral(node: TSESTree.StringLiteral, sourceText: string):
   const [start, end] = node.range;
   const parent = node.parent;
   const isJsx = parent?.type === 'JSXAttribute';
-  const isKey = (parent?.type === 'Property' || parent?.type === 'PropertyDefinition') && parent.key === node && !parent.computed;
+  const isKey = KEY_PARENTS.has(parent?.type ?? '') && (parent as { key?: unknown }).key === node && !(parent as { computed?: boolean }).computed;
   const content = sourceText.slice(start + 1, end - 1);
   return {
     kind: isJsx ? 'jsx-attribute' : isKey ? 'key' : 'literal',
@@ -128,8 +128,11 @@ export function sourceRangeOf(site: StringSite, start: number, end: number): [nu
 
 /** Expression for an env read with the SDK's string-typed fallback. */
 export function envReadExpression(envName: string): string {
-  return `process.env.${envName} ?? ""`;
+  // a name that is no identifier (`openai-key`) is read with brackets: `process.env.openai-key` would subtract
+  return IDENTIFIER.test(envName) ? `process.env.${envName} ?? ""` : `process.env[${JSON.stringify(envName)}] ?? ""`;
 }
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Parents where a bare `a ?? b` needs no parentheses. */
 const STANDALONE_PARENTS = new Set([
@@ -147,8 +150,23 @@ const STANDALONE_PARENTS = new Set([
   'TemplateLiteral',
 ]);
 
-/** Places where only a literal may stand (types, module specifiers, enum members). */
+/** Nodes whose `key` names a member: a string there is a name, not a value (a `key` site, left for a manual edit). */
+const KEY_PARENTS = new Set([
+  'Property',
+  'PropertyDefinition',
+  'AccessorProperty',
+  'MethodDefinition',
+  'TSAbstractMethodDefinition',
+  'TSAbstractPropertyDefinition',
+  'TSAbstractAccessorProperty',
+  'TSPropertySignature',
+  'TSMethodSignature',
+]);
+
+/** Places where only a literal may stand (types, module specifiers, enum members, import and export names). */
 const NO_EDIT_PARENTS = new Set([
+  'ImportSpecifier',
+  'ExportSpecifier',
   'TSLiteralType',
   'ImportDeclaration',
   'ExportNamedDeclaration',
@@ -171,6 +189,27 @@ function isConstAsserted(node: Node): boolean {
   return false;
 }
 
+/** A directive (`"use strict";`): a prologue string is not a value. */
+function isDirective(node: Node): boolean {
+  const parent = node.parent;
+  return parent?.type === 'ExpressionStatement' && typeof (parent as { directive?: unknown }).directive === 'string';
+}
+
+/**
+ * `text` to replace `node` with, preceded by `;` when it starts with `(` or `` ` `` at the start of a statement that
+ * follows a line without a semicolon: without it, automatic semicolon insertion would not happen and the previous
+ * line would become a call or a tagged template.
+ */
+function asiGuard(node: Node, sourceText: string, text: string): string {
+  if (text[0] !== '(' && text[0] !== '`') return text;
+  let outer: Node = node;
+  while (outer.parent && outer.parent.range[0] === node.range[0] && outer.parent.type !== 'ExpressionStatement') outer = outer.parent;
+  if (outer.parent?.type !== 'ExpressionStatement' || outer.parent.range[0] !== node.range[0]) return text;
+  let i = node.range[0] - 1;
+  while (i >= 0 && /\s/.test(sourceText[i]!)) i--;
+  return i < 0 || ';{}'.includes(sourceText[i]!) ? text : `;${text}`;
+}
+
 /** `declare const X = "…"` only accepts literals (TS1254). */
 function isAmbient(node: Node): boolean {
   for (let n: Node | undefined = node.parent; n; n = n.parent) {
@@ -178,6 +217,11 @@ function isAmbient(node: Node): boolean {
     if (n.type === 'Program' || n.type.endsWith('Statement') || n.type.includes('Function')) return false;
   }
   return false;
+}
+
+/** A string value written as template literal text: backslashes, backticks and `${` escaped. */
+function escapeForTemplate(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r');
 }
 
 /** Escape raw string-literal content for use inside a template literal. */
@@ -230,6 +274,12 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
   if (parts.length === 0) return [];
   const sorted = [...parts].sort((a, b) => a.start - b.start);
   const node = site.node;
+  // a template part under a tag (`String.raw`, `sql`…) or where only a literal may stand (an enum member, a type, a
+  // `declare const`): a substitution would change what the tag receives, or not compile; left for a manual edit
+  if (site.kind === 'template' && node?.parent?.type === 'TemplateLiteral') {
+    const literal = node.parent;
+    if (literal.parent?.type === 'TaggedTemplateExpression' || NO_EDIT_PARENTS.has(literal.parent?.type ?? '') || isAmbient(literal)) return [];
+  }
   if (site.kind === 'comment' || site.kind === 'jsx-text' || site.kind === 'template') {
     return sorted.map((p) => {
       const [s, e] = sourceRangeOf(site, p.start, p.end);
@@ -238,7 +288,7 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
       return { start: s, end: e, text };
     });
   }
-  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node)) return [];
+  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || isDirective(node)) return [];
   const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
   // `"…" as const` takes a (template) literal, not `a ?? b`
   if (whole && isConstAsserted(node)) return [];
@@ -250,7 +300,18 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
     const read = envReadExpression(sorted[0]!.envName);
     if (site.kind === 'jsx-attribute') return [{ start: node.range[0], end: node.range[1], text: `{${read}}` }];
     const bare = STANDALONE_PARENTS.has(node.parent?.type ?? '');
-    return [{ start: node.range[0], end: node.range[1], text: bare ? read : `(${read})` }];
+    return [{ start: node.range[0], end: node.range[1], text: asiGuard(node, sourceText, bare ? read : `(${read})`) }];
+  }
+  // a JSX attribute takes no escapes and decodes HTML entities (`&amp;`): its template is written from the value
+  if (site.kind === 'jsx-attribute') {
+    let body = '';
+    let at = 0;
+    for (const p of sorted) {
+      body += `${escapeForTemplate(site.value.slice(at, p.start))}\${${envReadExpression(p.envName)}}`;
+      at = p.end;
+    }
+    body += escapeForTemplate(site.value.slice(at));
+    return [{ start: node.range[0], end: node.range[1], text: `{\`${body}\`}` }];
   }
   // a literal holding more than the secrets: rebuild it as a template literal from its raw source pieces
   let body = '';
@@ -262,5 +323,5 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
   }
   body += toTemplateRaw(sourceText.slice(at, site.contentEnd));
   const template = `\`${body}\``;
-  return [{ start: node.range[0], end: node.range[1], text: site.kind === 'jsx-attribute' ? `{${template}}` : template }];
+  return [{ start: node.range[0], end: node.range[1], text: asiGuard(node, sourceText, template) }];
 }

@@ -79,10 +79,19 @@ async function syncDir(dir: string): Promise<void> {
 
 /** Reads a UTF-8 file; undefined when it does not exist. Other errors are rethrown. */
 export async function readTextIfExists(path: string): Promise<string | undefined> {
+  let bytes: Buffer;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     if (code(err) === 'ENOENT') return undefined;
     throw err;
   }
+  // a file that is not UTF-8 (a Latin-1 `.env`) would be written back with its bytes replaced: refused, untouched
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new Error(`${path} is not UTF-8 text; it is left untouched (convert it to UTF-8, then run again)`);
+  }
 }
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
