@@ -324,11 +324,22 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   const envEntries = new Map<string, { name: string; value: string; provider: string }>();
   const rotate = new Map<string, { provider: string; envName: string; where?: string }>();
 
+  // one env name that is the fallback of different values (`process.env.K ?? "A"` here, `?? "B"` there): setting K
+  // in .env for one would change what the others read, so all of them stay in the code, for a manual edit
+  const fallbackValues = new Map<string, Set<string>>();
+  for (const f of loaded) {
+    for (const o of f.plan!.occurrences) {
+      if (o.isFallback) (fallbackValues.get(o.envName) ?? fallbackValues.set(o.envName, new Set()).get(o.envName)!).add(o.finding.value);
+    }
+  }
+  // a name dotenv cannot hold, taken from a `process.env["…"]` fallback, leaves its value in the code too
+  const staysInCode = (o: SecretOccurrence): boolean =>
+    !isValidEnvName(names.get(o.finding.value)!) || (o.isFallback && fallbackValues.get(o.envName)!.size > 1);
+
   for (const file of loaded) {
     const plan = file.plan!;
     // values dotenv cannot hold stay in the code, reported
-    // (and a name dotenv cannot hold, taken from a `process.env["…"]` fallback, leaves its value in the code too)
-    const encodable = plan.occurrences.filter((o) => canEncodeEnvValue(o.finding.value) && isValidEnvName(names.get(o.finding.value)!));
+    const encodable = plan.occurrences.filter((o) => canEncodeEnvValue(o.finding.value) && !staysInCode(o));
     const { edits, manual } = buildEdits({ path: plan.path, occurrences: encodable }, names, file.text);
     const manualSet = new Set<SecretOccurrence>(manual);
     const report: FileReport = {
@@ -341,7 +352,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
         what: describeFinding(o.finding),
         masked: redact(o.finding.value, o.finding.prefix),
         envName: names.get(o.finding.value)!,
-        action: !encodable.includes(o) ? 'not-encodable' : manualSet.has(o) ? 'manual' : o.isFallback && names.get(o.finding.value) === o.envName ? 'fallback-removed' : 'moved',
+        action: !canEncodeEnvValue(o.finding.value) ? 'not-encodable' : !encodable.includes(o) || manualSet.has(o) ? 'manual' : o.isFallback && names.get(o.finding.value) === o.envName ? 'fallback-removed' : 'moved',
       })),
     };
     files.push(report);

@@ -71,8 +71,7 @@ describe('rewrites keep the program equivalent (with .env loaded)', () => {
     expect(JSON.stringify(evaluate(after, 'raw.ts', parseEnv(envText))) === JSON.stringify(evaluate(source, 'raw.ts', {})), 'same value with .env loaded').toBe(true);
   });
 
-  // open (not fixed yet; see the issue note of session 5): the reproduction is kept for the fix
-  it.skip('two fallbacks of one env name with different values: each read still yields its own value', async () => {
+  it('two fallbacks of one env name with different values: each read still yields its own value (both left for a manual edit)', async () => {
     const a = fakeToken('stripe-secret-key', 904);
     const b = fakeToken('stripe-secret-key', 905);
     const files = {
@@ -80,8 +79,9 @@ describe('rewrites keep the program equivalent (with .env loaded)', () => {
       'src/b.ts': `export const b = process.env.STRIPE_KEY ?? "${b}";\n`,
     };
     const dir = await makeRepo(files);
-    await cli('--root', dir);
-    const env = parseEnv(await read(dir, '.env'));
+    const run = await cli('--root', dir);
+    expect(run.err + run.out).toMatch(/left for a manual edit/);
+    const env = parseEnv(await read(dir, '.env').catch(() => ''));
     for (const path of Object.keys(files) as (keyof typeof files)[]) {
       expect(JSON.stringify(evaluate(await read(dir, path), path, env)) === JSON.stringify(evaluate(files[path], path, {})), 'same value with .env loaded').toBe(true);
     }
