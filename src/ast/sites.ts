@@ -197,17 +197,28 @@ function isDirective(node: Node): boolean {
 
 /**
  * `text` to replace `node` with, preceded by `;` when it starts with `(` or `` ` `` at the start of a statement that
- * follows a line without a semicolon: without it, automatic semicolon insertion would not happen and the previous
- * line would become a call or a tagged template.
+ * follows another in a statement list without a semicolon: the previous statement would otherwise go on into a call
+ * or a tagged template (`x = {}` then `` `…` `` on the next line). A statement that is the body of an `if`, `else`,
+ * loop or label follows no expression, and gets nothing (a `;` there would be the body).
  */
 function asiGuard(node: Node, sourceText: string, text: string): string {
   if (text[0] !== '(' && text[0] !== '`') return text;
   let outer: Node = node;
   while (outer.parent && outer.parent.range[0] === node.range[0] && outer.parent.type !== 'ExpressionStatement') outer = outer.parent;
-  if (outer.parent?.type !== 'ExpressionStatement' || outer.parent.range[0] !== node.range[0]) return text;
-  let i = node.range[0] - 1;
-  while (i >= 0 && /\s/.test(sourceText[i]!)) i--;
-  return i < 0 || ';{}'.includes(sourceText[i]!) ? text : `;${text}`;
+  const statement = outer.parent;
+  if (statement?.type !== 'ExpressionStatement' || statement.range[0] !== node.range[0]) return text;
+  const list = statement.parent;
+  const siblings =
+    list?.type === 'Program' || list?.type === 'BlockStatement' || list?.type === 'StaticBlock' || list?.type === 'TSModuleBlock'
+      ? list.body
+      : list?.type === 'SwitchCase'
+        ? list.consequent
+        : undefined;
+  if (!siblings) return text;
+  const index = (siblings as readonly Node[]).indexOf(statement);
+  if (index <= 0) return text;
+  const previous = (siblings as readonly Node[])[index - 1]!;
+  return sourceText[previous.range[1] - 1] === ';' ? text : `;${text}`;
 }
 
 /** `declare const X = "…"` only accepts literals (TS1254). */

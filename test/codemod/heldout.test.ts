@@ -87,6 +87,22 @@ describe('rewrites keep the program equivalent (with .env loaded)', () => {
     }
   });
 
+  it.each([
+    ['the body of an if', (v: string) => `export const seen = []\nexport function f(c) {\n  if (c) "Bearer ${v}".split(" ").forEach((p) => seen.push(p))\n  return seen\n}\n`],
+    ['after an object literal without a semicolon', (v: string) => `export const seen = []\nconst o = {}\n"Bearer ${v}".split(" ").forEach((p) => seen.push(o, p))\n`],
+    ['the first statement of a block', (v: string) => `export const seen = []\n{\n  "Bearer ${v}".split(" ").forEach((p) => seen.push(p))\n}\n`],
+  ])('a rewritten statement start keeps the statement structure: %s', async (_label, make) => {
+    const t = gh(7);
+    const source = make(t.value);
+    const dir = await makeRepo({ 'src/asi2.js': source });
+    await cli('--root', dir);
+    const after = await read(dir, 'src/asi2.js');
+    expect(after.includes(t.value), 'secret left in the source').toBe(false);
+    // the same statements in the same places: nothing glued to the previous one, no empty statement made the body
+    expect(parseTs(after, { jsx: true }).body.length).toBe(parseTs(source, { jsx: true }).body.length);
+    expect(after).not.toMatch(/\)\s*;`/);
+  });
+
   it('a statement starting with a rewritten string is not glued to the previous line (no-semicolon style)', async () => {
     const t = gh(6);
     const source = `export const seen = []\nconst log = (x) => seen.push(x)\n"Bearer ${t.value}".split(" ").forEach((p) => log(p.length))\n`;
