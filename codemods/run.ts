@@ -88,7 +88,14 @@ const EMPTY_FALLBACK_READ = /process\.env\.([A-Za-z_$][\w$]*)\s*(?:\?\?|\|\|)\s*
  * secrets the detector never saw), and the appended lines are masked by the caller. Merges only append.
  */
 function envDiffText(before: string | undefined, after: string): { before: string; after: string } {
-  const hide = (text: string): string => text.replace(/[^\r\n]+/g, '…');
+  return appendDiffText(before, after, (text) => text.replace(/[^\r\n]+/g, '…'));
+}
+
+/**
+ * An env file before and after a run that only appends to it, for a diff: the existing text through `hide`, the
+ * appended text as it is (all of it through `hide` when the new text does not start with the old).
+ */
+function appendDiffText(before: string | undefined, after: string, hide: (text: string) => string): { before: string; after: string } {
   const old = before ?? '';
   if (!after.startsWith(old)) return { before: hide(old), after: hide(after) };
   return { before: hide(old), after: hide(old) + after.slice(old.length) };
@@ -96,7 +103,7 @@ function envDiffText(before: string | undefined, after: string): { before: strin
 
 /** `.env.example` for a diff: the value of every existing line hidden (`KEY=…`), the appended lines as they are. */
 function exampleDiffText(before: string | undefined, after: string): { before: string; after: string } {
-  const hide = (text: string): string =>
+  return appendDiffText(before, after, (text) =>
     text
       .split('\n')
       .map((line) => {
@@ -106,10 +113,8 @@ function exampleDiffText(before: string | undefined, after: string): { before: s
         if (cut <= 0) return line;
         return line.slice(cut + 1).trim() === '' ? line : `${line.slice(0, cut + 1)}…${line.endsWith('\r') ? '\r' : ''}`;
       })
-      .join('\n');
-  const old = before ?? '';
-  if (!after.startsWith(old)) return { before: hide(old), after: hide(after) };
-  return { before: hide(old), after: hide(old) + after.slice(old.length) };
+      .join('\n'),
+  );
 }
 
 interface LoadedFile {
@@ -340,6 +345,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     const plan = file.plan!;
     // values dotenv cannot hold stay in the code, reported
     const encodable = plan.occurrences.filter((o) => canEncodeEnvValue(o.finding.value) && !staysInCode(o));
+    const moving = new Set(encodable);
     const { edits, manual } = buildEdits({ path: plan.path, occurrences: encodable }, names, file.text);
     const manualSet = new Set<SecretOccurrence>(manual);
     const report: FileReport = {
@@ -352,7 +358,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
         what: describeFinding(o.finding),
         masked: redact(o.finding.value, o.finding.prefix),
         envName: names.get(o.finding.value)!,
-        action: !canEncodeEnvValue(o.finding.value) ? 'not-encodable' : !encodable.includes(o) || manualSet.has(o) ? 'manual' : o.isFallback && names.get(o.finding.value) === o.envName ? 'fallback-removed' : 'moved',
+        action: !canEncodeEnvValue(o.finding.value) ? 'not-encodable' : !moving.has(o) || manualSet.has(o) ? 'manual' : o.isFallback && names.get(o.finding.value) === o.envName ? 'fallback-removed' : 'moved',
       })),
     };
     files.push(report);

@@ -68,9 +68,12 @@ type Data = Record<string, unknown> | undefined;
  */
 export function maskSecretsIn(text: string): string {
   if (text.length < 8) return text;
-  const findings = getDetector().detect(text);
+  const findings = (plainDetector ??= getDetector()).detect(text);
   return findings.length === 0 ? text : redactRanges(text, findings);
 }
+
+/** The detector with no options, looked up once (`getDetector()` would key a fresh options object per call). */
+let plainDetector: ReturnType<typeof getDetector> | undefined;
 
 function maskData(data: Data): Data {
   if (!data) return data;

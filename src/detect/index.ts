@@ -52,9 +52,6 @@ export class Detector {
   private readonly solids = new Map<TokenFormat, number>();
   /** the keyword scan's reusable output (one detector serves one string at a time) */
   private readonly scratch: ScanScratch = { buffer: new Int32Array(64), shape: 0 };
-  /** automaton state → what a hit there means (see `stateInfo`) */
-  /** `stateInfo` per automaton state, built on first use (dense: one slot per state) */
-  private readonly states: (StateInfo | undefined)[];
   /** every state's `stateInfo` in flat typed arrays, for the prefilter's loop over hits (see `flattenStates`) */
   private readonly flat: FlatChecks;
   /** the formats the flat checks name, by index, and their sticky patterns (undefined: not anchored) */
@@ -113,7 +110,6 @@ export class Detector {
       this.byKeyword.set(k, selected);
     }
     this.keywords = new KeywordAutomaton(keywords);
-    this.states = new Array<StateInfo | undefined>(this.keywords.stateCount).fill(undefined);
     this.flat = this.flattenStates();
     this.shortestMinRun = Math.min(...this.minRuns.values());
   }
@@ -260,15 +256,19 @@ export class Detector {
       const before = firstAtOrAfter(delimiters, from) - 1;
       return [before >= 0 ? delimiters[before]! + 1 : 0, after < delimiters.length ? delimiters[after]! : text.length];
     };
+    const flat = this.flat;
     for (let h = 0; h < count; h++) {
+      const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
-      const info = this.stateInfo(buffer[2 * h]!);
-      markers |= info.markers;
-      for (const { format, sticky, length, offset } of info.checks) {
+      markers |= flat.markers[state]!;
+      const last = flat.from[state + 1]!;
+      for (let c = flat.from[state]!; c < last; c++) {
         // a user pattern never runs on a whole file (its linearity is not ours to check): its keyword is enough
-        if (this.userFormats.has(format)) return { formats: true, markers: false };
-        const start = end - length + 1 - offset;
+        if (flat.user[c] === 1) return { formats: true, markers: false };
+        const start = end - flat.length[c]! + 1 - flat.offset[c]!;
         if (start < 0) continue;
+        const format = this.formatOf[flat.format[c]!]!;
+        const sticky = this.stickyOf[flat.format[c]!];
         if (!sticky) {
           // not anchored: the pattern over the text, and over the delimited stretch around the keyword
           const re = this.globalPatterns.get(format)!;
@@ -455,30 +455,27 @@ export class Detector {
     return flat;
   }
 
-  /** What a hit in an automaton state means: the markers it completes and the formats to try, built once per state. */
+  /** What a hit in an automaton state means: the markers it completes and the formats to try (read once, by `flattenStates`). */
   private stateInfo(state: number): StateInfo {
-    let info = this.states[state];
-    if (info === undefined) {
-      info = { markers: 0, checks: [] };
-      for (const k of this.keywords.keywordsOf(state)) {
-        info.markers |= MARKER_BITS.get(k) ?? 0;
-        for (const format of this.byKeyword.get(k) ?? []) {
-          const sticky = this.stickyPatterns.get(format);
-          if (!sticky) {
-            info.checks.push({ format, sticky: undefined, length: k.length, offset: 0, solid: 0, user: this.userFormats.has(format) });
-            continue;
-          }
-          // the format's keyword that `k` starts with, and where it sits in a match
-          const own = format.keywords.filter((fk) => k.startsWith(fk)).flatMap((fk) => this.keywordOffsets.get(format)!.get(fk)!);
-          const solid = this.leadingSolid(format);
-          const user = this.userFormats.has(format);
-          for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset, solid, user });
+    const info: StateInfo = { markers: 0, checks: [] };
+    for (const k of this.keywords.keywordsOf(state)) {
+      info.markers |= MARKER_BITS.get(k) ?? 0;
+      for (const format of this.byKeyword.get(k) ?? []) {
+        const sticky = this.stickyPatterns.get(format);
+        if (!sticky) {
+          info.checks.push({ format, sticky: undefined, length: k.length, offset: 0, solid: 0, user: this.userFormats.has(format) });
+          continue;
         }
+        // the format's keyword that `k` starts with, and where it sits in a match
+        const own = format.keywords.filter((fk) => k.startsWith(fk)).flatMap((fk) => this.keywordOffsets.get(format)!.get(fk)!);
+        const solid = this.leadingSolid(format);
+        const user = this.userFormats.has(format);
+        for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset, solid, user });
       }
-      this.states[state] = info;
     }
     return info;
   }
+
 
   private matchFormat(
     format: TokenFormat,
