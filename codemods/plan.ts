@@ -75,7 +75,48 @@ export function planSource(source: string, path: string, detector: Detector, opt
     }
   }
   occurrences.sort((a, b) => a.range[0] - b.range[0]);
-  return { path, occurrences };
+  const suppressed = suppressedBy(ast.comments ?? [], source);
+  return { path, occurrences: suppressed ? occurrences.filter((o) => !suppressed(o.line, o.range[0])) : occurrences };
+}
+
+const RULE_ID = 'worker-auth/no-hardcoded-secrets';
+const DIRECTIVE = /^\s*(eslint-(?:disable-next-line|disable-line|disable|enable))(?=\s|$)/;
+
+/**
+ * The `eslint-disable` comments that silence `no-hardcoded-secrets` (or every rule), read as ESLint reads them:
+ * `-next-line` and `-line` in any comment, `eslint-disable` … `eslint-enable` in block comments. A value the rule is
+ * told to leave alone is not moved either. Undefined when the file has none: (line, offset) → suppressed.
+ */
+function suppressedBy(comments: readonly TSESTree.Comment[], source: string): ((line: number, offset: number) => boolean) | undefined {
+  const lines = new Set<number>();
+  const ranges: [number, number][] = [];
+  let disabledFrom = -1;
+  for (const comment of comments) {
+    const m = DIRECTIVE.exec(comment.value);
+    if (!m) continue;
+    // the rules named after the directive, up to a `-- description`
+    const rest = comment.value.slice(m[0].length);
+    const dashes = rest.indexOf('--');
+    const rules = (dashes >= 0 ? rest.slice(0, dashes) : rest).split(',').map((r) => r.trim()).filter(Boolean);
+    if (rules.length > 0 && !rules.includes(RULE_ID)) continue;
+    const kind = m[1]!;
+    if (kind === 'eslint-disable-next-line') lines.add(lineColumn(source, comment.range[1]).line + 1);
+    else if (kind === 'eslint-disable-line') {
+      const first = lineColumn(source, comment.range[0]).line;
+      const last = lineColumn(source, comment.range[1]).line;
+      // ESLint takes a one-line comment only
+      if (first === last) lines.add(first);
+    } else if (comment.type === 'Block') {
+      if (kind === 'eslint-disable' && disabledFrom < 0) disabledFrom = comment.range[1];
+      else if (kind === 'eslint-enable' && disabledFrom >= 0) {
+        ranges.push([disabledFrom, comment.range[0]]);
+        disabledFrom = -1;
+      }
+    }
+  }
+  if (disabledFrom >= 0) ranges.push([disabledFrom, source.length]);
+  if (lines.size === 0 && ranges.length === 0) return undefined;
+  return (line, offset) => lines.has(line) || ranges.some(([from, to]) => offset >= from && offset < to);
 }
 
 /**

@@ -5,7 +5,7 @@
  * parser, once per path and modification time).
  */
 import { dirname, isAbsolute, relative, sep } from 'node:path';
-import { isTestFile } from '../src/ast/strings.js';
+import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { findNearestEnvExample, findProjectRoot, readEnvExampleNames } from '../src/env/project.js';
 import { envReadsOf, isAllowedName, RUNTIME_ENV_NAMES, scopeResolver } from '../src/workers/env-reads.js';
@@ -57,7 +57,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowNames: [], checkTestFiles: false }],
   },
   create(context, [options]) {
-    if (!options.checkTestFiles && isTestFile(context.filename)) return {};
+    if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
     // every env read goes through `process` (`process.env`, `import { env } from "node:process"`)
     if (!context.sourceCode.text.includes('process')) return {};
     const examplePath = findNearestEnvExample(context.filename);

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite } from '../src/ast/analyze.js';
 import { asStringNode, envEditsFor, siteOfComment, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
-import { isTestFile } from '../src/ast/strings.js';
+import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { describeFinding } from '../src/detect/index.js';
 import { redact } from '../src/detect/redact.js';
@@ -65,7 +65,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const detector = getDetector(options);
-    const testFile = isTestFile(context.filename);
+    const testFile = isTestFile(projectPath(context.filename, context.cwd));
     if (testFile && options.testFiles === 'off') return {};
     const inTestFile = testFile && options.testFiles !== 'all';
 
@@ -117,6 +117,8 @@ export default createRule<Options, MessageIds>({
           if (end - start < 10) continue;
           let from = start;
           let to = end;
+          // what makes the text differ from the value: escapes, or the HTML entities of a JSX attribute's value
+          let decoded = '\\';
           if (type === 'String') {
             from++;
             to--;
@@ -126,11 +128,12 @@ export default createRule<Options, MessageIds>({
           } else if (text[start] === '"' || text[start] === "'") {
             from++;
             to--;
+            decoded = '&';
           }
           if (to - from < 10) continue;
           const raw = text.slice(from, to);
-          // escapes make the raw text differ from the value: the first step then reads the node's value
-          const escaped = raw.includes('\\');
+          // the first step then reads the node's value
+          const escaped = raw.includes(decoded);
           if (!escaped && !detector.mayHoldSecret(raw)) continue;
           // the node only for a string that may hold a secret
           const node = asStringNode(findNodeAt(sourceCode.ast as TSESTree.Node, start, sourceCode.visitorKeys));

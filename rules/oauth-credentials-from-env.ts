@@ -4,7 +4,7 @@
  * from, `redact()` masks what is shown.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isTestFile } from '../src/ast/strings.js';
+import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact } from '../src/detect/redact.js';
@@ -100,7 +100,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // mocks in tests; a real-format secret there is still reported by `no-hardcoded-secrets`
-    if (!options.checkTestFiles && isTestFile(context.filename)) return {};
+    if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
     // no traced module and no endpoint keys in the text: no OAuth configuration to check
     if (!modelMayApply(context.sourceCode)) return {};
     const sourceCode = context.sourceCode;

@@ -183,7 +183,20 @@ export function toDetectContext(node: Node, inTestFile: boolean): DetectContext 
 
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|tests?|spec|fixtures?|e2e)[\\/]|\.(?:test|spec|stories)\.[cm]?[jt]sx?$/;
 
-/** Test, spec, fixture and story files. */
+/**
+ * `filename` as its project names it: relative to `cwd` (ESLint's working directory, the codemod's `--root`) when it
+ * lies inside, so that the folders above a project (`/home/me/test/my-worker/…`) do not make all of it test files;
+ * as given otherwise.
+ */
+export function projectPath(filename: string, cwd: string | undefined): string {
+  if (!cwd || !filename.startsWith(cwd)) return filename;
+  const last = cwd.charCodeAt(cwd.length - 1);
+  if (last === 47 || last === 92) return filename.slice(cwd.length);
+  const next = filename.charCodeAt(cwd.length);
+  return next === 47 || next === 92 ? filename.slice(cwd.length + 1) : filename;
+}
+
+/** Test, spec, fixture and story files (a path relative to the project: see `projectPath`). */
 export function isTestFile(filename: string): boolean {
   // several rules ask about the same file in a row: the last answer is kept
   if (filename !== lastTestFile.name) lastTestFile = { name: filename, test: TEST_FILE.test(filename) };

@@ -76,6 +76,9 @@ const CHAR_CLASS = asciiTable((ch) => {
   return /[+/=~!@#$%^&*:;,?|]/.test(ch) ? SYMBOL : 0;
 });
 
+/** `TOKEN_CHARS` by ASCII code (non-zero for a character `looksRandom` accepts): what a whole-value secret is made of. */
+export const TOKEN_CHAR_TABLE: Readonly<Uint8Array> = CHAR_CLASS;
+
 /**
  * Does a whole value look like a machine-generated credential? Used only where the context already names a
  * credential. `strict` raises the bar (weak contexts such as a bare `key`).

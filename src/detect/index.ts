@@ -7,8 +7,9 @@
 import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { looksRandom, shannonEntropy } from './entropy.js';
-import { nameValuePairs } from './name-value.js';
-import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, type ScanScratch } from './keywords.js';
+import { decodeEntities, cookEscapes, hasEntity, someValueRun } from './file-text.js';
+import { nameValuePairs, pairNameAt } from './name-value.js';
+import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, type ScanScratch } from './keywords.js';
 import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
@@ -50,6 +51,8 @@ export class Detector {
   private readonly shortestMinRun: number;
   /** anchored formats: `leadingSolidOf` their pattern */
   private readonly solids = new Map<TokenFormat, number>();
+  /** reused by the prefilters: where the next white space after a keyword hit is */
+  private readonly solidCursor = new SolidCursor();
   /** the keyword scan's reusable output (one detector serves one string at a time) */
   private readonly scratch: ScanScratch = { buffer: new Int32Array(64), shape: 0 };
   /** every state's `stateInfo` in flat typed arrays, for the prefilter's loop over hits (see `flattenStates`) */
@@ -192,37 +195,74 @@ export class Detector {
 
   /**
    * Whole-file prefilter, without a parse: false when no string or comment of `text` (a source file) can hold a
-   * finding, so the file need not be parsed. A superset of `mayHoldSecret` over the file's strings and comments:
-   * every check that depends on where a string starts or ends is also tried as if the string started or ended there.
+   * finding, so the file need not be parsed, nor its strings looked at one by one. Sound for every path of
+   * `detect`: what a string holds, the file holds at the same place, between delimiters that no pattern's edge
+   * reads as part of a token (held by a test over every format); escapes and JSX entities are read both as written
+   * and decoded. One keyword pass, a look at each hit, and a look before each closing delimiter.
    */
-  mayContainSecret(text: string): boolean {
-    if (this.mayContainSecretAsWritten(text)) return true;
-    // a value written with escapes (`"\u0053SWS …"`, `\/`) is seen as its strings cook it
-    if (!text.includes('\\')) return false;
-    const cooked = text.replace(ESCAPE, unescapeOne);
-    return cooked !== text && this.mayContainSecretAsWritten(cooked);
+  mayContainSecret(text: string, { jsx = true }: { jsx?: boolean } = {}): boolean {
+    if (this.fileMayHold(text)) return true;
+    // a value written with escapes (`"\u0053SWS …"`, `\/`) is read as cooked, and with `jsx` (the file may hold
+    // JSX), an attribute value with HTML entities (`&#x67;hp_…`) as decoded
+    if (text.includes('\\')) {
+      const cooked = cookEscapes(text);
+      if (cooked !== text && this.fileMayHold(cooked)) return true;
+    }
+    return jsx && hasEntity(text) && this.fileMayHold(decodeEntities(text));
   }
 
-  private mayContainSecretAsWritten(text: string): boolean {
-    const hits = this.fileHits(text);
-    if (hits.formats || hits.markers) return true;
-    // whole-value secrets: a string's trimmed value is a run of token characters between delimiters
-    for (const m of text.matchAll(TOKEN_RUN)) {
-      const run = m[0];
-      const at = m.index;
-      // `${` ends a template chunk
-      const template = run.endsWith('$') && text[at + run.length] === '{';
-      // only a run that fills a string (up to white space) can be a whole value: code (`canBeUsedToMatch?:`) cannot
-      if (!isWholeString(text, at, at + run.length - (template ? 1 : 0))) continue;
-      const runs = template ? [run, run.slice(0, -1)] : [run];
-      for (const r of runs) {
-        if (r.length < 16) continue;
-        const shape = wholeValueShape(r);
-        if (shape.random || shape.userPassword) return true;
-        if (r.length <= 1024 && /[0-9]/.test(r) && !/[^A-Za-z0-9+/=_.:~|-]/.test(r) && this.contextOnlyShapes(r).length > 0) return true;
+  /** `mayContainSecret` of a text as it reads (no escapes or entities decoded). */
+  private fileMayHold(text: string): boolean {
+    const count = this.keywords.scanInto(text, this.scratch);
+    const buffer = this.scratch.buffer;
+    const flat = this.flat;
+    let scanned: Set<number> | undefined;
+    // most keyword hits are dismissed by the white space after them (see `prefilter`)
+    const solids = this.solidCursor.reset(text);
+    for (let h = 0; h < count; h++) {
+      const state = buffer[2 * h]!;
+      const end = buffer[2 * h + 1]!;
+      const marks = flat.markers[state]!;
+      if (marks !== 0 && markerMatchAt(text, marks, end)) return true;
+      const last = flat.from[state + 1]!;
+      for (let c = flat.from[state]!; c < last; c++) {
+        // a user pattern never runs on a whole file (its linearity is not ours to check): its keyword is enough
+        if (flat.user[c] === 1) return true;
+        const start = end - flat.length[c]! + 1 - flat.offset[c]!;
+        if (start < 0) continue;
+        const index = flat.format[c]!;
+        const sticky = this.stickyOf[index];
+        if (!sticky) {
+          // not anchored: the pattern over the whole text, once
+          if ((scanned ??= new Set()).has(index)) continue;
+          scanned.add(index);
+          if (testWhole(this.globalPatterns.get(this.formatOf[index]!)!, text)) return true;
+          continue;
+        }
+        if (!solids.holds(start, flat.solid[c]!)) continue;
+        sticky.lastIndex = start;
+        if (sticky.test(text)) return true;
       }
     }
-    return false;
+    // whole values and prefix-less formats: a string, template chunk or JSX text that is one run of token characters
+    return someValueRun(text, ({ run, filled, dollar }) => this.runMayHold(run, filled) || (dollar && this.runMayHold(run.slice(0, -1), filled)));
+  }
+
+  /**
+   * Could `run` (token characters before a closing delimiter) be, or end, a whole value `detect` reports with some
+   * context? `filled`: an opening delimiter comes before it (but for white space), so it may be the whole value.
+   */
+  private runMayHold(run: string, filled: boolean): boolean {
+    if (run.length < 16) return false;
+    if (filled) {
+      // the run is the value (`mayBeWholeValue` reads `user:password` too)
+      if (run.length <= 512 && mayBeWholeValue(run, 0)) return true;
+      return this.contextOnly.length > 0 && isTokenishRun(run) && this.contextOnlyShapes(run).length > 0;
+    }
+    // `user:password` (a Basic credential built in code): the user may hold characters no token does, so the run may
+    // start inside it; its first colon is the value's first (a user holds none), and no `/` anywhere
+    const colon = run.indexOf(':');
+    return colon >= 0 && !run.includes('/') && looksRandom(run.slice(colon + 1));
   }
 
   /** The prefix-less formats whose pattern matches `text` (their context is asked for only then). */
@@ -238,76 +278,6 @@ export class Detector {
       if (re !== undefined && testWhole(re, text)) (shaped ??= []).push(f);
     }
     return shaped ?? NONE;
-  }
-
-  /** `mayContainSecret`'s keyword and marker step over a whole file. */
-  private fileHits(text: string): { formats: boolean; markers: boolean } {
-    const count = this.keywords.scanInto(text, this.scratch);
-    const buffer = this.scratch.buffer;
-    let markers = 0;
-    // linear however many hits: each non-anchored format scans the text once, each delimited stretch once, and the
-    // delimiters are found once (binary search per hit)
-    const scanned = new Set<TokenFormat>();
-    const stretches = new Map<TokenFormat, Set<number>>();
-    let delimiters: number[] | undefined;
-    const bounds = (from: number, to: number): [number, number] => {
-      delimiters ??= delimiterPositions(text);
-      const after = firstAtOrAfter(delimiters, to);
-      const before = firstAtOrAfter(delimiters, from) - 1;
-      return [before >= 0 ? delimiters[before]! + 1 : 0, after < delimiters.length ? delimiters[after]! : text.length];
-    };
-    const flat = this.flat;
-    for (let h = 0; h < count; h++) {
-      const state = buffer[2 * h]!;
-      const end = buffer[2 * h + 1]!;
-      markers |= flat.markers[state]!;
-      const last = flat.from[state + 1]!;
-      for (let c = flat.from[state]!; c < last; c++) {
-        // a user pattern never runs on a whole file (its linearity is not ours to check): its keyword is enough
-        if (flat.user[c] === 1) return { formats: true, markers: false };
-        const start = end - flat.length[c]! + 1 - flat.offset[c]!;
-        if (start < 0) continue;
-        const format = this.formatOf[flat.format[c]!]!;
-        const sticky = this.stickyOf[flat.format[c]!];
-        if (!sticky) {
-          // not anchored: the pattern over the text, and over the delimited stretch around the keyword
-          const re = this.globalPatterns.get(format)!;
-          if (!scanned.has(format)) {
-            scanned.add(format);
-            if (testWhole(re, text)) return { formats: true, markers: false };
-          }
-          const [from, to] = bounds(start, end + 1);
-          const tried = stretches.get(format) ?? stretches.set(format, new Set()).get(format)!;
-          if (tried.has(from)) continue;
-          tried.add(from);
-          if (testWhole(re, text.slice(from, to))) return { formats: true, markers: false };
-          continue;
-        }
-        sticky.lastIndex = start;
-        if (sticky.test(text)) return { formats: true, markers: false };
-        // as if a string started at the match start and ended at the next delimiter
-        const cut = text.slice(start, bounds(start, end + 1)[1]);
-        sticky.lastIndex = 0;
-        if (sticky.test(cut)) return { formats: true, markers: false };
-      }
-    }
-    if (markers === 0) return { formats: false, markers: false };
-    if (markers & JWT_MARKER) {
-      if (testWhole(JWT, text)) return { formats: false, markers: true };
-    }
-    if (markers & URL_MARKER && text.includes('@')) {
-      if (testWhole(URL_USERINFO, text)) return { formats: false, markers: true };
-    }
-    if (markers & SCHEME_MARKERS) {
-      if (testWhole(SCHEME_VALUE, text)) return { formats: false, markers: true };
-    }
-    if (markers & PAIR_MARKER) {
-      for (const m of nameValuePairs(text)) {
-        const verdict = classifyName(m[1]!);
-        if (verdict === 'credential' || verdict === 'weak-credential') return { formats: false, markers: true };
-      }
-    }
-    return { formats: false, markers: false };
   }
 
   private isAllowed(f: Finding): boolean {
@@ -329,10 +299,7 @@ export class Detector {
     let markers = 0;
     let formats: TokenFormat[] | undefined;
     let starts: Map<TokenFormat, number[]> | undefined;
-    // the first white space at or after `spaceFrom` is at `space` (text.length when none): hits come in order, so
-    // most solid checks read it instead of the characters, and each stretch between spaces is read about once
-    let spaceFrom = 0;
-    let space = -1;
+    const solids = this.solidCursor.reset(text);
     const flat = this.flat;
     // where the anchored markers end (`eyj`, `://`, `bearer ` and the other schemes): their patterns are tried there
     let markerEnds: number[] | undefined;
@@ -349,22 +316,10 @@ export class Detector {
         const index = flat.format[c]!;
         const sticky = this.stickyOf[index];
         if (sticky) {
-          const solid = flat.solid[c]!;
           // an anchored format is tried only where one of its keywords starts (sticky), never scanned for; a
           // keyword that starts no match (`ac` in `account`, a near miss) is mostly dismissed without running the
           // pattern: its match would start with `solid` characters that are not white space
-          if (start + solid > text.length) continue;
-          if (start > space) {
-            spaceFrom = start;
-            space = nextSpace(text, start, text.length);
-          } else if (start < spaceFrom) {
-            // a keyword at an offset can put a start before the last one: only the characters up to the known
-            // stretch are read (at most the offset), so the checks stay linear in a text without white space
-            const before = nextSpace(text, start, spaceFrom);
-            if (before < spaceFrom) space = before;
-            spaceFrom = start;
-          }
-          if (space < start + solid) continue;
+          if (!solids.holds(start, flat.solid[c]!)) continue;
           if (flat.user[c] === 1 && text.length > MAX_USER_PATTERN_INPUT) continue;
           sticky.lastIndex = start;
           if (!sticky.test(text)) continue;
@@ -747,6 +702,40 @@ interface Hits {
   markerEnds: number[];
 }
 
+/**
+ * Does a match that starts at `start` have room for `solid` characters that are not white space? Hits come in order:
+ * the first white space at or after `spaceFrom` is kept (`space`, text.length when none), so most checks read it
+ * instead of the characters, and each stretch between spaces is read about once.
+ */
+class SolidCursor {
+  private text = '';
+  private spaceFrom = 0;
+  private space = -1;
+
+  reset(text: string): this {
+    this.text = text;
+    this.spaceFrom = 0;
+    this.space = -1;
+    return this;
+  }
+
+  holds(start: number, solid: number): boolean {
+    const text = this.text;
+    if (start + solid > text.length) return false;
+    if (start > this.space) {
+      this.spaceFrom = start;
+      this.space = nextSpace(text, start, text.length);
+    } else if (start < this.spaceFrom) {
+      // a keyword at an offset can put a start before the last one: only the characters up to the known stretch are
+      // read (at most the offset), so the checks stay linear in a text without white space
+      const before = nextSpace(text, start, this.spaceFrom);
+      if (before < this.spaceFrom) this.space = before;
+      this.spaceFrom = start;
+    }
+    return this.space >= start + solid;
+  }
+}
+
 /** Index of the first white space (`\s`) in `text` from `from` up to `to` (excluded); `to` when there is none. */
 function nextSpace(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
@@ -766,39 +755,6 @@ const needContext = (): DetectContext => {
 /** User-supplied patterns never run on longer strings (their linearity is not ours to check). */
 export const MAX_USER_PATTERN_INPUT = 10_000;
 
-/** The escapes of string literals (and an escaped anything), decoded approximately by `unescapeOne`. */
-const ESCAPE = /\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-7]{1,3})|\\([^nrtvfb\r\n])/g;
-
-function unescapeOne(whole: string, braced?: string, unicode?: string, hex?: string, octal?: string, other?: string): string {
-  const code = braced ?? unicode ?? hex;
-  if (code !== undefined) {
-    const point = Number.parseInt(code, 16);
-    return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
-  }
-  if (octal !== undefined) return String.fromCharCode(Number.parseInt(octal, 8));
-  return other ?? whole;
-}
-
-/** A run of the characters a whole-value secret is made of (`looksRandom`'s alphabet), between any delimiters. */
-const TOKEN_RUN = /[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]{16,}/g;
-/** Characters that end a string, a template chunk, a comment line or JSX text. */
-const DELIMITERS = new Set(['"', "'", '`', '\n', '\r', '$', '*', '<', '>', '{', '}']);
-
-/**
- * Is `text[start, end)` all of a string, template chunk or JSX text, but for white space: the nearest other
- * characters are an opening delimiter before and a closing one after.
- */
-function isWholeString(text: string, start: number, end: number): boolean {
-  let before = start - 1;
-  while (before >= 0 && /\s/.test(text[before]!)) before--;
-  let after = end;
-  while (after < text.length && /\s/.test(text[after]!)) after++;
-  return before >= 0 && after < text.length && OPENERS.has(text[before]!) && CLOSERS.has(text[after]!);
-}
-
-const OPENERS = new Set(['"', "'", '`', '}', '>']);
-const CLOSERS = new Set(['"', "'", '`', '$', '<', '{']);
-
 /** `re.test(text)` from the start, leaving the shared global pattern as it found it (`lastIndex` 0). */
 function testWhole(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
@@ -808,23 +764,40 @@ function testWhole(re: RegExp, text: string): boolean {
 }
 
 
-/** Every position of a delimiter in `text`, ascending. */
-function delimiterPositions(text: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) if (DELIMITERS.has(text[i]!)) out.push(i);
-  return out;
+/** Does a marker that ends at `end` (`marks`: its `MARKER_BITS`) start a match of its pattern (`mayContainSecret`)? */
+function markerMatchAt(text: string, marks: number, end: number): boolean {
+  if (marks & JWT_MARKER && stickyAt(JWT_AT, text, jwtStart(text, end))) return true;
+  if (marks & URL_MARKER && stickyAt(URL_USERINFO_AT, text, urlStart(text, end))) return true;
+  if (marks & SCHEME_MARKERS && stickyAt(SCHEME_VALUE_AT, text, schemeStart(text, end))) return true;
+  if (marks & PAIR_MARKER) {
+    const name = pairNameAt(text, end);
+    if (name !== undefined) {
+      const verdict = classifyName(name);
+      return verdict === 'credential' || verdict === 'weak-credential';
+    }
+  }
+  return false;
 }
 
-/** Index in the ascending `list` of its first value at or after `at` (`list.length` when none). */
-function firstAtOrAfter(list: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < at) lo = mid + 1;
-    else hi = mid;
+/** Does the sticky `re` match at `start` (-1: no start)? */
+function stickyAt(re: RegExp, text: string, start: number): boolean {
+  if (start < 0) return false;
+  re.lastIndex = start;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+/** A run a prefix-less format could fill (`tokenish` in `detectScanned`): 1,024 characters at most, a digit, `[A-Za-z0-9+/=_.:~|-]`. */
+function isTokenishRun(run: string): boolean {
+  if (run.length > 1024) return false;
+  let digit = false;
+  for (let i = 0; i < run.length; i++) {
+    const shape = shapeOfCode(run.charCodeAt(i));
+    if (shape & SHAPE_NOT_TOKEN) return false;
+    if (shape & SHAPE_DIGIT) digit = true;
   }
-  return lo;
+  return digit;
 }
 
 /** Datadog RUM / browser client tokens (`pub` + 32 hex): public by design. */
@@ -864,11 +837,20 @@ function couldBeWholeValue(text: string, shape: number): boolean {
 }
 
 /** In-string markers of a credential, searched by the same prefilter as the provider keywords. */
-const MARKERS = ['eyj', '://', 'bearer ', 'basic ', 'token ', 'ssws ', 'apikey ', '='];
-const MARKER_BITS = new Map(MARKERS.map((m, i) => [m, 1 << i]));
+const SINGLE_MARKERS = ['eyj', '://', 'bearer ', 'basic ', 'token ', 'ssws ', 'apikey '];
+/**
+ * A `name=value` pair's `=` comes right after a name character (`NAME_VALUE`): one marker per such character, so that
+ * the `=` of code (`a = b`, `===`, `=>`) is no hit at all.
+ */
+const PAIR_KEYWORDS = [...'abcdefghijklmnopqrstuvwxyz0123456789_.-'].map((c) => `${c}=`);
+const PAIR_MARKER = 1 << SINGLE_MARKERS.length;
+const MARKER_BITS = new Map<string, number>([
+  ...SINGLE_MARKERS.map((m, i): [string, number] => [m, 1 << i]),
+  ...PAIR_KEYWORDS.map((m): [string, number] => [m, PAIR_MARKER]),
+]);
+const MARKERS = [...MARKER_BITS.keys()];
 const JWT_MARKER = MARKER_BITS.get('eyj')!;
 const URL_MARKER = MARKER_BITS.get('://')!;
-const PAIR_MARKER = MARKER_BITS.get('=')!;
 const SCHEME_MARKERS = ['bearer ', 'basic ', 'token ', 'ssws ', 'apikey '].reduce((bits, m) => bits | MARKER_BITS.get(m)!, 0);
 
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,1024}(?![A-Za-z0-9_.-])/g;

@@ -163,6 +163,11 @@ const CHAR_SHAPE = asciiTable((ch) => {
   return /[A-Za-z+/=_.:~|-]/.test(ch) ? 0 : SHAPE_NOT_TOKEN;
 });
 
+/** The `SHAPE_*` bits of one character (by its code), as `scanInto` collects them. */
+export function shapeOfCode(c: number): number {
+  return c < ALPHABET ? CHAR_SHAPE[c]! : SHAPE_OTHER;
+}
+
 /**
  * A lookup table by character code for ASCII: `classify` of each character. The detector's one-pass checks read
  * such tables instead of running a regular expression per character.
@@ -192,3 +197,4 @@ export function hasSolidRun(text: string): boolean {
 export function isSpaceCode(c: number): boolean {
   return c < ALPHABET ? (CHAR_SHAPE[c]! & SHAPE_SPACE) !== 0 : /\s/.test(String.fromCharCode(c));
 }
+

@@ -44,3 +44,20 @@ export function nameValuePairs(text: string): RegExpExecArray[] {
   }
   return out;
 }
+
+/**
+ * The name of the `NAME_VALUE` match whose `=` is at `eq`, undefined when none has it there. Each `=` on its own:
+ * no match found at another `=` hides this one (a file prefilter reads pairs across the strings of a file, where a
+ * pair of one string must not be taken for the value of another's).
+ */
+export function pairNameAt(text: string, eq: number): string | undefined {
+  if (eq === 0 || eq + 12 >= text.length) return undefined;
+  for (let i = eq + 1; i <= eq + 12; i++) if (isValueStop(text.charCodeAt(i))) return undefined;
+  let start = eq;
+  while (start > 0 && eq - start <= 61 && isNameChar(text.charCodeAt(start - 1))) start--;
+  if (start === eq || eq - start > 61 || (start > 0 && isNameChar(text.charCodeAt(start - 1)))) return undefined;
+  NAME_VALUE_AT.lastIndex = start;
+  const m = NAME_VALUE_AT.exec(text);
+  NAME_VALUE_AT.lastIndex = 0;
+  return m !== null && m.index + m[1]!.length === eq ? m[1] : undefined;
+}

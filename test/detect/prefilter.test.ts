@@ -287,6 +287,14 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
     (s) => `const apiKey = process.env.API_KEY ?? "${s}";`,
     (s) => `const apiKey = "${s.replace(/[A-Za-z]/, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}";`,
     (s) => `const apiKey = "${s.replace(/\//g, '\\/')}";`,
+    // shapes a file-wide reading could lose: a pair after another template chunk's pair, a value between escaped
+    // newlines, a Basic user that is no token, a JSX attribute whose first letter is an entity
+    (s) => `const query = \`a=xyzxyzxyzxyz\${suffix}api_token=${s}\`;`,
+    (s) => `const apiKey = "\\n${s}\\t";`,
+    (s) => `const auth = btoa("jo(e):${s}");`,
+    (s) => `export const w = <Widget apiToken="&#${s.charCodeAt(0)};${s.slice(1)}" />;`,
+    (s) => `export const w = <Widget apiToken="&nbsp;${s}" />;`,
+    (s) => `const apiKey = {"${s}": 1}["${s}"];`,
   ];
 
   it('is true for every file the rule reports something in', () => {
@@ -302,6 +310,40 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
       }
     }
     expect(files).toBeGreaterThan(1_000);
+  });
+
+  it('every format matches its token between any two delimiters of a string, comment or JSX text', () => {
+    // what lets the file prefilter try a format on the whole file where a keyword is: the characters around a
+    // string's value in the file (its quotes, `${`, a comment's `//`, JSX's `>`) never stop a match of the value.
+    // (Prefix-less formats are tried on a whole string's run of token characters, not here.)
+    const openers = ['"', "'", '`', '}', '>', '/', '*', '\n', ' ', '\t'];
+    const closers = ['"', "'", '`', '$', '<', '{', '*', '\n', '\r', ' ', '\u2028'];
+    let checked = 0;
+    const keyworded = TOKEN_FORMATS.filter((f) => f.keywords.length > 0);
+    for (const f of keyworded) {
+      const re = new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, ''));
+      for (const seed of [1, 2, 3]) {
+        const token = fakeToken(f.id, seed);
+        if (!re.test(token)) continue;
+        for (const o of openers) for (const c of closers) expect(re.test(`${o}${token}${c}`), `${f.id} ${JSON.stringify(o + c)}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(keyworded.length * 2);
+  });
+
+  it('shapes a file-wide reading used to miss are let through (held to the rule, each once)', () => {
+    const value = fakeGenericSecret(300);
+    const files = [
+      `const query = \`a=xyzxyzxyzxyz\${suffix}api_token=${value}\`;`,
+      `const apiKey = "\\n${value}\\n";`,
+      `const auth = btoa("jo(e):${value}");`,
+      `export const w = <Widget apiToken="&nbsp;${value}" />;`,
+    ];
+    for (const code of files) {
+      expect(reported(code), code).toBeGreaterThan(0);
+      expect(detector.mayContainSecret(code), code).toBe(true);
+    }
   });
 
   it('the shortest finding (11 characters, a URL password) is found in a string, a template and JSX text', () => {

@@ -1,0 +1,127 @@
+/**
+ * Whole-file helpers of the detector's file prefilter (`Detector.mayContainSecret`): the texts a file's strings are
+ * read as (escapes cooked, JSX entities decoded), and the places where a string could be one whole value. Each is a
+ * single linear pass; none parses the file.
+ */
+import { TOKEN_CHAR_TABLE } from './entropy.js';
+import { isSpaceCode } from './keywords.js';
+
+/**
+ * Every escape of a string or template literal, as the language cooks it: `\u{…}`, `\uXXXX`, `\xXX`, a legacy octal
+ * escape, a line continuation, or a backslash and any other character.
+ */
+const ESCAPE = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n|[\s\S]))/g;
+const SINGLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', v: '\v', f: '\f', b: '\b' };
+const CONTINUATIONS = new Set(['\n', '\r', '\r\n', '\u2028', '\u2029']);
+
+function cookOne(whole: string, braced?: string, unicode?: string, hex?: string, octal?: string, other?: string): string {
+  const code = braced ?? unicode ?? hex;
+  if (code !== undefined) {
+    const point = Number.parseInt(code, 16);
+    return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+  }
+  if (octal !== undefined) return String.fromCharCode(Number.parseInt(octal, 8) & 0xff);
+  if (other === undefined) return whole;
+  if (CONTINUATIONS.has(other)) return '';
+  return SINGLE[other] ?? other;
+}
+
+/**
+ * `text` with every backslash escape cooked, wherever it is. A string's cooked value then stands in the result as it
+ * stands in the source, between the same delimiters (an escape never spans a string's quote).
+ */
+export function cookEscapes(text: string): string {
+  return text.replace(ESCAPE, cookOne);
+}
+
+/**
+ * The named entities of JSX (HTML 4's) whose character matters to the detector: the ASCII ones and white space
+ * (it is trimmed from a whole value). Every other named entity stands for a letter or symbol outside ASCII, which no
+ * token holds and no whole value may contain; left as written, it breaks a run of token characters just the same.
+ */
+const NAMED_ENTITIES: Record<string, string> = {
+  quot: '"',
+  amp: '&',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: '\u00a0',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+};
+const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+
+/** Does `text` hold something `decodeEntities` would change? */
+export function hasEntity(text: string): boolean {
+  if (!text.includes('&')) return false;
+  ENTITY.lastIndex = 0;
+  const found = ENTITY.test(text);
+  ENTITY.lastIndex = 0;
+  return found;
+}
+
+/** `text` with the HTML entities of JSX attribute values decoded (`&amp;` → `&`, `&#x67;` → `g`). */
+export function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (whole: string, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+    const point = Number.parseInt(hex ?? decimal!, hex !== undefined ? 16 : 10);
+    return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+  });
+}
+
+for (let c = 0; c < 128; c++) {
+  // a run of token characters never takes in a delimiter around it (a template's `$` aside: see `dollar`)
+  if ([34, 39, 96, 60, 123, 125, 62].includes(c) && TOKEN_CHAR_TABLE[c] !== 0) throw new Error(`delimiter ${c} is a token character`);
+}
+/** Characters a string, template chunk or JSX text starts after: the quotes, `}` ending `${…}` or `{…}`, JSX's `>`. */
+const OPENER = new Uint8Array(128);
+for (const ch of ['"', "'", '`', '}', '>']) OPENER[ch.charCodeAt(0)] = 1;
+
+/** A run of token characters that ends a string, template chunk or JSX text (see `KeywordAutomaton.scanFileInto`). */
+export interface ValueRun {
+  /** the run, up to the closing delimiter and the white space before it */
+  run: string;
+  /** the run is the whole text after an opening delimiter (and white space): the string holds nothing else */
+  filled: boolean;
+  /** the run ends at `${` (or JSX text's `{` after a `$`): without its last `$` it is a template chunk's value */
+  dollar: boolean;
+}
+
+/** the longest value a whole-value check reads (`contextOnlyShapes` takes 1,024 characters), and a template's `$` */
+const LONGEST_VALUE = 1025;
+
+/**
+ * Characters that end a string, a template chunk or JSX text: the quotes, a template's backtick and the `{` of `${`,
+ * JSX text's `<` and `{`. A whole value is a run of token characters before one of them (after white space).
+ */
+const CLOSERS = ['"', "'", '`', '<', '{'];
+
+/**
+ * Calls `visit` with every run of 16 or more token characters (`TOKEN_CHAR_TABLE`, at most `LONGEST_VALUE`) that
+ * ends before a closing delimiter, but for white space, until `visit` returns true (then true). Every whole value of a
+ * string, template chunk or JSX text in `text` is such a run, or the run without a trailing `$`: its delimiters are no
+ * token characters. Linear: each run is read back from the closer after it, and no read goes past the closer before.
+ */
+export function someValueRun(text: string, visit: (run: ValueRun) => boolean): boolean {
+  for (const closer of CLOSERS) {
+    for (let at = text.indexOf(closer); at >= 0; at = text.indexOf(closer, at + 1)) {
+      let end = at;
+      while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+      let start = end;
+      while (start > 0 && end - start <= LONGEST_VALUE) {
+        const c = text.charCodeAt(start - 1);
+        if (c >= 128 || TOKEN_CHAR_TABLE[c] === 0) break;
+        start--;
+      }
+      if (end - start < 16 || end - start > LONGEST_VALUE) continue;
+      let before = start;
+      while (before > 0 && isSpaceCode(text.charCodeAt(before - 1))) before--;
+      const opener = before > 0 ? text.charCodeAt(before - 1) : 0;
+      const run = text.slice(start, end);
+      const filled = opener < 128 && OPENER[opener] === 1;
+      if (visit({ run, filled, dollar: end === at && closer === '{' && run.endsWith('$') })) return true;
+    }
+  }
+  return false;
+}
