@@ -21,7 +21,7 @@ import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { isMinified, isReadOnly, MAX_FILE_BYTES } from './discover.js';
-import { applyEdits, assignEnvNames, buildEdits, planSource, type SecretOccurrence } from './plan.js';
+import { applyEdits, assignEnvNames, buildEdits, JSX_OK, planSource, type SecretOccurrence } from './plan.js';
 import { withEnvLock } from './lock.js';
 
 export { LOCK_FILE, withEnvLock } from './lock.js';
@@ -51,7 +51,6 @@ export interface TransformOptions {
 
 const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 const BOM = '\uFEFF';
-const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
 
 async function isUtf8File(path: string): Promise<boolean> {
   try {
@@ -79,7 +78,7 @@ export default async function transform(file: TransformFile, api: TransformApi, 
   if (Buffer.byteLength(text) > MAX_FILE_BYTES) return say(`skipped: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   if (isMinified(text)) return say('skipped: minified');
   const detector = getDetector(options.detector);
-  if (!detector.mayContainSecret(text)) return undefined;
+  if (!detector.mayContainSecret(text, { jsx: JSX_OK.test(abs) })) return undefined;
   // jscodeshift decodes as UTF-8 with replacement characters: writing that back would corrupt the file
   if (text.includes('\uFFFD') && !(await isUtf8File(abs))) return say('skipped: not UTF-8 text; not changed');
   const plan = planSource(text, rel, detector, options.testFiles ? { testFiles: options.testFiles } : {});

@@ -32,7 +32,8 @@ export class ParseError extends Error {
   }
 }
 
-const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
+/** Files parsed with JSX on (a `.js` file may hold JSX): the file prefilter reads their JSX text and entities too. */
+export const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -19,7 +19,7 @@ import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, isValidEnvName, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { discoverFiles, isMinified, isReadOnly, type Skipped } from './discover.js';
 import { LockHeldError, withEnvLock } from './lock.js';
-import { applyEdits, assignEnvNames, buildEdits, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
+import { applyEdits, assignEnvNames, buildEdits, JSX_OK, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
 
 export interface CodemodOptions {
   /** Project root: env files and `.gitignore` live here. */
@@ -278,7 +278,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
       continue;
     }
     for (const m of text.matchAll(EMPTY_FALLBACK_READ)) emptyFallbackReads.add(m[1]!);
-    if (!detector.mayContainSecret(text)) continue;
+    if (!detector.mayContainSecret(text, { jsx: JSX_OK.test(rel) })) continue;
     parsed++;
     const file: LoadedFile = { abs, rel, bom, text };
     try {

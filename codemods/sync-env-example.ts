@@ -12,6 +12,7 @@ import { isValidEnvName, mergeEnvExample, readTextIfExists, writeFileAtomic } fr
 import { ENV_EXAMPLE, findNearestEnvExample } from '../src/env/project.js';
 import { collectEnvReads, isAllowedName, RUNTIME_ENV_NAMES, syntacticResolver } from '../src/workers/env-reads.js';
 import { discoverFiles, type Skipped } from './discover.js';
+import { JSX_OK } from './plan.js';
 import { filePatch, UsageError } from './run.js';
 
 export interface SyncEnvExampleOptions {
@@ -48,7 +49,6 @@ export interface SyncEnvExampleReport {
   diff?: string;
 }
 
-const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
 const COMMENT = 'Read by the worker (added by worker-auth-codemod --sync-env-example)';
 
 function isInside(root: string, path: string): boolean {

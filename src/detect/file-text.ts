@@ -96,15 +96,17 @@ const LONGEST_VALUE = 1025;
  * JSX text's `<` and `{`. A whole value is a run of token characters before one of them (after white space).
  */
 const CLOSERS = ['"', "'", '`', '<', '{'];
+/** Without JSX: the quotes, the backtick, and `${` (before which a template chunk ends). */
+const CODE_CLOSERS = ['"', "'", '`', '${'];
 
 /**
  * Calls `visit` with every run of 16 or more token characters (`TOKEN_CHAR_TABLE`, at most `LONGEST_VALUE`) that
  * ends before a closing delimiter, but for white space, until `visit` returns true (then true). Every whole value of a
  * string, template chunk or JSX text in `text` is such a run, or the run without a trailing `$`: its delimiters are no
- * token characters. Linear: each run is read back from the closer after it, and no read goes past the closer before.
+ * token characters. `jsx`: the text may hold JSX (text ended by `<` or `{`); without it, only `${` ends a chunk. Linear: each run is read back from the closer after it, and no read goes past the closer before.
  */
-export function someValueRun(text: string, visit: (run: ValueRun) => boolean): boolean {
-  for (const closer of CLOSERS) {
+export function someValueRun(text: string, jsx: boolean, visit: (run: ValueRun) => boolean): boolean {
+  for (const closer of jsx ? CLOSERS : CODE_CLOSERS) {
     for (let at = text.indexOf(closer); at >= 0; at = text.indexOf(closer, at + 1)) {
       let end = at;
       while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;

@@ -201,18 +201,18 @@ export class Detector {
    * and decoded. One keyword pass, a look at each hit, and a look before each closing delimiter.
    */
   mayContainSecret(text: string, { jsx = true }: { jsx?: boolean } = {}): boolean {
-    if (this.fileMayHold(text)) return true;
+    if (this.fileMayHold(text, jsx)) return true;
     // a value written with escapes (`"\u0053SWS …"`, `\/`) is read as cooked, and with `jsx` (the file may hold
     // JSX), an attribute value with HTML entities (`&#x67;hp_…`) as decoded
     if (text.includes('\\')) {
       const cooked = cookEscapes(text);
-      if (cooked !== text && this.fileMayHold(cooked)) return true;
+      if (cooked !== text && this.fileMayHold(cooked, jsx)) return true;
     }
-    return jsx && hasEntity(text) && this.fileMayHold(decodeEntities(text));
+    return jsx && hasEntity(text) && this.fileMayHold(decodeEntities(text), jsx);
   }
 
   /** `mayContainSecret` of a text as it reads (no escapes or entities decoded). */
-  private fileMayHold(text: string): boolean {
+  private fileMayHold(text: string, jsx: boolean): boolean {
     const count = this.keywords.scanInto(text, this.scratch);
     const buffer = this.scratch.buffer;
     const flat = this.flat;
@@ -245,7 +245,7 @@ export class Detector {
       }
     }
     // whole values and prefix-less formats: a string, template chunk or JSX text that is one run of token characters
-    return someValueRun(text, ({ run, filled, dollar }) => this.runMayHold(run, filled) || (dollar && this.runMayHold(run.slice(0, -1), filled)));
+    return someValueRun(text, jsx, ({ run, filled, dollar }) => this.runMayHold(run, filled) || (dollar && this.runMayHold(run.slice(0, -1), filled)));
   }
 
   /**

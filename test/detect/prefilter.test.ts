@@ -264,9 +264,10 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
   const tsLinter = new Linter({ configType: 'flat' });
   const config: Linter.Config[] = [
     { files: ['**/*.tsx'], languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { plugins: { 'worker-auth': plugin as never }, rules: { 'worker-auth/no-hardcoded-secrets': ['error', { testFiles: 'all' }] } },
+    { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
+    { files: ['**/*.ts', '**/*.tsx'], plugins: { 'worker-auth': plugin as never }, rules: { 'worker-auth/no-hardcoded-secrets': ['error', { testFiles: 'all' }] } },
   ];
-  const reported = (code: string): number => tsLinter.verify(code, config, 'src/worker.tsx').filter((m) => m.ruleId).length;
+  const reported = (code: string, filename = 'src/worker.tsx'): number => tsLinter.verify(code, config, filename).filter((m) => m.ruleId).length;
 
   /** Every way a value is written in a file: where a string, template chunk, comment or JSX text starts and ends. */
   const FILES: ((s: string) => string)[] = [
@@ -299,6 +300,7 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
 
   it('is true for every file the rule reports something in', () => {
     let files = 0;
+    let tsFiles = 0;
     const samples = [...TOKEN_FORMATS.map((f) => fakeToken(f.id, 21)), ...Array.from({ length: 20 }, (_, i) => fakeGenericSecret(100 + i))];
     for (const value of samples) {
       if (/[`$\\]/.test(value) || value.includes('\n')) continue;
@@ -307,9 +309,15 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
         if (reported(code) === 0) continue;
         files++;
         expect(detector.mayContainSecret(code), code.slice(0, 40)).toBe(true);
+        // the same code in a file without JSX, read without JSX's closers and entities
+        if (!code.includes('<Widget') && reported(code, 'src/worker.ts') > 0) {
+          tsFiles++;
+          expect(detector.mayContainSecret(code, { jsx: false }), code.slice(0, 40)).toBe(true);
+        }
       }
     }
     expect(files).toBeGreaterThan(1_000);
+    expect(tsFiles).toBeGreaterThan(1_000);
   });
 
   it('every format matches its token between any two delimiters of a string, comment or JSX text', () => {
@@ -339,10 +347,13 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
       `const apiKey = "\\n${value}\\n";`,
       `const auth = btoa("jo(e):${value}");`,
       `export const w = <Widget apiToken="&nbsp;${value}" />;`,
+      `const apiKey = \`  ${value}\${suffix}\`;`,
+      `const apiKey = \`\${prefix}${value}\`;`,
     ];
     for (const code of files) {
-      expect(reported(code), code).toBeGreaterThan(0);
-      expect(detector.mayContainSecret(code), code).toBe(true);
+      const jsx = code.includes('<Widget');
+      expect(reported(code, jsx ? 'src/worker.tsx' : 'src/worker.ts'), code).toBeGreaterThan(0);
+      expect(detector.mayContainSecret(code, { jsx }), code).toBe(true);
     }
   });
 
