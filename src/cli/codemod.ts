@@ -12,6 +12,7 @@ import { createColors } from 'picocolors';
 import { checkEnvFilesCommand, formatCheckReport } from '../../codemods/check-env-files.js';
 import { runCodemod, UsageError, type CodemodReport } from '../../codemods/run.js';
 import { formatSyncReport, syncEnvExample } from '../../codemods/sync-env-example.js';
+import { getDetector } from '../detect/options.js';
 
 
 /** Colour only for a terminal that wants it: never when stderr is not a TTY or NO_COLOR is set (CI logs stay plain). */
@@ -33,6 +34,12 @@ Options:
   --root <dir>     project root holding .env, .env.example, .gitignore (default: cwd)
   --test-files <all|high-confidence|off>
                    how to treat test and fixture files (default: high-confidence)
+  --allow-pattern <regex>
+                   leave values matching this pattern in place (repeatable; the
+                   rule's allowPatterns option)
+  --ignore-provider <id|name>
+                   leave this format or provider alone (repeatable; the rule's
+                   ignoreProviders option)
   --sync-env-example
                    instead: add the name of every process.env read that is missing
                    from the nearest .env.example (names only; --dry-run shows them)
@@ -100,6 +107,8 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
         'allow-dirty': { type: 'boolean', default: false },
         root: { type: 'string' },
         'test-files': { type: 'string' },
+        'allow-pattern': { type: 'string', multiple: true },
+        'ignore-provider': { type: 'string', multiple: true },
         'sync-env-example': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -118,6 +127,16 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
     io.err.write(`worker-auth-codemod: --test-files must be all, high-confidence or off.\n`);
     return 2;
   }
+  const allowPatterns = args.values['allow-pattern'] ?? [];
+  const ignoreProviders = args.values['ignore-provider'] ?? [];
+  const detector = allowPatterns.length > 0 || ignoreProviders.length > 0 ? { detector: { allowPatterns, ignoreProviders } } : {};
+  try {
+    // the rule's own checks of these options (a pattern that does not compile, or too long)
+    if (detector.detector) getDetector(detector.detector);
+  } catch (error) {
+    io.err.write(`worker-auth-codemod: --allow-pattern: ${(error as Error).message}\n`);
+    return 2;
+  }
   const root = resolve(args.values.root ?? process.cwd());
   if (args.values['sync-env-example'] || args.values.check) {
     return runEnvModes({ root, paths: args.positionals, sync: args.values['sync-env-example'], check: args.values.check, dryRun: args.values['dry-run'], json: args.values.json, testFiles }, io);
@@ -129,6 +148,7 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
       dryRun: args.values['dry-run'],
       allowDirty: args.values['allow-dirty'],
       ...(testFiles ? { testFiles: testFiles as 'all' | 'high-confidence' | 'off' } : {}),
+      ...detector,
     });
     if (args.values.json) io.out.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (report.diff) io.out.write(report.diff);

@@ -241,6 +241,26 @@ describe('the codemod moves exactly what the rule reports', () => {
     expect((await read(dir, 'src/maps.ts')) === code, 'suppressed value left in place').toBe(true);
   });
 
+  it('takes the allowPatterns and ignoreProviders options of the rule on the command line', async () => {
+    const github = fakeToken('github-classic-pat', 931);
+    const gitlab = fakeToken('gitlab-pat', 932);
+    const generic = fakeGenericSecret(933);
+    const code = `export const a = "${github}";\nexport const b = "${gitlab}";\nexport const c = { apiKey: "${generic}" };\n`;
+    const dir = await makeRepo({ 'src/t.ts': code });
+    const run = await cli('--root', dir, '--ignore-provider', 'github-classic-pat', '--allow-pattern', `^${generic.slice(0, 6)}`);
+    expect(run.code, run.err).toBe(0);
+    const after = await read(dir, 'src/t.ts');
+    expect(after.includes(github), 'ignored provider left').toBe(true);
+    expect(after.includes(generic), 'allowed pattern left').toBe(true);
+    expect(after.includes(gitlab), 'the other secret moved').toBe(false);
+    // a pattern that does not compile is a usage error, and nothing is written
+    const bad = await makeRepo({ 'src/t.ts': code });
+    const refused = await cli('--root', bad, '--allow-pattern', '(');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/allow-pattern/);
+    expect(await read(bad, 'src/t.ts')).toBe(code);
+  });
+
   it('reads the other eslint-disable forms as ESLint does', async () => {
     const v = (n: number): string => fakeGenericSecret(920 + n);
     const cases: { code: string; kept: number[] }[] = [
