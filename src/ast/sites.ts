@@ -58,7 +58,7 @@ export function siteOfLiteral(node: TSESTree.StringLiteral, sourceText: string):
   };
 }
 
-const JSX_ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|[A-Za-z][A-Za-z0-9]{1,31});/y;
+const JSX_ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 /**
  * Offsets of a JSX attribute's value (HTML entities decoded by the parser: `&amp;` → `&`) in its source text, as

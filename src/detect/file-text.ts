@@ -7,10 +7,11 @@ import { TOKEN_CHAR_TABLE } from './entropy.js';
 import { isSpaceCode } from './keywords.js';
 
 /**
- * Every escape of a string or template literal, as the language cooks it: `\u{…}`, `\uXXXX`, `\xXX`, a legacy octal
- * escape, a line continuation, or a backslash and any other character.
+ * Every escape of a string or template literal, as the language cooks it: `\u{…}` (with any number of leading zeros,
+ * as the parser takes it), `\uXXXX`, `\xXX`, a legacy octal escape, a line continuation, or a backslash and any other
+ * character.
  */
-const ESCAPE = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n|[\s\S]))/g;
+const ESCAPE = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-3][0-7]{0,2}|[4-7][0-7]?)|(\r\n|[\s\S]))/g;
 const SINGLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', v: '\v', f: '\f', b: '\b' };
 const CONTINUATIONS = new Set(['\n', '\r', '\r\n', '\u2028', '\u2029']);
 
@@ -50,7 +51,7 @@ const NAMED_ENTITIES: Record<string, string> = {
   emsp: '\u2003',
   thinsp: '\u2009',
 };
-const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+const ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][A-Za-z0-9]{1,31}));/g;
 
 /** Does `text` hold something `decodeEntities` would change? */
 export function hasEntity(text: string): boolean {
@@ -61,7 +62,7 @@ export function hasEntity(text: string): boolean {
   return found;
 }
 
-/** `text` with the HTML entities of JSX attribute values decoded (`&amp;` → `&`, `&#x67;` → `g`). */
+/** `text` with the HTML entities of JSX attribute values decoded (`&amp;` → `&`, `&#x67;` → `g`, any leading zeros). */
 export function decodeEntities(text: string): string {
   return text.replace(ENTITY, (whole: string, hex?: string, decimal?: string, name?: string) => {
     if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;

@@ -217,13 +217,14 @@ export class Detector {
     const buffer = this.scratch.buffer;
     const flat = this.flat;
     let scanned: Set<number> | undefined;
+    let jwtStart: ((text: string, end: number) => number) | undefined;
     // most keyword hits are dismissed by the white space after them (see `prefilter`)
     const solids = this.solidCursor.reset(text);
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
       const marks = flat.markers[state]!;
-      if (marks !== 0 && markerMatchAt(text, marks, end)) return true;
+      if (marks !== 0 && markerMatchAt(text, marks, end, (jwtStart ??= jwtStarts()))) return true;
       const last = flat.from[state + 1]!;
       for (let c = flat.from[state]!; c < last; c++) {
         // a user pattern never runs on a whole file (its linearity is not ours to check): its keyword is enough
@@ -350,7 +351,7 @@ export class Detector {
     const ends = hits?.markerEnds ?? [];
     const shown = (ms: RegExpExecArray[]): string[] => ms.map((m) => `${m.index}:${m[0]}`);
     return {
-      jwt: shown(anchoredMatches(JWT_AT, text, ends, jwtStart)),
+      jwt: shown(anchoredMatches(JWT_AT, text, ends, jwtStarts())),
       url: shown(anchoredMatches(URL_USERINFO_AT, text, ends, urlStart)),
       scheme: shown(anchoredMatches(SCHEME_VALUE_AT, text, ends, schemeStart)),
     };
@@ -515,7 +516,7 @@ export class Detector {
     // each pattern is tried only where its marker puts the start of a match (sticky), never scanned over the text: a
     // flood of near misses stays linear and costs one short try per marker
     if (markers & JWT_MARKER) {
-      for (const m of anchoredMatches(JWT_AT, text, markerEnds, jwtStart)) {
+      for (const m of anchoredMatches(JWT_AT, text, markerEnds, jwtStarts())) {
         const finding = this.jwtFinding(m[0], m.index, getContext);
         if (claimed.overlaps(m.index, m.index + m[0].length)) continue;
         claimed.add(m.index, m.index + m[0].length);
@@ -765,7 +766,7 @@ function testWhole(re: RegExp, text: string): boolean {
 
 
 /** Does a marker that ends at `end` (`marks`: its `MARKER_BITS`) start a match of its pattern (`mayContainSecret`)? */
-function markerMatchAt(text: string, marks: number, end: number): boolean {
+function markerMatchAt(text: string, marks: number, end: number, jwtStart: (text: string, end: number) => number): boolean {
   if (marks & JWT_MARKER && stickyAt(JWT_AT, text, jwtStart(text, end))) return true;
   if (marks & URL_MARKER && stickyAt(URL_USERINFO_AT, text, urlStart(text, end))) return true;
   if (marks & SCHEME_MARKERS && stickyAt(SCHEME_VALUE_AT, text, schemeStart(text, end))) return true;
@@ -868,15 +869,47 @@ const SCHEME_VALUE_AT = new RegExp(SCHEME_VALUE.source, 'y');
 /** The markers whose patterns are tried where the marker is (see `anchoredMatches`). */
 const ANCHORED_MARKERS = JWT_MARKER | URL_MARKER | SCHEME_MARKERS;
 
-/** A JWT match starts at its `eyJ` (the pattern opens with it, after a lookbehind). */
-function jwtStart(text: string, end: number): number {
-  if (!text.startsWith('eyJ', end - 2)) return -1;
-  // cheap necessary condition first: 8 body characters, `.eyJ`, 4 more, then `.`
-  const dot = runEnd(text, end + 1, BASE64URL, 4097);
-  if (dot - (end + 1) < 8 || !text.startsWith('.eyJ', dot)) return -1;
-  const second = runEnd(text, dot + 4, BASE64URL, 8193);
-  return second - (dot + 4) >= 4 && text.charCodeAt(second) === 46 ? end - 2 : -1;
+/**
+ * Where the run of base64url characters through `from` ends, for the ascending positions one reader asks about: the
+ * last run read is kept, so a text full of `eyJ` (each a possible JWT start) has each run read once, not once per
+ * `eyJ` inside it.
+ */
+class Base64urlRuns {
+  private from = -1;
+  private to = -1;
+
+  end(text: string, from: number): number {
+    if (from >= this.from && from <= this.to) return this.to;
+    this.from = from;
+    this.to = runEnd(text, from, BASE64URL, text.length);
+    return this.to;
+  }
 }
+
+/**
+ * The JWT start finder for one text (`anchoredMatches`, the file prefilter): a match starts at its `eyJ` (the pattern
+ * opens with it, after a lookbehind). The three runs of the pattern are read ahead of it, so that it runs only where
+ * it matches (its greedy parts, tried at every `eyJ` of a long run, would read the run again each time); each run is
+ * read once per text (`Base64urlRuns`, one per part).
+ */
+function jwtStarts(): (text: string, end: number) => number {
+  const header = new Base64urlRuns();
+  const payload = new Base64urlRuns();
+  const signature = new Base64urlRuns();
+  return (text, end) => {
+    const start = end - 2;
+    if (!text.startsWith('eyJ', start) || (start > 0 && isBase64urlCode(text.charCodeAt(start - 1)))) return -1;
+    // `eyJ` + 8 to 4,096 characters, `.eyJ` + 4 to 8,192, `.` + up to 1,024, then no `.` (nor a longer run)
+    const dot = header.end(text, end + 1);
+    if (dot - (end + 1) < 8 || dot - (end + 1) > 4096 || !text.startsWith('.eyJ', dot)) return -1;
+    const second = payload.end(text, dot + 4);
+    if (second - (dot + 4) < 4 || second - (dot + 4) > 8192 || text.charCodeAt(second) !== 46) return -1;
+    const third = signature.end(text, second + 1);
+    return third - (second + 1) <= 1024 && text.charCodeAt(third) !== 46 ? start : -1;
+  };
+}
+
+const isBase64urlCode = (c: number): boolean => c < 128 && BASE64URL[c] === 1;
 
 /** Where the run of `table` characters from `from` ends, read at most `most` characters (non-ASCII counts in). */
 function runEnd(text: string, from: number, table: Uint8Array, most: number): number {
