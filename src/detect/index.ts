@@ -303,13 +303,13 @@ export class Detector {
     const solids = this.solidCursor.reset(text);
     const flat = this.flat;
     // where the anchored markers end (`eyj`, `://`, `bearer ` and the other schemes): their patterns are tried there
-    let markerEnds: number[] | undefined;
+    let markerEnds: IntList | undefined;
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
       const marks = flat.markers[state]!;
       markers |= marks;
-      if (marks & ANCHORED_MARKERS) (markerEnds ??= []).push(end);
+      if (marks & ANCHORED_MARKERS) (markerEnds ??= new IntList()).push(end);
       const last = flat.from[state + 1]!;
       for (let c = flat.from[state]!; c < last; c++) {
         const start = end - flat.length[c]! + 1 - flat.offset[c]!;
@@ -338,7 +338,7 @@ export class Detector {
       }
     }
     if (formats === undefined && markers === 0) return undefined;
-    return { formats: formats ?? [], markers, starts: starts ?? new Map(), markerEnds: markerEnds ?? [] };
+    return { formats: formats ?? [], markers, starts: starts ?? new Map(), markerEnds: markerEnds ?? NO_ENDS };
   }
 
   /**
@@ -348,7 +348,7 @@ export class Detector {
    */
   anchoredMarkerMatches(text: string): { jwt: string[]; url: string[]; scheme: string[] } {
     const hits = this.prefilter(text, this.keywords.scanInto(text, this.scratch));
-    const ends = hits?.markerEnds ?? [];
+    const ends = hits?.markerEnds ?? NO_ENDS;
     const shown = (ms: RegExpExecArray[]): string[] => ms.map((m) => `${m.index}:${m[0]}`);
     return {
       jwt: shown(anchoredMatches(JWT_AT, text, ends, jwtStarts())),
@@ -508,7 +508,7 @@ export class Detector {
   private matchMarkers(
     text: string,
     markers: number,
-    markerEnds: readonly number[],
+    markerEnds: IntList,
     getContext: () => DetectContext,
     findings: Finding[],
     claimed: Claims,
@@ -700,7 +700,7 @@ interface Hits {
   /** where the keywords of anchored formats start (ascending, possibly repeated) */
   starts: Map<TokenFormat, number[]>;
   /** where a JWT, URL or scheme marker ends (ascending) */
-  markerEnds: number[];
+  markerEnds: IntList;
 }
 
 /**
@@ -736,6 +736,31 @@ class SolidCursor {
     return this.space >= start + solid;
   }
 }
+
+/**
+ * A growing list of integers in a typed array: a flood of markers (hundreds of thousands of `eyJ` in one string) is
+ * one buffer off the garbage-collected heap, not a JavaScript array of as many slots.
+ */
+class IntList {
+  private buffer = new Int32Array(16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.buffer[index]!;
+  }
+}
+
+/** The list of no marker ends (never pushed to). */
+const NO_ENDS = new IntList();
 
 /** Index of the first white space (`\s`) in `text` from `from` up to `to` (excluded); `to` when there is none. */
 function nextSpace(text: string, from: number, to: number): number {
@@ -969,12 +994,12 @@ const WORD_CHAR = asciiTable((ch) => (/[A-Za-z0-9_]/.test(ch) ? 1 : 0));
  * at the starts `startOf` derives from the marker ends (ascending): every match starts at such a place. A start
  * inside the last match is skipped, as a scan would.
  */
-function anchoredMatches(re: RegExp, text: string, ends: readonly number[], startOf: (text: string, end: number) => number): RegExpExecArray[] {
+function anchoredMatches(re: RegExp, text: string, ends: IntList, startOf: (text: string, end: number) => number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let after = 0;
   let last = -1;
-  for (const end of ends) {
-    const start = startOf(text, end);
+  for (let i = 0; i < ends.length; i++) {
+    const start = startOf(text, ends.at(i));
     if (start < after || start === last) continue;
     last = start;
     re.lastIndex = start;
