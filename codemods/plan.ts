@@ -35,14 +35,26 @@ export class ParseError extends Error {
 /** Files parsed with JSX on (a `.js` file may hold JSX): the file prefilter reads their JSX text and entities too. */
 export const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** What ends a line for ESLint (and so for its `line:column`, and the lines its `eslint-disable` comments name). */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
+/** Where each line of `text` starts (ascending; the first at 0). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(LINE_BREAK)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+/** 1-based line and column of `offset`, from `lineStartsOf`. */
+function lineColumn(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 /** Find every secret of one source text. Throws `ParseError` for code that does not parse. */
@@ -70,52 +82,73 @@ export function planSource(source: string, path: string, detector: Detector, opt
   for (const comment of ast.comments ?? []) sites.push(siteOfComment(comment));
   const inTestFile = testFile && options.testFiles !== 'all';
   const occurrences: SecretOccurrence[] = [];
+  const starts = lineStartsOf(source);
   for (const site of sites) {
     for (const f of analyzeSite(site, detector, inTestFile)) {
-      occurrences.push({ ...f, site, ...lineColumn(source, f.range[0]) });
+      occurrences.push({ ...f, site, ...lineColumn(starts, f.range[0]) });
     }
   }
   occurrences.sort((a, b) => a.range[0] - b.range[0]);
-  const suppressed = suppressedBy(ast.comments ?? [], source);
+  const suppressed = suppressedBy(ast.comments ?? [], starts);
   return { path, occurrences: suppressed ? occurrences.filter((o) => !suppressed(o.line, o.range[0])) : occurrences };
 }
 
 const RULE_ID = 'worker-auth/no-hardcoded-secrets';
-const DIRECTIVE = /^\s*(eslint-(?:disable-next-line|disable-line|disable|enable))(?=\s|$)/;
+/** A directive comment's label (ESLint's `ConfigCommentParser`): lower-case words joined by `-`, then a space or the end. */
+const DIRECTIVE_LABEL = /^([a-z]+(?:-[a-z]+)*)(?:\s|$)/u;
+/** Where a directive's description starts: two or more dashes with white space on both sides. */
+const DESCRIPTION = /\s-{2,}\s/u;
+
+/** The rules a directive comment names, read as ESLint reads them (`undefined`: no `eslint-disable`/`-enable` directive). */
+function directiveOf(value: string): { kind: string; rules: string[] } | undefined {
+  const description = DESCRIPTION.exec(value);
+  const directive = (description ? value.slice(0, description.index) : value).trim();
+  const m = DIRECTIVE_LABEL.exec(directive);
+  if (!m || !['eslint-disable-next-line', 'eslint-disable-line', 'eslint-disable', 'eslint-enable'].includes(m[1]!)) return undefined;
+  const rules = directive
+    .slice(m[1]!.length)
+    .split(',')
+    .map((name) => {
+      const trimmed = name.trim();
+      // a name in matching quotes stands for itself
+      const quote = trimmed[0];
+      return trimmed.length >= 2 && (quote === '"' || quote === "'") && trimmed.endsWith(quote) ? trimmed.slice(1, -1) : trimmed;
+    })
+    .filter(Boolean);
+  return { kind: m[1]!, rules };
+}
 
 /**
  * The `eslint-disable` comments that silence `no-hardcoded-secrets` (or every rule), read as ESLint reads them:
- * `-next-line` and `-line` in any comment, `eslint-disable` … `eslint-enable` in block comments. A value the rule is
- * told to leave alone is not moved either. Undefined when the file has none: (line, offset) → suppressed.
+ * `-next-line` (the line after the comment's end) and `-line` (a one-line comment's line) in any comment,
+ * `eslint-disable` … `eslint-enable` in block comments (from the disabling comment's start). Lines end where ESLint's
+ * do (`\r\n`, `\r`, `\n`, U+2028, U+2029). A value the rule is told to leave alone is not moved either. Undefined
+ * when the file has none: (line, offset) → suppressed.
  */
-function suppressedBy(comments: readonly TSESTree.Comment[], source: string): ((line: number, offset: number) => boolean) | undefined {
+function suppressedBy(comments: readonly TSESTree.Comment[], starts: readonly number[]): ((line: number, offset: number) => boolean) | undefined {
   const lines = new Set<number>();
   const ranges: [number, number][] = [];
   let disabledFrom = -1;
   for (const comment of comments) {
-    const m = DIRECTIVE.exec(comment.value);
-    if (!m) continue;
-    // the rules named after the directive, up to a `-- description`
-    const rest = comment.value.slice(m[0].length);
-    const dashes = rest.indexOf('--');
-    const rules = (dashes >= 0 ? rest.slice(0, dashes) : rest).split(',').map((r) => r.trim()).filter(Boolean);
+    const directive = directiveOf(comment.value);
+    if (!directive) continue;
+    const { kind, rules } = directive;
     if (rules.length > 0 && !rules.includes(RULE_ID)) continue;
-    const kind = m[1]!;
-    if (kind === 'eslint-disable-next-line') lines.add(lineColumn(source, comment.range[1]).line + 1);
+    const first = lineColumn(starts, comment.range[0]).line;
+    const last = lineColumn(starts, comment.range[1]).line;
+    if (kind === 'eslint-disable-next-line') lines.add(last + 1);
     else if (kind === 'eslint-disable-line') {
-      const first = lineColumn(source, comment.range[0]).line;
-      const last = lineColumn(source, comment.range[1]).line;
       // ESLint takes a one-line comment only
       if (first === last) lines.add(first);
     } else if (comment.type === 'Block') {
-      if (kind === 'eslint-disable' && disabledFrom < 0) disabledFrom = comment.range[1];
+      if (kind === 'eslint-disable' && disabledFrom < 0) disabledFrom = comment.range[0];
       else if (kind === 'eslint-enable' && disabledFrom >= 0) {
         ranges.push([disabledFrom, comment.range[0]]);
         disabledFrom = -1;
       }
     }
   }
-  if (disabledFrom >= 0) ranges.push([disabledFrom, source.length]);
+  if (disabledFrom >= 0) ranges.push([disabledFrom, Number.MAX_SAFE_INTEGER]);
   if (lines.size === 0 && ranges.length === 0) return undefined;
   return (line, offset) => lines.has(line) || ranges.some(([from, to]) => offset >= from && offset < to);
 }
