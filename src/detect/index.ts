@@ -256,9 +256,9 @@ export class Detector {
   private runMayHold(run: string, filled: boolean): boolean {
     if (run.length < 16) return false;
     if (filled) {
-      // the run is the value (`mayBeWholeValue` reads `user:password` too)
+      // the run may be the whole value (an opener inside a string, `"a}b…"`, also ends a run)
       if (run.length <= 512 && mayBeWholeValue(run, 0)) return true;
-      return this.contextOnly.length > 0 && isTokenishRun(run) && this.contextOnlyShapes(run).length > 0;
+      if (this.contextOnly.length > 0 && isTokenishRun(run) && this.contextOnlyShapes(run).length > 0) return true;
     }
     // `user:password` (a Basic credential built in code): the user may hold characters no token does, so the run may
     // start inside it; its first colon is the value's first (a user holds none), and no `/` anywhere
