@@ -4,6 +4,7 @@
  * suggestions and the codemod apply: the secret becomes a `process.env` read.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { decodeEntity } from '../detect/file-text.js';
 import { cookedToSourceOffsets } from './strings.js';
 
 type Node = TSESTree.Node;
@@ -58,7 +59,7 @@ export function siteOfLiteral(node: TSESTree.StringLiteral, sourceText: string):
   };
 }
 
-const JSX_ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|[A-Za-z][A-Za-z0-9]{1,31});/y;
+const JSX_ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][A-Za-z0-9]{1,31}));/y;
 
 /**
  * Offsets of a JSX attribute's value (HTML entities decoded by the parser: `&amp;` → `&`) in its source text, as
@@ -73,9 +74,11 @@ export function jsxEntityOffsets(content: string, value: string): number[] {
     if (content[i] === '&') {
       JSX_ENTITY.lastIndex = i;
       const m = JSX_ENTITY.exec(content);
-      if (m && !value.startsWith(m[0], j)) {
-        const code = m[1] !== undefined ? Number.parseInt(m[1], 16) : m[2] !== undefined ? Number.parseInt(m[2], 10) : -1;
-        const units = code > 0xffff && code <= 0x10ffff ? 2 : 1;
+      // an entity the parser decoded: its character is next in the value (`&amp;amp;` is `&` then `amp;`); one this
+      // reading cannot decode counts as decoded unless the value holds it as written
+      const decoded = m ? decodeEntity(m[1], m[2], m[3]) : undefined;
+      if (m && (decoded !== undefined ? value.startsWith(decoded, j) : !value.startsWith(m[0], j))) {
+        const units = decoded?.length ?? 1;
         for (let u = 0; u < units; u++) map.push(i);
         i += m[0].length;
         j += units;

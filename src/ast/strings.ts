@@ -189,7 +189,10 @@ const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|tests?|spec|fi
  * as given otherwise.
  */
 export function projectPath(filename: string, cwd: string | undefined): string {
-  if (!cwd || !filename.startsWith(cwd)) return filename;
+  if (!cwd || filename.length <= cwd.length) return filename;
+  // Windows paths (a drive letter, or `\\server`) ignore case: `c:\…` is inside `C:\…`
+  const windows = cwd.charCodeAt(1) === 58 || cwd.charCodeAt(0) === 92;
+  if (windows ? filename.slice(0, cwd.length).toLowerCase() !== cwd.toLowerCase() : !filename.startsWith(cwd)) return filename;
   const last = cwd.charCodeAt(cwd.length - 1);
   if (last === 47 || last === 92) return filename.slice(cwd.length);
   const next = filename.charCodeAt(cwd.length);

@@ -64,11 +64,17 @@ export function hasEntity(text: string): boolean {
 
 /** `text` with the HTML entities of JSX attribute values decoded (`&amp;` → `&`, `&#x67;` → `g`, any leading zeros). */
 export function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (whole: string, hex?: string, decimal?: string, name?: string) => {
-    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
-    const point = Number.parseInt(hex ?? decimal!, hex !== undefined ? 16 : 10);
-    return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : whole;
-  });
+  return text.replace(ENTITY, (whole: string, hex?: string, decimal?: string, name?: string) => decodeEntity(hex, decimal, name) ?? whole);
+}
+
+/**
+ * What one entity stands for (`hex` or `decimal` digits, or a `name`): undefined for a name not in `NAMED_ENTITIES`
+ * or a code point out of range.
+ */
+export function decodeEntity(hex: string | undefined, decimal: string | undefined, name: string | undefined): string | undefined {
+  if (name !== undefined) return NAMED_ENTITIES[name];
+  const point = Number.parseInt(hex ?? decimal ?? '', hex !== undefined ? 16 : 10);
+  return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : undefined;
 }
 
 for (let c = 0; c < 128; c++) {
