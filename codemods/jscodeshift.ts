@@ -44,6 +44,10 @@ export interface TransformOptions {
   readonly dry?: boolean;
   readonly testFiles?: 'all' | 'high-confidence' | 'off';
   readonly detector?: DetectorOptions;
+  /** `--allowPattern=<regex>` (repeatable): the rule's `allowPatterns`, as the CLI's `--allow-pattern`. */
+  readonly allowPattern?: string | readonly string[];
+  /** `--ignoreProvider=<id|name>` (repeatable): the rule's `ignoreProviders`, as the CLI's `--ignore-provider`. */
+  readonly ignoreProvider?: string | readonly string[];
   /** How long to wait for the env-file lock (default 10 s). */
   readonly lockTimeoutMs?: number;
   readonly [key: string]: unknown;
@@ -59,6 +63,15 @@ async function isUtf8File(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** `detector`, with the command line's `--allowPattern` and `--ignoreProvider` added (one value or several). */
+function detectorOptionsOf(options: TransformOptions): DetectorOptions | undefined {
+  const list = (v: string | readonly string[] | undefined): string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v]);
+  const allowPatterns = [...(options.detector?.allowPatterns ?? []), ...list(options.allowPattern)];
+  const ignoreProviders = [...(options.detector?.ignoreProviders ?? []), ...list(options.ignoreProvider)];
+  if (allowPatterns.length === 0 && ignoreProviders.length === 0) return options.detector;
+  return { ...options.detector, allowPatterns, ignoreProviders };
 }
 
 /**
@@ -77,7 +90,7 @@ export default async function transform(file: TransformFile, api: TransformApi, 
   const text = bom ? file.source.slice(1) : file.source;
   if (Buffer.byteLength(text) > MAX_FILE_BYTES) return say(`skipped: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   if (isMinified(text)) return say('skipped: minified');
-  const detector = getDetector(options.detector);
+  const detector = getDetector(detectorOptionsOf(options));
   if (!detector.mayContainSecret(text, { jsx: JSX_OK.test(abs) })) return undefined;
   // jscodeshift decodes as UTF-8 with replacement characters: writing that back would corrupt the file
   if (text.includes('\uFFFD') && !(await isUtf8File(abs))) return say('skipped: not UTF-8 text; not changed');

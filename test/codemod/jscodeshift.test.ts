@@ -31,6 +31,19 @@ async function shift(dir: string, path: string, options: Record<string, unknown>
 const SOURCES = Object.keys(FILES_AFTER).sort();
 
 describe('jscodeshift transform', () => {
+  it('takes --allowPattern and --ignoreProvider as the CLI takes --allow-pattern and --ignore-provider', async () => {
+    const github = fakeToken('github-classic-pat', 941);
+    const gitlab = fakeToken('gitlab-pat', 942);
+    const slack = fakeToken('slack-bot-token', 943);
+    const code = lines(`export const a = "${github}";`, `export const b = "${gitlab}";`, `export const c = "${slack}";`);
+    const dir = await makeRepo({ 'src/t.ts': code });
+    await shift(dir, 'src/t.ts', { ignoreProvider: 'GitHub', allowPattern: [`^${gitlab.slice(0, 8)}`] });
+    const after = await read(dir, 'src/t.ts');
+    expect(after.includes(github), 'ignored provider left').toBe(true);
+    expect(after.includes(gitlab), 'allowed pattern left').toBe(true);
+    expect(after.includes(slack), 'the other token moved').toBe(false);
+  });
+
   it('produces byte-identical sources to the CLI and the same .env values', async () => {
     const viaCli = await makeRepo(FILES_BEFORE);
     const viaShift = await makeRepo(FILES_BEFORE);
