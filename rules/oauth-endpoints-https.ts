@@ -40,7 +40,8 @@ const CREDENTIAL_PARAMS = new Set([
   'code',
 ]);
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0']);
+/** Loopback hosts (RFC 8252 §7.3, RFC 9700 §2.6): `0.0.0.0` is a bind address, not loopback, and is not here. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 function isLocalHost(host: string): boolean {
   const h = host.toLowerCase();
@@ -48,7 +49,7 @@ function isLocalHost(host: string): boolean {
 }
 
 /** Words in a host that stand for "fill this in" (`YOUR_DOMAIN.auth0.com`, `yourcompany.zendesk.com`, `xxxx.okta.com`). */
-const PLACEHOLDER_HOST = /(?:^|[.\-_])(?:your|my)[-_]?(?:domain|tenant|company|org|subdomain|shop|instance|site|app)\b|(?:^|[.\-_])your[-_]|xxx|placeholder|changeme|replace[-_]?me|(?:^|[.\-_])(?:todo|tbd)(?:$|[.\-_])/i;
+const PLACEHOLDER_HOST = /(?:^|[.\-_])(?:your|my)[-_]?(?:domain|tenant|company|org|subdomain|shop|instance|site|app)\b|(?:^|[.\-_])your[-_]|xxx|placeholder|changeme|replace[-_]?me/i;
 
 /**
  * A placeholder in place of a real endpoint: empty, `...`, `{tenant}`, `<your-domain>`, `${…}` written in a plain
@@ -59,7 +60,8 @@ function isPlaceholderUrl(value: string, host: string | undefined): boolean {
   const v = value.trim();
   if (v === '' || v === '...' || v === '…') return true;
   if (/[{}<>]/.test(v) || v.includes('${')) return true;
-  if (/(?:^|[^a-z])your[_-]/i.test(v) || /\b(?:todo|tbd|changeme)\b/i.test(v)) return true;
+  // `TODO` and `TBD` in capitals (`todo.acme.io`, a `/todo-list` path and `tbd.website` are real names)
+  if (/(?:^|[^a-z])your[_-]/i.test(v) || /\b(?:TODO|TBD)\b/.test(v) || /\bchangeme\b/i.test(v)) return true;
   return host !== undefined && PLACEHOLDER_HOST.test(host);
 }
 
@@ -160,12 +162,15 @@ export default createRule<Options, MessageIds>({
     function checkPartial(located: LocatedString, role: string): void {
       const value = located.value;
       const prefix = value.slice(0, value.indexOf(HOLE));
-      const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#@]+)[/?#]/i.exec(prefix);
+      // the host is written out when a path, query, fragment or a port (`http://host:${port}/…`) follows it
+      const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#@:[\]]+|\[[^\]/?#@]*\])(?::[^/?#@]*(?=[/?#]|$)|(?=[/?#]))/i.exec(prefix);
       if (!match) return;
       const protocol = `${match[1]!.toLowerCase()}:`;
-      const host = match[2]!.replace(/:\d+$/, '');
+      const host = match[2]!;
       if (protocol === 'https:') return;
-      const url = `${protocol}//${match[2]!}/…`;
+      // as written up to the first run-time part: `http://host/…`, or `http://host:…/…` when the port is one
+      const written = match[0].slice(match[1]!.length + 3);
+      const url = `${protocol}//${written}${written.endsWith(':') ? '…' : ''}/…`;
       if (protocol === 'http:' && isLocalHost(host)) {
         if (!options.allowHttpLocalhost) report(located, 'insecureLocalhost', { role, url }, httpsFix(located));
         return;

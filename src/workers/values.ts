@@ -566,6 +566,21 @@ function withFallback(envName: string, fallback: Node | undefined, ctx: ValueCon
   return right.kind === 'static' ? { kind: 'env', envName, fallback: { node: right.node, value: right.value } } : { kind: 'env', envName };
 }
 
+/** Methods and calls that turn a string into the same text, trimmed or as a string: `x.trim()`, `String(x)`. */
+const SAME_STRING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toString', 'valueOf']);
+
+/** The value a `x.trim()`-like call (or `String(x)`) is made of, or undefined. */
+function stringCallSubject(call: TSESTree.CallExpression): Node | undefined {
+  const callee = call.callee;
+  if (callee.type === 'Identifier' && callee.name === 'String' && call.arguments.length === 1 && call.arguments[0]!.type !== 'SpreadElement') {
+    return call.arguments[0];
+  }
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && SAME_STRING_METHODS.has(callee.property.name) && call.arguments.length === 0) {
+    return callee.object;
+  }
+  return undefined;
+}
+
 /** Classifies where a credential (client id/secret, token) value comes from. Never throws. */
 export function classifyCredential(node: Node | null | undefined, ctx: ValueContext, depth = 0): CredentialValue {
   if (!node || depth > MAX_DEPTH) return UNKNOWN;
@@ -596,10 +611,18 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
       const value = key === undefined ? undefined : memberValue(n.object, key, ctx, depth);
       return value ? classifyCredential(value, ctx, depth + 1) : UNKNOWN;
     }
+    case 'ChainExpression':
+      return classifyCredential(n.expression, ctx, depth + 1);
     case 'Literal':
     case 'TemplateLiteral':
     case 'BinaryExpression':
     case 'CallExpression': {
+      // an env read passed through a string method that keeps its origin (`process.env.X?.trim()`, `String(…)`)
+      const read = n.type === 'CallExpression' ? stringCallSubject(n) : undefined;
+      if (read) {
+        const inner = classifyCredential(read, ctx, depth + 1);
+        if (inner.kind === 'env') return inner;
+      }
       const located = resolveLocatedString(n, ctx, depth + 1);
       if (located) return located.value.includes(HOLE) ? UNKNOWN : (staticCredential(located.value, located.node) ?? UNKNOWN);
       break;
