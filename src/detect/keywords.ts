@@ -197,4 +197,3 @@ export function hasSolidRun(text: string): boolean {
 export function isSpaceCode(c: number): boolean {
   return c < ALPHABET ? (CHAR_SHAPE[c]! & SHAPE_SPACE) !== 0 : /\s/.test(String.fromCharCode(c));
 }
-
