@@ -471,6 +471,10 @@ export function resolveLocatedList(node: Node | null | undefined, ctx: ValueCont
       // `[...].join(" ")` requests the same scopes as the array itself
       if (isJoinCall(n) && isStaticArray(n.callee.object, ctx, depth + 1)) return resolveLocatedList(n.callee.object, ctx, depth + 1);
       break;
+    case 'LogicalExpression':
+      // `process.env.SCOPES ?? "repo admin:org"`: the literal fallback is what is requested when the variable is unset
+      if ((n.operator === '??' || n.operator === '||') && classifyCredential(n.left, ctx, depth + 1).kind === 'env') return resolveLocatedList(n.right, ctx, depth + 1);
+      break;
     default:
       break;
   }

@@ -27,6 +27,9 @@ const template = `${HEAD}const BASE = "read:user";
 worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: \`\${BASE} admin:org\`, ${CLIENT} });`;
 const templateHole = `${HEAD}worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: \`\${process.env.EXTRA_SCOPES} workflow\`, ${CLIENT} });`;
 const concatenation = `${HEAD}worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: "read:user " + "delete_repo", ${CLIENT} });`;
+// the literal fallback of an env read is what is requested when the variable is unset
+const envFallback = `${HEAD}const SCOPES = process.env.GITHUB_SCOPES ?? "read:user admin:org";
+worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: SCOPES, ${CLIENT} });`;
 const slack = `${HEAD}worker.oauth("slack", {
   name: "slack",
   authorizationEndpoint: "https://slack.com/oauth/v2/authorize",
@@ -119,6 +122,10 @@ ts.run('no-broad-oauth-scopes (typescript-eslint parser)', rule, {
     { code: `${HEAD}worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: "read:user user:email", ${CLIENT} });`, options: [{ maxScopes: 2 }] },
   ],
   invalid: [
+    {
+      code: envFallback,
+      errors: [{ messageId: 'broadScope', ...span(envFallback, 'admin:org'), suggestions: [{ messageId: 'useNarrower', output: envFallback.replace('admin:org', 'read:org') }] }],
+    },
     {
       code: googleDrive,
       errors: [
