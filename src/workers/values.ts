@@ -12,7 +12,7 @@
  */
 import { findVariable as esFindVariable, getStaticValue as esGetStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { cookedToSourceOffsets, getEnvReadName, keyName } from '../ast/strings.js';
+import { cookedToSourceOffsets, getEnvReadName, keyName, propertyName } from '../ast/strings.js';
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
@@ -611,6 +611,12 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
       return UNKNOWN;
     }
     case 'MemberExpression': {
+      // `const env = process.env; … env.CLIENT_SECRET`
+      if (n.object.type === 'Identifier') {
+        const binding = bindingOf(n.object, ctx, depth);
+        const name = binding?.kind === 'init' && isEnvObject(binding.init) ? propertyName(n) : undefined;
+        if (name !== undefined) return { kind: 'env', envName: name };
+      }
       const key = memberKey(n, ctx, depth);
       const value = key === undefined ? undefined : memberValue(n.object, key, ctx, depth);
       return value ? classifyCredential(value, ctx, depth + 1) : UNKNOWN;

@@ -42,6 +42,8 @@ const GITHUB_CLIENT_SECRET = process.env.GITHUB_CLIENT_SECRET ?? DEV_SECRET;
 worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret: GITHUB_CLIENT_SECRET });`;
 const destructuredFallback = `${HEAD}const { GITHUB_CLIENT_SECRET = "${SECRET}" } = process.env;
 worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret: GITHUB_CLIENT_SECRET });`;
+const aliasedEnvFallback = `${HEAD}const env = process.env;
+worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: env.ID ?? "", clientSecret: env.GITHUB_CLIENT_SECRET ?? "${SECRET}" });`;
 const shorthand = `${HEAD}const clientSecret = "${SECRET}";
 worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret });`;
 const googleProviderSecret = `${HEAD}worker.oauth("googleDriveAuth", {
@@ -175,6 +177,11 @@ ts.run('oauth-credentials-from-env (typescript-eslint parser)', rule, {
           suggestions: [{ messageId: 'dropFallback', output: fallbackSecret.replace(`"${SECRET}"`, '""') }],
         },
       ],
+    },
+    {
+      name: 'a fallback of a read through a const bound to process.env',
+      code: aliasedEnvFallback,
+      errors: [{ messageId: 'hardcodedFallback', ...span(aliasedEnvFallback, `"${SECRET}"`), suggestions: [{ messageId: 'dropFallback', output: aliasedEnvFallback.replace(`"${SECRET}"`, '""') }] }],
     },
     {
       name: 'a fallback held in a const',
