@@ -25,19 +25,7 @@ export function nameValuePairs(text: string): RegExpExecArray[] {
   for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
     if (eq < after || eq === 0) continue;
     if (eq + 12 >= text.length) break;
-    let enough = true;
-    for (let i = eq + 1; i <= eq + 12; i++) {
-      if (isValueStop(text.charCodeAt(i))) {
-        enough = false;
-        break;
-      }
-    }
-    if (!enough) continue;
-    let start = eq;
-    while (start > 0 && eq - start <= 61 && isNameChar(text.charCodeAt(start - 1))) start--;
-    if (start === eq || eq - start > 61 || (start > 0 && isNameChar(text.charCodeAt(start - 1)))) continue;
-    NAME_VALUE_AT.lastIndex = start;
-    const m = NAME_VALUE_AT.exec(text);
+    const m = pairAt(text, eq);
     if (!m) continue;
     after = m.index + m[0].length;
     out.push(m);
@@ -51,13 +39,22 @@ export function nameValuePairs(text: string): RegExpExecArray[] {
  * pair of one string must not be taken for the value of another's).
  */
 export function pairNameAt(text: string, eq: number): string | undefined {
-  if (eq === 0 || eq + 12 >= text.length) return undefined;
-  for (let i = eq + 1; i <= eq + 12; i++) if (isValueStop(text.charCodeAt(i))) return undefined;
+  return pairAt(text, eq)?.[1];
+}
+
+/**
+ * The `NAME_VALUE` match whose `=` is at `eq`, or null: 12 value characters after it and a name starting with a letter
+ * at most 61 characters before it, checked by table lookups before the pattern runs (name characters hold no `=`, so
+ * a match from the name's start has its `=` at `eq`).
+ */
+function pairAt(text: string, eq: number): RegExpExecArray | null {
+  if (eq === 0 || eq + 12 >= text.length) return null;
+  for (let i = eq + 1; i <= eq + 12; i++) if (isValueStop(text.charCodeAt(i))) return null;
   let start = eq;
   while (start > 0 && eq - start <= 61 && isNameChar(text.charCodeAt(start - 1))) start--;
-  if (start === eq || eq - start > 61 || (start > 0 && isNameChar(text.charCodeAt(start - 1)))) return undefined;
+  if (start === eq || eq - start > 61 || (start > 0 && isNameChar(text.charCodeAt(start - 1)))) return null;
   NAME_VALUE_AT.lastIndex = start;
   const m = NAME_VALUE_AT.exec(text);
   NAME_VALUE_AT.lastIndex = 0;
-  return m !== null && m.index + m[1]!.length === eq ? m[1] : undefined;
+  return m;
 }
