@@ -106,11 +106,20 @@ export class Detector {
       }
       for (const k of f.keywords) keywords.add(k);
     }
+    // a keyword selects every format with a keyword it starts with: look its prefixes up, not every format
+    const byOwnKeyword = new Map<string, number[]>();
+    this.formats.forEach((f, index) => {
+      if (!this.globalPatterns.has(f)) return;
+      for (const fk of new Set(f.keywords)) {
+        const list = byOwnKeyword.get(fk);
+        if (list) list.push(index);
+        else byOwnKeyword.set(fk, [index]);
+      }
+    });
     for (const k of keywords) {
-      const selected = this.formats.filter(
-        (f) => this.globalPatterns.has(f) && f.keywords.some((fk) => k.startsWith(fk)),
-      );
-      this.byKeyword.set(k, selected);
+      const indexes = new Set<number>();
+      for (let end = 1; end <= k.length; end++) for (const index of byOwnKeyword.get(k.slice(0, end)) ?? []) indexes.add(index);
+      this.byKeyword.set(k, [...indexes].sort((a, b) => a - b).map((index) => this.formats[index]!));
     }
     this.keywords = new KeywordAutomaton(keywords);
     this.flat = this.flattenStates();

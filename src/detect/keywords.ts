@@ -51,40 +51,40 @@ export class KeywordAutomaton {
     if (states > 0xffff) throw new Error('too many keywords for the automaton');
     const shift = Math.ceil(Math.log2(classes));
     const width = 1 << shift;
-    const delta = new Uint16Array(states * width);
+    // failure links on the trie alone (breadth first), and every state's keywords (its own and its failure chain's)
     const fail = new Int32Array(states);
     const out: string[][] = own.map((o) => [...o]);
-    const queue: number[] = [];
-    for (let k = 1; k < classes; k++) {
-      const s = next[0]!.get(k);
-      delta[k] = s ?? 0;
-      if (s !== undefined) queue.push(s);
-    }
+    const queue: number[] = [...next[0]!.values()];
     for (let head = 0; head < queue.length; head++) {
       const r = queue[head]!;
-      for (let k = 1; k < classes; k++) {
-        const s = next[r]!.get(k);
-        if (s === undefined) {
-          delta[r * width + k] = delta[fail[r]! * width + k]!;
-        } else {
-          fail[s] = delta[fail[r]! * width + k]!;
-          out[s]!.push(...out[fail[s]!]!);
-          delta[r * width + k] = s;
-          queue.push(s);
+      for (const [k, s] of next[r]!) {
+        let f = fail[r]!;
+        let target = next[f]!.get(k);
+        while (target === undefined && f !== 0) {
+          f = fail[f]!;
+          target = next[f]!.get(k);
         }
+        fail[s] = target ?? 0;
+        out[s]!.push(...out[fail[s]!]!);
+        queue.push(s);
       }
     }
-    // renumber: the start state first, states that end no keyword next, those that end one last
+    // number the states with the start state first, those that end no keyword next, those that end one last
     const order: number[] = [];
     for (let st = 0; st < states; st++) if (out[st]!.length === 0) order.push(st);
     const firstHit = order.length;
     for (let st = 0; st < states; st++) if (out[st]!.length > 0) order.push(st);
     const renumbered = new Int32Array(states);
     order.forEach((old, index) => (renumbered[old] = index));
-    const rows = states * width;
-    const rowDelta = rows <= 0x10000 ? new Uint16Array(rows) : new Uint32Array(rows);
-    for (let st = 0; st < states; st++) {
-      for (let k = 0; k < width; k++) rowDelta[(renumbered[st]! << shift) | k] = renumbered[delta[st * width + k]!]! << shift;
+    // the transition table in that numbering, breadth first: a state's row is its failure state's row (complete by
+    // then) with its own transitions written over it; every entry is the row of the next state
+    const rowDelta = states * width <= 0x10000 ? new Uint16Array(states * width) : new Uint32Array(states * width);
+    for (const [k, s] of next[0]!) rowDelta[k] = renumbered[s]! << shift;
+    for (const r of queue) {
+      const row = renumbered[r]! << shift;
+      const failRow = renumbered[fail[r]!]! << shift;
+      rowDelta.copyWithin(row, failRow, failRow + width);
+      for (const [k, s] of next[r]!) rowDelta[row | k] = renumbered[s]! << shift;
     }
     this.classOf = classOf;
     this.shift = shift;

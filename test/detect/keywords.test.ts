@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSpaceCode, KeywordAutomaton } from '../../src/detect/keywords.js';
+import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 
 function hits(keywords: string[], text: string): string[] {
   const out: string[] = [];
@@ -33,6 +34,33 @@ describe('KeywordAutomaton', () => {
       const lower = text.toLowerCase();
       for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) naive.push(k);
       expect(hits(keywords, text)).toEqual(naive.sort());
+    }
+  });
+});
+
+describe('KeywordAutomaton on the provider keywords', () => {
+  it('reports every keyword where it ends, as a naive search does, in text made of keyword pieces', () => {
+    const keywords = [...new Set(TOKEN_FORMATS.flatMap((f) => f.keywords))];
+    const automaton = new KeywordAutomaton(keywords);
+    const scratch = { buffer: new Int32Array(4), shape: 0 };
+    let seed = 11;
+    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * n);
+    for (let n = 0; n < 300; n++) {
+      // pieces of keywords glued together: prefixes, suffixes and overlaps of real keywords, in mixed case
+      let text = '';
+      while (text.length < 60) {
+        const k = keywords[rand(keywords.length)]!;
+        const piece = k.slice(rand(2) === 0 ? 0 : rand(k.length), rand(2) === 0 ? k.length : 1 + rand(k.length));
+        text += rand(3) === 0 ? piece.toUpperCase() : piece;
+        if (rand(4) === 0) text += ' -_'[rand(3)];
+      }
+      const lower = text.toLowerCase();
+      const naive: string[] = [];
+      for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) naive.push(`${i + k.length - 1}:${k}`);
+      const found: string[] = [];
+      const count = automaton.scanInto(text, scratch);
+      for (let h = 0; h < count; h++) for (const k of automaton.keywordsOf(scratch.buffer[2 * h]!)) found.push(`${scratch.buffer[2 * h + 1]}:${k}`);
+      expect(found.sort()).toEqual(naive.sort());
     }
   });
 });
