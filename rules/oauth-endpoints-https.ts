@@ -2,13 +2,27 @@
  * `worker-auth/oauth-endpoints-https`: OAuth authorization and token endpoints (and callback URLs) must be absolute
  * `https:` URLs without credentials, and not placeholders. Thin: the worker model finds the endpoints,
  * `src/workers/values.ts` resolves their text; URLs are shown without user-info and query, secrets masked.
+ *
+ * An endpoint value may hold several URLs (`dev ? "http://…" : "https://…"`, `opts.url ?? "http://…"`) or build one
+ * (`new URL(path, "http://…")`, `.href`): `endpointValues` lists every string the value can be, each checked alone.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact, redactRanges } from '../src/detect/redact.js';
 import { getWorkerModel, modelMayApply, safely, type EndpointRole, type EndpointSite } from '../src/workers/model.js';
-import { HOLE, resolveUrl, type LocatedString } from '../src/workers/values.js';
+import {
+  bindingOf,
+  findVariable,
+  HOLE,
+  memberKey,
+  resolveObject,
+  resolveUrl,
+  staticValue,
+  unwrap,
+  type LocatedString,
+  type ValueContext,
+} from '../src/workers/values.js';
 
 export type Options = [{ allowHttpLocalhost?: boolean; checkCallbackUrl?: boolean }];
 export type MessageIds = 'insecureUrl' | 'insecureLocalhost' | 'notAbsolute' | 'credentialsInUrl' | 'placeholderUrl' | 'useHttps';
@@ -83,6 +97,212 @@ function safeDecode(value: string): string {
   } catch {
     return value;
   }
+}
+
+/** Recursion bound for `endpointValues` (consts of conditionals of `new URL(…)`…), and a bound on the URLs listed. */
+const MAX_DEPTH = 12;
+const MAX_VALUES = 16;
+
+const URL_MODULES = new Set(['url', 'node:url']);
+
+/** `new URL(…)` of the global `URL` (or `URL` imported from `node:url`), not of a local class of that name. */
+function isUrlConstructor(node: TSESTree.NewExpression, ctx: ValueContext): boolean {
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'Identifier' || callee.name !== 'URL') return false;
+  const variable = findVariable(ctx, callee);
+  if (!variable || variable.defs.length === 0) return true;
+  const def = variable.defs[0]!;
+  if (variable.defs.length !== 1 || String(def.type) !== 'ImportBinding') return false;
+  const declaration = def.parent as TSESTree.Node | null;
+  const spec = def.node as TSESTree.Node;
+  return (
+    declaration?.type === 'ImportDeclaration' &&
+    URL_MODULES.has(String(declaration.source.value)) &&
+    spec.type === 'ImportSpecifier' &&
+    (spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value) === 'URL'
+  );
+}
+
+/** The value a const-like identifier or a member of a const object stands for (`BASE`, `URLS.auth`), or undefined. */
+function constValue(node: TSESTree.Node, ctx: ValueContext, depth: number): TSESTree.Node | undefined {
+  if (node.type === 'Identifier') {
+    const binding = bindingOf(node, ctx, depth);
+    if (binding?.kind === 'init') return binding.init;
+    if (binding?.kind === 'member') return resolveObject(binding.object, ctx, depth + 1)?.props.get(binding.key)?.value;
+    return undefined;
+  }
+  if (node.type !== 'MemberExpression') return undefined;
+  const key = memberKey(node, ctx, depth);
+  return key === undefined ? undefined : resolveObject(node.object, ctx, depth + 1)?.props.get(key)?.value;
+}
+
+/** True when the expression is a `URL` object: `new URL(…)`, a const holding one, or a conditional between them. */
+function isUrlObject(node: TSESTree.Node | undefined, ctx: ValueContext, depth = 0): boolean {
+  if (!node || depth > MAX_DEPTH) return false;
+  const n = unwrap(node);
+  if (n.type === 'NewExpression') return isUrlConstructor(n, ctx);
+  if (n.type === 'ConditionalExpression') return isUrlObject(n.consequent, ctx, depth + 1) || isUrlObject(n.alternate, ctx, depth + 1);
+  return isUrlObject(constValue(n, ctx, depth), ctx, depth + 1);
+}
+
+/** `u.href` / `u.origin` of a `URL` object: same scheme and host as `u`. */
+function isUrlProperty(node: TSESTree.MemberExpression, ctx: ValueContext, depth: number): boolean {
+  const key = memberKey(node, ctx, depth);
+  return (key === 'href' || key === 'origin') && isUrlObject(node.object, ctx, depth + 1);
+}
+
+/**
+ * The `URL` object a string expression is written from, when it is one: `u.href`, `u.origin`, `u.toString()`,
+ * `u.toJSON()`, `String(u)`, or `u` itself in a template literal.
+ */
+function urlObjectOf(node: TSESTree.Node, ctx: ValueContext, depth: number): TSESTree.Node | undefined {
+  const n = unwrap(node);
+  if (n.type === 'MemberExpression') return isUrlProperty(n, ctx, depth) ? n.object : undefined;
+  if (n.type === 'CallExpression') {
+    const callee = n.callee;
+    if (callee.type === 'Identifier' && callee.name === 'String' && n.arguments.length === 1) {
+      const arg = n.arguments[0]!;
+      return arg.type !== 'SpreadElement' && isUrlObject(arg, ctx, depth + 1) ? arg : undefined;
+    }
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && n.arguments.length === 0) {
+      const method = callee.property.name;
+      return (method === 'toString' || method === 'toJSON') && isUrlObject(callee.object, ctx, depth + 1) ? callee.object : undefined;
+    }
+    return undefined;
+  }
+  return isUrlObject(n, ctx, depth) ? n : undefined;
+}
+
+/** The `URL` object a template literal or `+` concatenation starts with (`${base.origin}/token`): it gives scheme and host. */
+function leadingUrlObject(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression, ctx: ValueContext, depth: number): TSESTree.Node | undefined {
+  if (node.type === 'TemplateLiteral') {
+    const first = node.expressions[0];
+    return first && node.quasis[0]?.value.cooked === '' ? urlObjectOf(first, ctx, depth) : undefined;
+  }
+  let left: TSESTree.Node = node;
+  for (let i = 0; i < MAX_DEPTH && left.type === 'BinaryExpression' && left.operator === '+'; i++) left = left.left;
+  return urlObjectOf(left, ctx, depth);
+}
+
+/**
+ * Every URL string an endpoint expression may hold, located where it is written: both branches of a conditional
+ * whose test is not static, the literal fallback of `x ?? "…"` / `x || "…"` (whatever `x` reads), the base of
+ * `new URL(path, base)` (the input when it is absolute), and the `URL` behind `.href`, `.origin`, `.toString()`.
+ * Anything else goes to `resolveUrl`. An empty string where the value is optional (a fallback, a branch, a default)
+ * means "no URL there" and is left out, as `resolveUrl` leaves out an empty env fallback.
+ */
+function endpointValues(node: TSESTree.Node, ctx: ValueContext): LocatedString[] {
+  const out: LocatedString[] = [];
+  collect(node, false, 0, out);
+  return out;
+
+  function push(located: LocatedString, optional: boolean, into: LocatedString[]): void {
+    if (into.length < MAX_VALUES && !(optional && located.value === '')) into.push(located);
+  }
+
+  function newUrl(n: TSESTree.NewExpression, optional: boolean, depth: number, into: LocatedString[]): void {
+    const args = n.arguments;
+    if (args.length === 0 || args.some((arg) => arg.type === 'SpreadElement')) return;
+    const [input, base] = args as TSESTree.Expression[];
+    if (!base) {
+      collect(input, optional, depth + 1, into);
+      return;
+    }
+    const inputs: LocatedString[] = [];
+    collect(input, false, depth + 1, inputs);
+    // an input that cannot be read (a run-time path) is resolved against the base
+    let baseApplies = inputs.length === 0;
+    for (const located of inputs) {
+      // the URL parser strips leading spaces and C0 controls; a run-time part ends what is known
+      const head = located.value.split(HOLE)[0]!.trimStart();
+      if (/^[a-z][a-z0-9+.-]*:/i.test(head)) push(located, optional, into); // absolute: the base is ignored
+      else if (!/^[/\\]{2}/.test(head)) baseApplies = true; // relative: scheme and host are the base's
+      // `//host/…` takes its host from the input and its scheme from the base: not judged
+    }
+    if (baseApplies) collect(base, optional, depth + 1, into);
+  }
+
+  function collect(child: TSESTree.Node | undefined, optional: boolean, depth: number, into: LocatedString[]): void {
+    if (!child || depth > MAX_DEPTH || into.length >= MAX_VALUES) return;
+    const n = unwrap(child);
+    switch (n.type) {
+      case 'ConditionalExpression': {
+        const test = staticValue(n.test, ctx);
+        if (test) {
+          collect(test.value ? n.consequent : n.alternate, optional, depth + 1, into);
+        } else {
+          collect(n.consequent, true, depth + 1, into);
+          collect(n.alternate, true, depth + 1, into);
+        }
+        return;
+      }
+      case 'LogicalExpression': {
+        const left = staticValue(n.left, ctx);
+        if (left) {
+          const right = n.operator === '&&' ? Boolean(left.value) : n.operator === '||' ? !left.value : left.value === null || left.value === undefined;
+          collect(right ? n.right : n.left, optional, depth + 1, into);
+          return;
+        }
+        // `x ?? "…"`, `x || "…"`: the literal is what runs when `x` (an env read, an option) is unset
+        if (n.operator !== '&&') collect(n.left, optional, depth + 1, into);
+        collect(n.right, true, depth + 1, into);
+        return;
+      }
+      case 'NewExpression':
+        if (isUrlConstructor(n, ctx)) newUrl(n, optional, depth, into);
+        return;
+      case 'Identifier': {
+        const binding = bindingOf(n, ctx, depth);
+        if (binding?.kind === 'init') {
+          collect(binding.init, optional, depth + 1, into);
+          return;
+        }
+        if (binding?.kind === 'member') {
+          // `const { AUTH_URL = "http://…" } = process.env`: the default is what runs when the key is unset
+          const entry = resolveObject(binding.object, ctx, depth + 1)?.props.get(binding.key);
+          if (entry) collect(entry.value, optional, depth + 1, into);
+          else collect(binding.defaultValue, true, depth + 1, into);
+          return;
+        }
+        break;
+      }
+      case 'MemberExpression':
+      case 'CallExpression':
+      case 'TemplateLiteral':
+      case 'BinaryExpression': {
+        // `u.href`, `String(u)`, `${u.origin}/token`: scheme and host are those of the `URL` object `u`
+        const url = n.type === 'TemplateLiteral' || n.type === 'BinaryExpression' ? leadingUrlObject(n, ctx, depth) : urlObjectOf(n, ctx, depth);
+        const value = url ?? (n.type === 'MemberExpression' ? constValue(n, ctx, depth) : undefined);
+        if (value) {
+          collect(value, optional, depth + 1, into);
+          return;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    const resolved = resolveUrl(n, ctx);
+    if (resolved) push(resolved.located, optional || resolved.isFallback, into);
+  }
+}
+
+/** A dotted host name ending in a name label (so not an IP address), none of its labels `localhost`. */
+const REMOTE_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*[a-z]$/i;
+
+function isRemoteName(name: string): boolean {
+  return REMOTE_NAME.test(name) && !name.toLowerCase().split('.').includes('localhost');
+}
+
+/**
+ * True when a host with run-time parts cannot be loopback: it starts with a whole remote host name
+ * (`auth.acme.io${path}`: what follows is a port or a path), or ends with a remote domain (`${tenant}.auth0.com`,
+ * a port allowed). A start ending in `.` or `-` (`auth.${domain}`), `localhost`, `127.0.0.1` or `[::1]` may be loopback.
+ */
+function isRemotePartialHost(authority: string): boolean {
+  const parts = authority.split(HOLE);
+  const tail = parts[parts.length - 1]!.replace(/:\d*$/, '');
+  return isRemoteName(parts[0]!) || (tail.startsWith('.') && isRemoteName(tail.slice(1)));
 }
 
 function parseUrl(value: string): URL | undefined {
@@ -164,7 +384,10 @@ export default createRule<Options, MessageIds>({
       const prefix = value.slice(0, value.indexOf(HOLE));
       // the host is written out when a path, query, fragment or a port (`http://host:${port}/…`) follows it
       const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#@:[\]]+|\[[^\]/?#@]*\])(?::[^/?#@]*(?=[/?#]|$)|(?=[/?#]))/i.exec(prefix);
-      if (!match) return;
+      if (!match) {
+        checkPartialHost(located, role);
+        return;
+      }
       const protocol = `${match[1]!.toLowerCase()}:`;
       const host = match[2]!;
       if (protocol === 'https:') return;
@@ -178,12 +401,29 @@ export default createRule<Options, MessageIds>({
       report(located, 'insecureUrl', { role, url, protocol }, protocol === 'http:' ? httpsFix(located) : []);
     }
 
+    /**
+     * An `http:` URL whose host itself has a run-time part (`http://auth.acme.io${path}`, `"http://auth.acme.io" + path`,
+     * `http://${tenant}.acme.io/…`): reported when that host cannot be loopback, else left alone like a run-time host.
+     */
+    function checkPartialHost(located: LocatedString, role: string): void {
+      const scheme = /^http:\/\//i.exec(located.value);
+      if (!scheme) return;
+      const rest = located.value.slice(scheme[0].length);
+      const end = rest.search(/[/?#]/);
+      const authority = end < 0 ? rest : rest.slice(0, end);
+      if (!authority.includes(HOLE) || authority.includes('@') || !isRemotePartialHost(authority)) return;
+      const url = `http://${authority.split(HOLE).join('…').replace(/…+/g, '…')}${end < 0 ? '' : '/…'}`;
+      report(located, 'insecureUrl', { role, url, protocol: 'http:' }, httpsFix(located));
+    }
+
     function check(site: EndpointSite): void {
       if (site.role === 'callback' && !options.checkCallbackUrl) return;
-      const resolved = resolveUrl(site.node, getWorkerModel(context).values);
-      if (!resolved) return;
-      const located = resolved.located;
       const role = ROLE_NAMES[site.role];
+      for (const located of endpointValues(site.node, getWorkerModel(context).values)) checkValue(located, role);
+    }
+
+    /** Checks one URL string the endpoint may hold, where it is written. */
+    function checkValue(located: LocatedString, role: string): void {
       const value = located.value;
       if (value.includes(HOLE)) {
         checkPartial(located, role);
