@@ -18,8 +18,8 @@ export type MessageIds = 'secretLogged' | 'secretInError';
 
 const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'assert']);
 const LOGGER_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical', 'crit', 'alert', 'emerg', 'child']);
-/** `log`, `logger`, `this.logger`, `ctx.log`, `appLogger`, `auditLog`. */
-const LOGGER_NAME = /^_*(?:log|logger|[a-z][A-Za-z0-9]*(?:Log|Logger))$/;
+/** `log`, `logger`, `this.logger`, `this.#logger`, `ctx.log`, `appLogger`, `auditLog`, NestJS's static `Logger`. */
+const LOGGER_NAME = /^_*(?:[lL]og|[lL]ogger|[a-z][A-Za-z0-9]*(?:Log|Logger))$/;
 /** Header names whose value is a credential. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token', 'x-access-token']);
 /** Calls whose result carries their argument (or receiver) as text. */
@@ -153,13 +153,17 @@ export default createRule<Options, MessageIds>({
       if (declarator.type !== 'VariableDeclarator' || !declarator.init) return undefined;
       if (declarator.id.type === 'Identifier') return { init: declarator.init };
       if (declarator.id.type !== 'ObjectPattern') return undefined;
-      for (const property of declarator.id.properties) {
+      const key = patternKeyOf(declarator.id, def.name.range[0], 0);
+      return key === undefined ? undefined : { init: declarator.init, key };
+    }
+
+    /** The key the identifier at `at` is destructured from, in `pattern` or a pattern nested in it (`{ env: { X } }`). */
+    function patternKeyOf(pattern: TSESTree.ObjectPattern, at: number, depth: number): string | undefined {
+      for (const property of pattern.properties) {
         if (property.type !== 'Property') continue;
         const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-        if (value.type === 'Identifier' && value.range[0] === def.name.range[0]) {
-          const key = keyName(property.key);
-          return key === undefined ? undefined : { init: declarator.init, key };
-        }
+        if (value.type === 'Identifier' && value.range[0] === at) return keyName(property.key);
+        if (value.type === 'ObjectPattern' && depth < 4 && value.range[0] <= at && at < value.range[1]) return patternKeyOf(value, at, depth + 1);
       }
       return undefined;
     }
@@ -189,7 +193,10 @@ export default createRule<Options, MessageIds>({
           if (env) return { node, source: env };
           const name = propertyName(node);
           if (isCredentialHeader(name)) return { node, source: { kind: 'header', header: name } };
-          return undefined;
+          // `config.githubToken` of `const config = { githubToken: process.env.GITHUB_TOKEN }`
+          const value = name === undefined ? undefined : constantPropertyOf(node.object, name);
+          const inner = value && find(value, depth + 1, seen);
+          return inner ? { node, source: inner.source, via: calleeText(node) ?? name } : undefined;
         }
         case 'CallExpression':
           return callHit(node, depth, seen);
@@ -198,6 +205,9 @@ export default createRule<Options, MessageIds>({
           if (node.callee.type === 'Identifier' && (node.callee.name === 'Headers' || node.callee.name === 'URLSearchParams')) {
             return firstHit(node.arguments, depth, seen);
           }
+          // an error logged as a whole prints its message; with `checkErrors` on, the message is reported where the
+          // error is made (once)
+          if (!options.checkErrors && isErrorCallee(node.callee) !== undefined) return firstHit(node.arguments, depth, seen);
           return undefined;
         case 'TemplateLiteral':
           return firstHit(node.expressions, depth, seen);
@@ -235,10 +245,13 @@ export default createRule<Options, MessageIds>({
         }
         const key = property.computed ? undefined : keyName(property.key);
         const value = property.value;
-        // `{ Authorization: <anything computed> }`: the header itself is logged
-        if (isCredentialHeader(key) && value.type !== 'Literal' && !(value.type === 'TemplateLiteral' && value.expressions.length === 0)) {
+        // `{ Authorization: <a computed text> }`: the header itself is logged (not a literal, nor what only says
+        // whether it is set: `token ? "[redacted]" : "none"`, `mask(token)`, `Boolean(…)`)
+        if (isCredentialHeader(key)) {
           const inner = find(value, depth + 1, seen);
-          return inner ?? { node: value, source: { kind: 'header', header: key } };
+          if (inner) return inner;
+          if (carriesText(value, 0)) return { node: value, source: { kind: 'header', header: key } };
+          continue;
         }
         const hit = find(value, depth + 1, seen);
         if (hit) return hit;
@@ -291,8 +304,71 @@ export default createRule<Options, MessageIds>({
         }
         if (method !== undefined && PASS_METHODS.has(method)) return firstHit([callee.object, ...node.arguments], depth, seen);
       }
+      // getAccessToken(): an imported or local helper that returns the token
+      if (callee.type === 'Identifier' && ACCESS_TOKEN_METHODS.has(callee.name) && node.arguments.length === 0) return { node, source: { kind: 'access-token' } };
       const name = calleeText(callee);
       if (name !== undefined && PASS_FUNCTIONS.has(name)) return firstHit(node.arguments, depth, seen);
+      if (!options.checkErrors && isErrorCallee(callee) !== undefined) return firstHit(node.arguments, depth, seen);
+      return undefined;
+    }
+
+    /**
+     * Whether a header value may be the credential's text: not a literal, not a call that is not a carrier
+     * (`mask(x)`, `Boolean(x)`), not a test (`!x`, `typeof x`, `a === b`), and for a choice, one of its branches.
+     */
+    function carriesText(node: Node, depth: number): boolean {
+      if (depth > MAX_DEPTH) return false;
+      switch (node.type) {
+        case 'Literal':
+        case 'UnaryExpression':
+        case 'UpdateExpression':
+        case 'ArrowFunctionExpression':
+        case 'FunctionExpression':
+        case 'ObjectExpression':
+        case 'ArrayExpression':
+        case 'ClassExpression':
+          return false;
+        case 'TemplateLiteral':
+          return node.expressions.some((e) => carriesText(e, depth + 1));
+        case 'BinaryExpression':
+          return node.operator === '+' && (carriesText(node.left, depth + 1) || carriesText(node.right, depth + 1));
+        case 'LogicalExpression':
+          return node.operator === '&&' ? carriesText(node.right, depth + 1) : carriesText(node.left, depth + 1) || carriesText(node.right, depth + 1);
+        case 'ConditionalExpression':
+          return carriesText(node.consequent, depth + 1) || carriesText(node.alternate, depth + 1);
+        case 'ChainExpression':
+        case 'TSNonNullExpression':
+        case 'TSAsExpression':
+        case 'TSSatisfiesExpression':
+        case 'TSTypeAssertion':
+          return carriesText(node.expression, depth + 1);
+        case 'AwaitExpression':
+          return carriesText(node.argument, depth + 1);
+        case 'CallExpression': {
+          const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+          if (callee.type === 'MemberExpression') {
+            const method = propertyName(callee);
+            if (method !== undefined && PASS_METHODS.has(method)) return carriesText(callee.object, depth + 1);
+          }
+          const name = calleeText(callee);
+          return name !== undefined && PASS_FUNCTIONS.has(name) && node.arguments.some((a) => a.type !== 'SpreadElement' && carriesText(a, depth + 1));
+        }
+        default:
+          return true;
+      }
+    }
+
+    /** The value of property `key` of a constant bound to an object literal (the last one written, no spread after it). */
+    function constantPropertyOf(object: Node, key: string): Node | undefined {
+      if (object.type !== 'Identifier') return undefined;
+      const binding = bindingOf(object);
+      if (!binding || binding.key !== undefined || binding.init.type !== 'ObjectExpression') return undefined;
+      const properties = binding.init.properties;
+      for (let i = properties.length - 1; i >= 0; i--) {
+        const property = properties[i]!;
+        if (property.type === 'SpreadElement') return undefined;
+        if (!property.computed && keyName(property.key) === key) return property.value;
+      }
       return undefined;
     }
 
@@ -301,6 +377,8 @@ export default createRule<Options, MessageIds>({
       if (callee.type === 'Identifier') return extraLoggers.has(callee.name) ? callee.name : undefined;
       if (callee.type !== 'MemberExpression') return undefined;
       const method = propertyName(callee);
+      // a logging function of the `loggers` option called as a method (`helpers.debugLog(…)`)
+      if (method !== undefined && extraLoggers.has(method)) return calleeText(callee) ?? method;
       // most calls are not logging: decide on the method name before anything builds a name or looks up a scope
       if (method === undefined || !(LOGGER_METHODS.has(method) || CONSOLE_METHODS.has(method) || method === 'write')) return undefined;
       const object = callee.object;
@@ -309,12 +387,22 @@ export default createRule<Options, MessageIds>({
         const text = calleeText(callee);
         return text === 'process.stdout.write' || text === 'process.stderr.write' ? text : undefined;
       }
-      const objectName = expressionName(object);
+      const objectName = loggerObjectName(object);
       if (objectName === undefined) return undefined;
       if ((LOGGER_NAME.test(objectName) || extraLoggers.has(objectName)) && LOGGER_METHODS.has(method) && method !== 'child') {
         return `${objectName}.${method}`;
       }
       return undefined;
+    }
+
+    /** The name of a logger object: `logger`, `this.#logger`, and a child of one (`logger.child({ … })`). */
+    function loggerObjectName(object: Node): string | undefined {
+      const inner = object.type === 'ChainExpression' ? object.expression : object;
+      if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && propertyName(inner.callee) === 'child') {
+        const parent = expressionName(inner.callee.object);
+        return parent !== undefined && (LOGGER_NAME.test(parent) || extraLoggers.has(parent)) ? parent : undefined;
+      }
+      return expressionName(inner);
     }
 
     function isErrorCallee(callee: Node): string | undefined {
@@ -358,8 +446,10 @@ export default createRule<Options, MessageIds>({
       ThrowStatement(node) {
         if (!options.checkErrors) return;
         const arg = node.argument;
-        // `throw new Error(…)` is checked as a construction; a thrown string or object is the message itself
-        if (arg.type === 'NewExpression' || arg.type === 'CallExpression' || arg.type === 'Identifier') return;
+        // `throw new Error(…)` and `throw makeError(…)`-style error calls are checked where the error is made; a thrown
+        // string, object or constant bound to one is the message itself (a constant bound to `new Error(…)` carries
+        // nothing here: the construction was checked)
+        if (arg.type === 'NewExpression' || (arg.type === 'CallExpression' && isErrorCallee(arg.callee) !== undefined)) return;
         checkArguments([arg], (hit) => reportMasked(context, { node: hit.node, messageId: 'secretInError', data: { what: describeHit(hit), sink: 'a thrown value' } }));
       },
     };

@@ -20,9 +20,9 @@ export function getEnvReadName(node: Node | null | undefined): string | undefine
   return isEnv ? propertyName(n) : undefined;
 }
 
-/** Static name of a member's property (`a.b`, `a["b"]`). */
+/** Static name of a member's property (`a.b`, `a["b"]`, `this.#b`). */
 export function propertyName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+  if (!node.computed && (node.property.type === 'Identifier' || node.property.type === 'PrivateIdentifier')) return node.property.name;
   if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
   if (node.property.type === 'TemplateLiteral' && node.property.expressions.length === 0) {
     return node.property.quasis[0]?.value.cooked ?? undefined;

@@ -152,6 +152,9 @@ const NOT_SECRET_TAILS = new Set([
   'ref',
 ]);
 
+/** Units and counts that end the name of a number (`TOKEN_TTL_SECONDS`, `SESSION_MAX_AGE_MS`, `LOGIN_RETRIES`). */
+const UNIT_TAILS = new Set(['seconds', 'secs', 'ms', 'millis', 'milliseconds', 'minutes', 'mins', 'hours', 'days', 'interval', 'duration', 'age', 'limit', 'retries', 'attempts']);
+
 /** Names that carry no meaning about their value (`value`, `config`, `headers`). */
 const NEUTRAL = new Set([
   'value',
@@ -200,6 +203,10 @@ function classifyNameUncached(name: string): NameVerdict {
   if (words.length === 1 && NEUTRAL.has(words[0]!)) return 'neutral';
   const last = words[words.length - 1]!;
   if (NOT_SECRET_TAILS.has(last)) return 'not-secret';
+  // `TOKEN_TTL_SECONDS`, `sessionTimeoutMs`: a unit of time or a count ends the name of a number
+  if (UNIT_TAILS.has(last)) return 'not-secret';
+  // `DB_PASS`, `smtpPass`, `MQTT_PW`: short for password when it ends the name
+  if (last === 'pass' || last === 'pw') return 'credential';
   if (words.some((w) => w === 'public' || w === 'publishable')) return 'not-secret';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

@@ -3,7 +3,8 @@
  *
  * - `process.env.X`, `process.env?.X`, `process?.env?.X`, `globalThis.process.env.X`
  * - `process.env["X"]`, ``process.env[`X`]``, `process.env[KEY]` with a constant `KEY`
- * - `const { X, Y: y, Z = "d" } = process.env` (and the same in an assignment or a parameter default)
+ * - `const { X, Y: y, Z = "d" } = process.env` (and the same in an assignment or a parameter default), and
+ *   `const { env: { X } } = process`
  * - through an alias: `const env = process.env`, `const { env } = process`, `import { env } from "node:process"`
  *
  * Writes (`process.env.X = …`, `delete process.env.X`, `??=`) and dynamic keys are not reads of a known name.
@@ -116,13 +117,27 @@ export function envReadsOf(node: Node, resolver: EnvReadResolver): EnvRead[] {
     const name = memberKeyName(node, resolver);
     if (name !== undefined) out.push({ name, node, kind: 'member' });
   } else if (node.type === 'VariableDeclarator') {
-    if (node.id.type === 'ObjectPattern' && node.init && isProcessEnv(node.init, resolver)) patternReads(node.id, resolver, out);
+    if (node.id.type === 'ObjectPattern' && node.init) destructuringReads(node.id, node.init, resolver, out);
   } else if (node.type === 'AssignmentExpression') {
-    if (node.left.type === 'ObjectPattern' && node.operator === '=' && isProcessEnv(node.right, resolver)) patternReads(node.left, resolver, out);
+    if (node.left.type === 'ObjectPattern' && node.operator === '=') destructuringReads(node.left, node.right, resolver, out);
   } else if (node.type === 'AssignmentPattern') {
-    if (node.left.type === 'ObjectPattern' && isProcessEnv(node.right, resolver)) patternReads(node.left, resolver, out);
+    if (node.left.type === 'ObjectPattern') destructuringReads(node.left, node.right, resolver, out);
   }
   return out;
+}
+
+/** `{ X } = process.env`, and `{ env: { X } } = process` (the `env` property of `process` destructured in turn). */
+function destructuringReads(pattern: TSESTree.ObjectPattern, source: Node, resolver: EnvReadResolver, out: EnvRead[]): void {
+  if (isProcessEnv(source, resolver)) {
+    patternReads(pattern, resolver, out);
+    return;
+  }
+  if (!isProcessObject(source, resolver)) return;
+  for (const property of pattern.properties) {
+    if (property.type !== 'Property' || property.computed || keyName(property.key) !== 'env') continue;
+    const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    if (value.type === 'ObjectPattern') patternReads(value, resolver, out);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
