@@ -52,6 +52,9 @@ const FAKE_WORDS = [
   'key_here',
   'goes_here',
   'goes-here',
+  // a value cut short for a doc or a log line (`eyJhbGciOiJIUzI1NiJ9...`, `sk_live_51H…`)
+  '...',
+  '…',
 ];
 
 /** Template/format references anywhere in a value: `${x}`, `{{x}}`, `%s`, `{0}`. */
