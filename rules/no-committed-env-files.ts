@@ -6,6 +6,7 @@
  * Thin: `src/env/project.ts` runs the check (git via `execFileSync` with a timeout, cached per project root) and
  * the detector decides what is a secret; values are only shown masked.
  */
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { DEFAULT_ALLOW_FILES, DEFAULT_EXAMPLE_FILES, findProjectRoot, getEnvFileFindings, projectCreatesWorker, type EnvFileFinding } from '../src/env/project.js';
@@ -14,8 +15,23 @@ import { getWorkerModel } from '../src/workers/model.js';
 export type Options = [{ exampleFiles?: string[]; allowFiles?: string[]; checkExampleSecrets?: boolean }];
 export type MessageIds = 'trackedEnvFile' | 'envFileNotIgnored' | 'secretInEnvExample';
 
-/** Project root → the entry file that reports its findings in this process (once per lint run). */
+/**
+ * Project root → the entry file that reports its findings in this process (once per lint run). A long-running process
+ * (an editor, `eslint_d`) sees files change: the owner gives the claim up when it no longer is the entry, and another
+ * entry takes it over when the owner's file on disk no longer creates a worker (or is gone).
+ */
 const claims = new Map<string, string>();
+
+/** The owner's file still names the SDK and creates a worker, or still is the entry by its path. */
+function ownerStillEntry(owner: string, root: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(owner, 'utf8');
+  } catch {
+    return false;
+  }
+  return (text.includes('@notionhq/workers') && /\bnew\s+Worker\b/.test(text)) || (isEntryByPath(owner, root) && !projectCreatesWorker(root));
+}
 
 function isEntryByPath(filename: string, root: string): boolean {
   const rel = relative(root, resolve(filename)).split(sep).join('/');
@@ -85,11 +101,14 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(program) {
         const workers = getWorkerModel(context).workers;
         const root = findProjectRoot(filename);
-        // the file creating `new Worker()`; `src/index.ts` only when no file of the project does
-        if (workers.length === 0 && (!isEntryByPath(filename, root) || projectCreatesWorker(root))) return;
         const me = resolve(filename);
         const owner = claims.get(root);
-        if (owner !== undefined && owner !== me) return;
+        // the file creating `new Worker()`; `src/index.ts` only when no file of the project does
+        if (workers.length === 0 && (!isEntryByPath(filename, root) || projectCreatesWorker(root))) {
+          if (owner === me) claims.delete(root);
+          return;
+        }
+        if (owner !== undefined && owner !== me && ownerStillEntry(owner, root)) return;
         claims.set(root, me);
         const findings = getEnvFileFindings(root, {
           exampleFiles: options.exampleFiles ?? [],

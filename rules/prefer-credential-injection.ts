@@ -27,6 +27,9 @@ const LABEL = /^[a-z0-9-]{1,63}$/;
 /** The SDK's domain rule, label by label (no backtracking): at least two labels, no label starting or ending with `-`. */
 function isCredentialDomain(host: string): boolean {
   const labels = host.split('.');
+  // an IPv4 address (`127.0.0.1`, `203.0.113.7`) is no domain to declare: a loopback or a host the worker reaches
+  // by address, not a third-party API
+  if (labels.every((l) => /^\d+$/.test(l))) return false;
   return host.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l) && !l.startsWith('-') && !l.endsWith('-'));
 }
 const MARKER = '\u0001credential\u0001';
@@ -146,6 +149,8 @@ export default createRule<Options, MessageIds>({
     function referencesOf(declarator: TSESTree.VariableDeclarator): TSESTree.Identifier[] | undefined {
       const declaration = declarator.parent;
       if (declaration.type !== 'VariableDeclaration' || declaration.kind !== 'const') return undefined;
+      // exported: other modules may send it anywhere
+      if (declaration.parent?.type === 'ExportNamedDeclaration') return undefined;
       const variables = sourceCode.getDeclaredVariables(declarator);
       if (variables.length !== 1) return undefined;
       return variables[0]!.references.filter((ref) => ref.init !== true).map((ref) => ref.identifier as TSESTree.Identifier);
@@ -199,6 +204,7 @@ export default createRule<Options, MessageIds>({
       if (declarator?.type !== 'VariableDeclarator' || declarator.parent.type !== 'VariableDeclaration' || declarator.parent.kind !== 'const') {
         return false;
       }
+      if (declarator.parent.parent?.type === 'ExportNamedDeclaration') return false;
       const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === (property.value as TSESTree.Identifier).name);
       const refs = variable?.references.filter((ref) => ref.init !== true).map((ref) => ref.identifier as TSESTree.Identifier) ?? [];
       if (refs.length === 0 || !refs.every((ref) => flowFrom(ref, MARKER, flow, 1))) return false;

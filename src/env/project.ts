@@ -259,8 +259,14 @@ export function versionAtLeast(version: string, minimum: string): boolean {
  * `0.9.0`. Undefined for tags (`latest`), `*`, URLs, `workspace:`/`file:`/`link:` and unions, which name no lower bound we can trust.
  */
 export function minVersionOfRange(range: string): string | undefined {
+  // `^0.9.2 || ^1.0.0`: the lowest of the alternatives (each must be read)
+  if (range.includes('||')) {
+    const lows = range.split('||').map((part) => minVersionOfRange(part));
+    if (lows.some((v) => v === undefined)) return undefined;
+    return (lows as string[]).reduce((a, b) => (versionAtLeast(a, b) ? b : a));
+  }
   const r = range.trim();
-  if (r.includes('||') || /^[a-z]+:/i.test(r) || r.includes('/')) return undefined;
+  if (/^[a-z]+:/i.test(r) || r.includes('/')) return undefined;
   const m = /^(?:\^|~|>=|=)?\s*v?(\d+)\.(\d+|x|\*)(?:\.(\d+|x|\*))?(-[0-9A-Za-z.-]+)?(?:\s|$)/.exec(r);
   if (!m) return undefined;
   const minor = /^\d+$/.test(m[2]!) ? m[2] : '0';

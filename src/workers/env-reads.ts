@@ -5,7 +5,8 @@
  * - `process.env["X"]`, ``process.env[`X`]``, `process.env[KEY]` with a constant `KEY`
  * - `const { X, Y: y, Z = "d" } = process.env` (and the same in an assignment or a parameter default), and
  *   `const { env: { X } } = process`
- * - through an alias: `const env = process.env`, `const { env } = process`, `import { env } from "node:process"`
+ * - through an alias: `const env = process.env`, `const { env } = process`, `import { env } from "node:process"`,
+ *   the `process` module by another name (`import proc from "node:process"`, `import * as p from …`) or `require`d
  *
  * Writes (`process.env.X = …`, `delete process.env.X`, `??=`) and dynamic keys are not reads of a known name.
  * Two resolvers: the rules use ESLint's scope analysis (a local variable named `process` is not Node's), the
@@ -29,6 +30,8 @@ export interface EnvRead {
 export interface EnvReadResolver {
   /** `id` (named `process`) is Node's `process`, not a local variable. */
   isProcess(id: TSESTree.Identifier): boolean;
+  /** `id` (of another name) is the `process` module: `import proc from "node:process"`, `import * as p from …`, `const p = require("process")`. */
+  isProcessModule(id: TSESTree.Identifier): boolean;
   /** `id` is a constant bound to `process.env`. */
   isEnvAlias(id: TSESTree.Identifier): boolean;
   /** The constant string a computed key holds. */
@@ -56,10 +59,11 @@ function memberKeyName(node: TSESTree.MemberExpression, resolver: EnvReadResolve
   return resolver.constString(node.property);
 }
 
-/** `process` (Node's), `globalThis.process`, `global.process`. */
+/** `process` (Node's), `globalThis.process`, `global.process`, the `process` module by another name or `require`d. */
 function isProcessObject(node: Node, resolver: EnvReadResolver): boolean {
   const n = unwrapExpression(node);
-  if (n.type === 'Identifier') return n.name === 'process' && resolver.isProcess(n);
+  if (n.type === 'Identifier') return n.name === 'process' ? resolver.isProcess(n) : resolver.isProcessModule(n);
+  if (n.type === 'CallExpression') return PROCESS_MODULES.has(requireOf(n) ?? '');
   if (n.type === 'MemberExpression' && propertyName(n) === 'process') {
     const obj = unwrapExpression(n.object);
     return obj.type === 'Identifier' && (obj.name === 'globalThis' || obj.name === 'global') && resolver.isProcess(obj);
@@ -218,6 +222,13 @@ export function scopeResolver(sourceCode: Readonly<TSESLint.SourceCode>): EnvRea
       // `const process = require("node:process")`
       return variable.defs.length === 1 && def.node.type === 'VariableDeclarator' && def.node.id.type === 'Identifier' && PROCESS_MODULES.has(requireOf(def.node.init) ?? '');
     },
+    isProcessModule(id) {
+      const variable = variableOf(id);
+      if (!variable || variable.defs.length !== 1) return false;
+      const def = variable.defs[0]!;
+      if (isProcessImport(def, 'default')) return true;
+      return def.node.type === 'VariableDeclarator' && def.node.id.type === 'Identifier' && isConstLike(variable) && PROCESS_MODULES.has(requireOf(def.node.init) ?? '');
+    },
     isEnvAlias(id) {
       const variable = variableOf(id);
       if (!variable) return false;
@@ -272,9 +283,12 @@ function isNode(value: unknown): value is Node {
 export function syntacticResolver(program: TSESTree.Program): EnvReadResolver {
   const localProcess = { shadowed: false };
   const aliases = new Set<string>();
+  /** other names of the `process` module (`import proc from "node:process"`, `const p = require("process")`) */
+  const processNames = new Set<string>();
   const strings = new Map<string, string | null>();
   const resolver: EnvReadResolver = {
     isProcess: () => !localProcess.shadowed,
+    isProcessModule: (id) => processNames.has(id.name),
     isEnvAlias: (id) => aliases.has(id.name),
     constString(node) {
       const n = unwrapExpression(node);
@@ -288,12 +302,14 @@ export function syntacticResolver(program: TSESTree.Program): EnvReadResolver {
     if (node.type === 'ImportDeclaration' && PROCESS_MODULES.has(String(node.source.value))) {
       for (const spec of node.specifiers) {
         if (spec.type === 'ImportSpecifier' && (spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value) === 'env') aliases.add(spec.local.name);
+        if ((spec.type === 'ImportDefaultSpecifier' || spec.type === 'ImportNamespaceSpecifier') && spec.local.name !== 'process') processNames.add(spec.local.name);
       }
       return;
     }
     if (node.type === 'VariableDeclarator') {
       if (node.id.type === 'Identifier') {
         if (node.id.name === 'process' && !PROCESS_MODULES.has(requireOf(node.init) ?? '')) localProcess.shadowed = true;
+        if (node.id.name !== 'process' && PROCESS_MODULES.has(requireOf(node.init) ?? '')) processNames.add(node.id.name);
         const init = node.init ? unwrapExpression(node.init) : undefined;
         if (init?.type === 'Literal' && typeof init.value === 'string') {
           // the same name bound twice to different strings: unknown

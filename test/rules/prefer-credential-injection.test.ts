@@ -243,7 +243,9 @@ describe('@notionhq/workers version', () => {
   it('parses ranges and compares versions', () => {
     expect(['^0.9.2', '~0.9.2', '>=0.9.2', '0.9.2', '=0.9.2', 'v0.9.2'].map(minVersionOfRange)).toEqual(Array(6).fill('0.9.2'));
     expect(minVersionOfRange('0.9.x')).toBe('0.9.0');
-    expect(['latest', '*', 'workspace:*', 'file:../sdk', 'github:makenotion/workers', '^0.8.0 || ^0.9.2'].map(minVersionOfRange)).toEqual(Array(6).fill(undefined));
+    expect(['latest', '*', 'workspace:*', 'file:../sdk', 'github:makenotion/workers', '^0.9.2 || latest'].map(minVersionOfRange)).toEqual(Array(6).fill(undefined));
+    // alternatives: the lowest of them
+    expect(['^0.8.0 || ^0.9.2', '^1.0.0 || ^0.9.2', '^0.9.2||^1.0.0'].map(minVersionOfRange)).toEqual(['0.8.0', '0.9.2', '0.9.2']);
     expect(versionAtLeast('0.10.0', '0.9.2')).toBe(true);
     expect(versionAtLeast('1.0.0', '0.9.2')).toBe(true);
     expect(versionAtLeast('0.9.2-beta.1', '0.9.2')).toBe(false);
