@@ -152,6 +152,9 @@ const NOT_SECRET_TAILS = new Set([
   'ref',
 ]);
 
+/** Words before `token` that make it a cursor of a paginated or incremental API (Google, AWS, Microsoft Graph). */
+const CURSOR_WORDS = new Set(['page', 'sync', 'next', 'continuation', 'pagination', 'cursor', 'delta', 'resume', 'skip']);
+
 /** Units and counts that end the name of a number (`TOKEN_TTL_SECONDS`, `SESSION_MAX_AGE_MS`, `LOGIN_RETRIES`). */
 const UNIT_TAILS = new Set(['seconds', 'secs', 'ms', 'millis', 'milliseconds', 'minutes', 'mins', 'hours', 'days', 'interval', 'duration', 'age', 'limit', 'retries', 'attempts']);
 
@@ -210,6 +213,8 @@ function classifyNameUncached(name: string): NameVerdict {
   if (words.some((w) => w === 'public' || w === 'publishable')) return 'not-secret';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    // `nextPageToken`, `syncToken`, `continuation_token`: a position in a listing, not a credential
+    if ((w === 'token' || w === 'tokens') && i > 0 && CURSOR_WORDS.has(words[i - 1]!)) return 'not-secret';
     if (CREDENTIAL_WORDS.has(w)) return 'credential';
     if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return 'credential';
   }

@@ -25,6 +25,11 @@ describe('context', () => {
       expect(classifyName(n), n).toBe('credential');
     for (const n of ['clientId', 'tokenUrl', 'tokenEndpoint', 'passwordHash', 'apiKeyHeader', 'publicKey', 'publishableKey', 'keyName', 'secretName', 'tokenType'])
       expect(classifyName(n), n).toBe('not-secret');
+    // cursors of paginated APIs, and numbers (a time unit or a count ends the name)
+    for (const n of ['nextPageToken', 'pageToken', 'syncToken', 'continuation_token', 'NextToken', 'deltaToken', 'TOKEN_TTL_SECONDS', 'sessionTimeoutMs', 'LOGIN_RETRIES'])
+      expect(classifyName(n), n).toBe('not-secret');
+    // short for password when it ends the name
+    for (const n of ['DB_PASS', 'smtpPass', 'MQTT_PW']) expect(classifyName(n), n).toBe('credential');
     expect(classifyName('key')).toBe('weak-credential');
     expect(classifyName('value')).toBe('neutral');
     expect(classifyName('github')).toBe('neutral');
