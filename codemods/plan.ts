@@ -5,7 +5,7 @@
  */
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyzeSite, type SiteFinding } from '../src/ast/analyze.js';
-import { asStringNode, envEditsFor, siteOfComment, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
+import { asStringNode, envEditsFor, isAmbient, siteOfComment, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
@@ -79,6 +79,12 @@ export function planSource(source: string, path: string, detector: Detector, opt
     },
     true,
   );
+  // a shebang is a comment to ESLint (and so to the rule), but the parser here keeps none
+  if (source.startsWith('#!')) {
+    const end = source.search(/\r\n|[\r\n\u2028\u2029]/);
+    const lineEnd = end < 0 ? source.length : end;
+    sites.push(siteOfComment({ type: 'Line', value: source.slice(2, lineEnd), range: [0, lineEnd] } as TSESTree.Comment));
+  }
   for (const comment of ast.comments ?? []) sites.push(siteOfComment(comment));
   const inTestFile = testFile && options.testFiles !== 'all';
   const occurrences: SecretOccurrence[] = [];
@@ -202,10 +208,7 @@ function mustStayLiteral(site: StringSite, whole: boolean): boolean {
     const type = parent.typeAnnotation;
     if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'const') return true;
   }
-  for (let n: TSESTree.Node | undefined = parent; n; n = n.parent) {
-    if ((n.type === 'VariableDeclaration' || n.type === 'TSModuleDeclaration') && n.declare) return true;
-  }
-  return false;
+  return isAmbient(node);
 }
 
 /** The text edits of one plan, given the repository-wide names. Occurrences with no safe edit are returned apart. */

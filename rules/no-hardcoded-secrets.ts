@@ -129,6 +129,9 @@ export default createRule<Options, MessageIds>({
             from++;
             to--;
             decoded = '&';
+          } else {
+            // JSX text: its HTML entities are decoded too
+            decoded = '&';
           }
           if (to - from < 10) continue;
           const raw = text.slice(from, to);

@@ -36,11 +36,22 @@ export function findNodeAt(root: Node, index: number, visitorKeys: VisitorKeys):
     let next: Node | undefined;
     for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) next = childAt(value, index);
+      if (Array.isArray(value)) next = childAt(value, index) ?? decoratorBefore(value, index);
       else if (isNode(value) && value.range[0] <= index && index < value.range[1]) next = value;
       if (next) break;
     }
     if (!next) return node;
     node = next;
   }
+}
+
+/**
+ * The decorator holding `index` of a decorated `export class` (`@Auth("…")\nexport class A {}`): the export's range,
+ * and its class's, start after the decorators, so no statement's range holds them.
+ */
+function decoratorBefore(children: readonly unknown[], index: number): Node | undefined {
+  const after = children.find((c): c is Node => isNode(c) && c.range[0] > index);
+  if (after?.type !== 'ExportNamedDeclaration' && after?.type !== 'ExportDefaultDeclaration') return undefined;
+  const decorators = (after.declaration as { decorators?: readonly Node[] } | null | undefined)?.decorators ?? [];
+  return decorators.find((d) => d.range[0] <= index && index < d.range[1]);
 }

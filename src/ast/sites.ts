@@ -4,7 +4,7 @@
  * suggestions and the codemod apply: the secret becomes a `process.env` read.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { decodeEntity } from '../detect/file-text.js';
+import { decodeEntities, decodeEntity } from '../detect/file-text.js';
 import { cookedToSourceOffsets } from './strings.js';
 
 type Node = TSESTree.Node;
@@ -31,10 +31,30 @@ export function asStringNode(node: Node | undefined): StringNode | undefined {
   return node?.type === 'TemplateElement' || node?.type === 'JSXText' ? node : undefined;
 }
 
-/** The value the detector reads at a string node's site (its `value`), without building the site. */
+/**
+ * The value the detector reads at a string node's site (its `value`), without building the site: a literal's value,
+ * a template part's cooked text (its raw text under `String.raw`, which is what the tag returns), JSX text with its
+ * HTML entities decoded (as the attribute values the parser decodes).
+ */
 export function valueOfStringNode(node: StringNode): string {
   if (node.type === 'Literal') return node.value;
-  return node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : node.raw;
+  if (node.type === 'JSXText') return node.raw.includes('&') ? decodeEntities(node.raw) : node.raw;
+  return isStringRawPart(node) ? node.value.raw : (node.value.cooked ?? node.value.raw);
+}
+
+/** A part of a `String.raw` template: the tag reads the raw text. */
+function isStringRawPart(node: TSESTree.TemplateElement): boolean {
+  const tagged = node.parent?.parent;
+  if (tagged?.type !== 'TaggedTemplateExpression') return false;
+  const tag = tagged.tag;
+  return (
+    tag.type === 'MemberExpression' &&
+    !tag.computed &&
+    tag.object.type === 'Identifier' &&
+    tag.object.name === 'String' &&
+    tag.property.type === 'Identifier' &&
+    tag.property.name === 'raw'
+  );
 }
 
 export function siteOfStringNode(node: StringNode, sourceText: string): StringSite {
@@ -111,15 +131,25 @@ export function siteOfTemplateElement(node: TSESTree.TemplateElement, sourceText
 }
 
 export function siteOfJsxText(node: TSESTree.JSXText): StringSite {
-  return { kind: 'jsx-text', node, value: valueOfStringNode(node), contentStart: node.range[0], contentEnd: node.range[1] };
+  const value = valueOfStringNode(node);
+  return {
+    kind: 'jsx-text',
+    node,
+    value,
+    contentStart: node.range[0],
+    contentEnd: node.range[1],
+    ...(value === node.raw ? {} : { map: jsxEntityOffsets(node.raw, value) }),
+  };
 }
 
 export function siteOfComment(comment: TSESTree.Comment): StringSite {
+  // a line comment's text runs to its end, whatever opened it (`//`, `#!`, and in a script `<!--` or `-->`)
+  const contentEnd = comment.range[1] - (comment.type === 'Block' ? 2 : 0);
   return {
     kind: 'comment',
     value: comment.value,
-    contentStart: comment.range[0] + 2,
-    contentEnd: comment.range[1] - (comment.type === 'Block' ? 2 : 0),
+    contentStart: comment.type === 'Block' ? comment.range[0] + 2 : contentEnd - comment.value.length,
+    contentEnd,
   };
 }
 
@@ -224,13 +254,24 @@ function asiGuard(node: Node, sourceText: string, text: string): string {
   return sourceText[previous.range[1] - 1] === ';' ? text : `;${text}`;
 }
 
-/** `declare const X = "…"` only accepts literals (TS1254). */
-function isAmbient(node: Node): boolean {
+/**
+ * An ambient context only accepts literals as initialisers (TS1254): `declare const X = "…"`, and anything inside
+ * `declare namespace` / `declare module` / `declare global`.
+ */
+export function isAmbient(node: Node): boolean {
   for (let n: Node | undefined = node.parent; n; n = n.parent) {
-    if (n.type === 'VariableDeclaration') return n.declare === true;
-    if (n.type === 'Program' || n.type.endsWith('Statement') || n.type.includes('Function')) return false;
+    if ((n.type === 'VariableDeclaration' || n.type === 'TSModuleDeclaration') && n.declare === true) return true;
   }
   return false;
+}
+
+/**
+ * The computed name of a class or type member (`class K { ["…"] = 2 }`, `{ ["…"]: string }`): TypeScript needs a
+ * literal type there (TS1166, TS1170), which an env read does not have. An object literal's computed key is fine.
+ */
+function isMemberNameOfType(node: Node): boolean {
+  const parent = node.parent as { type: string; key?: unknown; computed?: boolean } | undefined;
+  return parent !== undefined && parent.type !== 'Property' && KEY_PARENTS.has(parent.type) && parent.key === node && parent.computed === true;
 }
 
 /** A string value written as template literal text: backslashes, backticks and `${` escaped. */
@@ -290,10 +331,14 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
   const node = site.node;
   // a template part under a tag (`String.raw`, `sql`…) or where only a literal may stand (an enum member, a type, a
   // `declare const`): a substitution would change what the tag receives, or not compile; left for a manual edit
-  if (site.kind === 'template' && node?.parent?.type === 'TemplateLiteral') {
+  if (site.kind === 'template') {
+    // a part of a template literal type (`` type H = `${string} …` ``) takes no expression
+    if (node?.parent?.type !== 'TemplateLiteral') return [];
     const literal = node.parent;
     if (literal.parent?.type === 'TaggedTemplateExpression' || NO_EDIT_PARENTS.has(literal.parent?.type ?? '') || isAmbient(literal)) return [];
   }
+  // a shebang is the command line the file runs with: what replaces the secret there is for you to decide
+  if (site.kind === 'comment' && site.contentStart === 2 && sourceText.startsWith('#!')) return [];
   if (site.kind === 'comment' || site.kind === 'jsx-text' || site.kind === 'template') {
     return sorted.map((p) => {
       const [s, e] = sourceRangeOf(site, p.start, p.end);
@@ -302,7 +347,7 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
       return { start: s, end: e, text };
     });
   }
-  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || isDirective(node)) return [];
+  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || isDirective(node) || isMemberNameOfType(node)) return [];
   const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
   // `"…" as const` takes a (template) literal, not `a ?? b`
   if (whole && isConstAsserted(node)) return [];

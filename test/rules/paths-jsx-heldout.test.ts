@@ -471,7 +471,7 @@ describe('no-hardcoded-secrets: JSX attribute values with HTML entities (.tsx)',
   });
 });
 
-describe('no-hardcoded-secrets: JSX text children (read as written)', () => {
+describe('no-hardcoded-secrets: JSX text children (entities decoded, as React renders them)', () => {
   it('an entity before the token in a child: reported at the token, rewritten as an expression container', () => {
     const code = `export const A = () => <p>&amp; ${GH} tail</p>;`;
     const messages = jsxFindings(code);
@@ -504,11 +504,17 @@ describe('no-hardcoded-secrets: JSX text children (read as written)', () => {
     expect(leaks(fixed, GH)).toBe(false);
   });
 
-  it('a child with an entity inside the token is read as written: no GitHub token is reported as such at the entity', () => {
+  it('a child with an entity inside the token is decoded: the GitHub token is reported over the written text, entity included', () => {
     const code = `export const A = () => <p>${GH_DEC}</p>;`;
     const messages = jsxFindings(code);
-    // the child's text is not decoded: a finding, if any, never covers the entity as part of a GitHub token
-    for (const m of messages) expect(m.message.startsWith('GitHub') && covered(code, m).includes('&#')).toBe(false);
+    // the page shows the decoded token: one finding, covering the token as written (the entity inside it)
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.message.startsWith('GitHub')).toBe(true);
+    expect(covered(code, messages[0]!)).toBe(GH_DEC);
+    expect(leaks(messages[0]!.message, GH)).toBe(false);
+    const fixed = applySuggestion(code, messages[0]!);
+    expect(parses(fixed), fixed).toBe(true);
+    expect(fixed).not.toContain(GH_DEC);
   });
 });
 
