@@ -2,7 +2,7 @@
  * Which files the codemod looks at: JS/TS sources under the given paths, honouring `.gitignore` files, skipping
  * `node_modules`, build output, minified and huge files, and symlinks that lead outside the root.
  */
-import { access, constants, lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { access, constants, lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
@@ -10,6 +10,25 @@ import { glob } from 'tinyglobby';
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 export const MAX_FILE_BYTES = 1024 * 1024;
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/.turbo/**', '**/.vercel/**', '**/.wrangler/**', '**/*.d.ts', '**/*.min.js', '**/*.min.mjs', '**/*.min.cjs'];
+
+/** The folders of `ALWAYS_SKIPPED`, by name. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.vercel', '.wrangler']);
+const SOURCE_NAME = new RegExp(`\\.(?:${SOURCE_EXTENSIONS.join('|')})$`);
+
+/**
+ * The symlinks among the source files of a folder tree: the glob follows none and lists none, so each folder it walks
+ * is read once more for them (they are then skipped and listed, never read through).
+ */
+async function symlinkedSources(real: string): Promise<string[]> {
+  const folders = await glob(['**/'], { cwd: real, ignore: ALWAYS_SKIPPED, dot: false, followSymbolicLinks: false, onlyDirectories: true, absolute: true });
+  const out: string[] = [];
+  for (const folder of [real, ...folders]) {
+    if (relative(real, folder).split(sep).some((part) => SKIPPED_FOLDERS.has(part) || part.startsWith('.'))) continue;
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) if (entry.isSymbolicLink() && SOURCE_NAME.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(join(folder, entry.name));
+  }
+  return out;
+}
 
 export interface Skipped {
   readonly path: string;
@@ -83,6 +102,7 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
       absolute: true,
     });
     for (const f of found) candidates.add(f);
+    for (const f of await symlinkedSources(real)) candidates.add(f);
   }
   const files: string[] = [];
   for (const abs of [...candidates].sort()) {

@@ -64,6 +64,8 @@ export interface CodemodReport {
   readonly summary: { scanned: number; parsed: number; changed: number; failed: number; moved: number; manual: number };
   /** Dry run only: unified diff of every change, secrets masked. */
   diff?: string;
+  /** What the run did not change but you should (an existing `.env` readable by others). */
+  readonly warnings: string[];
 }
 
 export class UsageError extends Error {}
@@ -423,7 +425,16 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     envFiles,
     rotate: [...rotate.values()],
     summary: { scanned: discovery.files.length, parsed, changed: 0, failed: 0, moved: 0, manual: 0 },
+    warnings: [],
   };
+  // an existing `.env` keeps its mode (never changed behind your back), but secrets added to a file others can read
+  // deserve a word
+  if (envText !== undefined && envFiles['.env'] !== 'unchanged' && process.platform !== 'win32') {
+    const mode = (await stat(envPath).catch(() => undefined))?.mode;
+    if (mode !== undefined && (mode & 0o077) !== 0) {
+      report.warnings.push(`.env is readable by others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}): run \`chmod 600 .env\``);
+    }
+  }
 
   if (dryRun) {
     let diff = '';

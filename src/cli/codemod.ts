@@ -78,6 +78,7 @@ function printHuman(report: CodemodReport, log: (line: string) => void): void {
     log(`env names: ${report.envNames.map((e) => e.name).join(', ')}`);
     log(`.gitignore ${report.envFiles['.gitignore']}, .env ${report.envFiles['.env']}, .env.example ${report.envFiles['.env.example']}`);
   }
+  for (const warning of report.warnings) log(pc.yellow(`warning: ${warning}`));
   if (report.rotate.length > 0) {
     log('');
     log(pc.bold('Rotate every moved secret: it is still in git history.'));

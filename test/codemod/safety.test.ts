@@ -46,7 +46,9 @@ describe('dry run', () => {
       envFiles: { '.gitignore': 'would change', '.env': 'would change', '.env.example': 'would change' },
       summary: { scanned: 11, parsed: expect.any(Number), changed: 8, failed: 0, moved: 8, manual: 0 },
     });
-    expect(Object.keys(report).sort()).toEqual(['diff', 'dryRun', 'envFiles', 'envNames', 'files', 'rotate', 'skipped', 'summary', 'version']);
+    expect(Object.keys(report).sort()).toEqual(['diff', 'dryRun', 'envFiles', 'envNames', 'files', 'rotate', 'skipped', 'summary', 'version', 'warnings']);
+    // the existing .env was written with the umask's mode: secrets would go into a file others can read
+    if (process.platform !== 'win32') expect(report.warnings).toEqual([expect.stringMatching(/^\.env is readable by others \(mode 06\d4\): run `chmod 600 \.env`$/)]);
     const github = report.files.find((f: { path: string }) => f.path === join('src', 'github.ts'));
     expect(github).toEqual({
       path: join('src', 'github.ts'),
