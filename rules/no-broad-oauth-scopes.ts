@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { providerForScopeParam } from '../src/oauth/providers.js';
-import { assessScopes, splitScopes } from '../src/oauth/scopes.js';
+import { assessScopes, normalizeScope, splitScopes } from '../src/oauth/scopes.js';
 import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
 import { getWorkerModel, modelMayApply, safely, type OAuthConfig, type ScopeSite } from '../src/workers/model.js';
 import { locateScopes, type LocatedScope } from '../src/workers/values.js';
@@ -135,7 +135,7 @@ export default createRule<Options, MessageIds>({
         suggestion !== undefined &&
         scope.exact &&
         scope.range !== undefined &&
-        !requested.has(suggestion) &&
+        !requested.has(normalizeScope(provider, suggestion)) &&
         !hasCommentInside(scope.node);
       const range = scope.range;
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> =
@@ -175,7 +175,8 @@ export default createRule<Options, MessageIds>({
         scopes.map((scope) => scope.scope),
         policy,
       );
-      const requested = new Set(scopes.map((scope) => scope.scope));
+      // what is requested, each scope once in its short form (`https://graph.microsoft.com/Mail.Read` is `Mail.Read`)
+      const requested = new Set(scopes.map((scope) => normalizeScope(provider, scope.scope.trim())).filter((scope) => scope !== ''));
       for (const finding of findings) {
         if (finding.kind === 'too-many') {
           const loc = site.node.loc;

@@ -334,7 +334,7 @@ export const OAUTH_PROVIDERS: readonly OAuthProvider[] = [
     separator: 'space',
     emptyScope: 'app-config',
     note: '`api` is needed for REST; restrict the integration user’s profile instead',
-    risky: [r('full', 'write-all', 'everything the user can access, including every other scope', ['api', 'refresh_token'], 'api')],
+    risky: [r('full', 'write-all', 'everything the user can access, including every other scope', ['api', 'api refresh_token'], 'api')],
     docsUrl: 'https://developer.salesforce.com/docs/platform/mobile-sdk/guide/oauth-scope-parameter-values.html',
   },
   // §3.9 HubSpot [V/T]. Left out (names unverified): `settings.users.write`, `account-info.security.read`,

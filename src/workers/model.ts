@@ -429,7 +429,8 @@ class ModelBuilder {
     for (const module of this.modules) {
       if (!module.startsWith('passport-')) continue;
       const strategy = { [CONSTRUCT]: { kind: 'passport-strategy', module } };
-      map[module] = { ...strategy, Strategy: strategy, OAuth2Strategy: strategy, OAuthStrategy: strategy };
+      // `OIDCStrategy`: passport-azure-ad's strategy class
+      map[module] = { ...strategy, Strategy: strategy, OAuth2Strategy: strategy, OAuthStrategy: strategy, OIDCStrategy: strategy };
     }
     return map;
   }

@@ -506,6 +506,20 @@ export interface LocatedScope {
  * `src/oauth/scopes.ts` (passed in to keep this module free of OAuth knowledge). Scopes that touch a run-time part
  * are left out. Undefined when the value is unknown.
  */
+/**
+ * The characters [from, to) of a located value come from one stretch of source (a literal, maybe with escapes), not
+ * from pieces written apart (`${PREFIX}name`, `PREFIX + "name"`): a range from the first to the last would cover
+ * everything between them.
+ */
+function isOnePiece(item: { readonly starts: readonly number[]; readonly ends: readonly number[] }, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) {
+    const gap = (item.starts[i + 1] ?? -1) - (item.ends[i] ?? -1);
+    // the longest escape of one character is `\u{10FFFF}` (10 characters)
+    if (gap < 0 || gap > 10) return false;
+  }
+  return true;
+}
+
 export function locateScopes(
   node: Node,
   ctx: ValueContext,
@@ -520,7 +534,7 @@ export function locateScopes(
       if (raw.includes(HOLE) || token.scope.includes(HOLE)) continue;
       const start = item.starts[token.start] ?? -1;
       const end = item.ends[token.end - 1] ?? -1;
-      if (start >= 0 && end > start) {
+      if (start >= 0 && end > start && isOnePiece(item, token.start, token.end)) {
         const exact = ctx.sourceText.slice(start, end) === raw;
         scopes.push({ scope: token.scope, range: [start, end], node: item.node, exact });
       } else {

@@ -256,7 +256,7 @@ ts.run('no-broad-oauth-scopes (typescript-eslint parser)', rule, {
             provider: 'Salesforce',
             risk: 'write-all',
             reason: 'everything the user can access, including every other scope',
-            alternatives: '`api` or `refresh_token`',
+            alternatives: '`api` or `api refresh_token`',
           },
           ...span(salesforce, 'full'),
           suggestions: [{ messageId: 'useNarrower', output: salesforce.replace('"full refresh_token"', '"api refresh_token"') }],
