@@ -466,7 +466,25 @@ function exampleSecrets(root: string, file: string): EnvFileFinding[] {
       ...(index >= 0 ? { line: index + 1 } : {}),
     });
   }
-  return findings;
+  // a commented-out line is committed too (`# GITHUB_TOKEN=ghp_…`): only what a comment can be reported for (provider
+  // tokens, private keys, URL passwords, JWTs), named after the variable it would set
+  lines.forEach((line, index) => {
+    const trimmed = line.trimStart();
+    if (!trimmed.startsWith('#')) return;
+    const comment = trimmed.slice(1);
+    const finding = detectSecrets(comment, { inComment: true })[0];
+    if (!finding) return;
+    const named = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/.exec(comment)?.[1];
+    findings.push({
+      problem: 'secret-in-example',
+      file,
+      envName: named ?? finding.envName,
+      what: describeFinding(finding),
+      masked: redact(finding.value, finding.prefix),
+      line: index + 1,
+    });
+  });
+  return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /**

@@ -6,7 +6,8 @@
  * - `const { X, Y: y, Z = "d" } = process.env` (and the same in an assignment or a parameter default), and
  *   `const { env: { X } } = process`
  * - through an alias: `const env = process.env`, `const { env } = process`, `import { env } from "node:process"`,
- *   the `process` module by another name (`import proc from "node:process"`, `import * as p from …`) or `require`d
+ *   the `process` module by another name (`import proc from "node:process"`, `import * as p from …`, `const p = process`)
+ *   or `require`d
  *
  * Writes (`process.env.X = …`, `delete process.env.X`, `??=`) and dynamic keys are not reads of a known name.
  * Two resolvers: the rules use ESLint's scope analysis (a local variable named `process` is not Node's), the
@@ -227,7 +228,11 @@ export function scopeResolver(sourceCode: Readonly<TSESLint.SourceCode>): EnvRea
       if (!variable || variable.defs.length !== 1) return false;
       const def = variable.defs[0]!;
       if (isProcessImport(def, 'default')) return true;
-      return def.node.type === 'VariableDeclarator' && def.node.id.type === 'Identifier' && isConstLike(variable) && PROCESS_MODULES.has(requireOf(def.node.init) ?? '');
+      if (def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier' || !isConstLike(variable)) return false;
+      // `const p = require("node:process")`, `const p = process`
+      const init = def.node.init ? unwrapExpression(def.node.init) : undefined;
+      if (init?.type === 'Identifier' && init.name === 'process') return resolver.isProcess(init);
+      return PROCESS_MODULES.has(requireOf(def.node.init) ?? '');
     },
     isEnvAlias(id) {
       const variable = variableOf(id);
@@ -283,7 +288,7 @@ function isNode(value: unknown): value is Node {
 export function syntacticResolver(program: TSESTree.Program): EnvReadResolver {
   const localProcess = { shadowed: false };
   const aliases = new Set<string>();
-  /** other names of the `process` module (`import proc from "node:process"`, `const p = require("process")`) */
+  /** other names of the `process` module (`import proc from "node:process"`, `const p = require("process")`, `const p = process`) */
   const processNames = new Set<string>();
   const strings = new Map<string, string | null>();
   const resolver: EnvReadResolver = {
@@ -309,8 +314,8 @@ export function syntacticResolver(program: TSESTree.Program): EnvReadResolver {
     if (node.type === 'VariableDeclarator') {
       if (node.id.type === 'Identifier') {
         if (node.id.name === 'process' && !PROCESS_MODULES.has(requireOf(node.init) ?? '')) localProcess.shadowed = true;
-        if (node.id.name !== 'process' && PROCESS_MODULES.has(requireOf(node.init) ?? '')) processNames.add(node.id.name);
         const init = node.init ? unwrapExpression(node.init) : undefined;
+        if (node.id.name !== 'process' && (PROCESS_MODULES.has(requireOf(node.init) ?? '') || (init?.type === 'Identifier' && init.name === 'process'))) processNames.add(node.id.name);
         if (init?.type === 'Literal' && typeof init.value === 'string') {
           // the same name bound twice to different strings: unknown
           strings.set(node.id.name, strings.has(node.id.name) && strings.get(node.id.name) !== init.value ? null : init.value);

@@ -1055,6 +1055,12 @@ describe('gaps found by the held-out set, fixed', () => {
     expect(envSync(REPO, 'src/index.ts', code).map((m) => m.message)).toEqual([missing('P_DEFAULT')]);
   });
 
+  // a const bound to `process` is the same object (noted by the held-out session as not followed; followed since)
+  it('env-example-in-sync: const p = process; p.env.X', () => {
+    const code = 'const p = process;\nexport const a = p.env.P_CONST;\nconst { env: { P_NESTED } } = p;\nexport { P_NESTED };';
+    expect(envSync(REPO, 'src/index.ts', code).map((m) => m.message)).toEqual([missing('P_CONST'), missing('P_NESTED')]);
+  });
+
   // env-example-in-sync, "finds every read … aliases": expected a report for P_NAMESPACE; actual none.
   it('env-example-in-sync: import * as proc from "node:process"; proc.env.X', () => {
     const code = 'import * as proc from "node:process";\nexport const a = proc.env.P_NAMESPACE;';

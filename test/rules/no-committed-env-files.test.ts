@@ -50,6 +50,11 @@ const EXAMPLE = project(
   { '.env.example': `# GitHub\nGITHUB_TOKEN=${gh}\nOTHER=\nAPI_KEY=your-api-key-here\nSTRIPE_SECRET_KEY=<paste your key>\n`, '.gitignore': GOOD_IGNORE },
   ['.env.example'],
 );
+/** A token left in a commented-out line, and prose comments that are no secret. */
+const COMMENTED = project(
+  { '.env.example': `# GitHub: create a token at https://github.com/settings/tokens\n# export GITHUB_TOKEN=${gh}\nGITHUB_TOKEN=\n# API_KEY=your-api-key-here\n`, '.gitignore': GOOD_IGNORE },
+  ['.env.example'],
+);
 /** `.env.production` not ignored (only `.env` is), `.env.sample` with a secret, `.env.vault` committed. */
 const VARIANTS = project({ '.env.production': 'X=1\n', '.env.sample': `TOKEN=${gh}\n`, '.env.vault': 'DOTENV_VAULT_DEVELOPMENT="encrypted"\n', '.gitignore': '.env\n' }, ['.env.vault', '.env.sample']);
 /** Outside git: `.gitignore` decides through the `ignore` package; nothing can be tracked. */
@@ -97,6 +102,12 @@ ts.run('no-committed-env-files (typescript-eslint parser)', rule, {
       name: 'a real-looking secret in .env.example',
       code: 'export {};',
       filename: join(EXAMPLE, 'src/index.ts'),
+      errors: [{ messageId: 'secretInEnvExample', data: { file: '.env.example', envName: 'GITHUB_TOKEN', line: 2, ...GH }, ...START }],
+    },
+    {
+      name: 'a token in a commented-out line of .env.example, named after its variable',
+      code: 'export {};',
+      filename: join(COMMENTED, 'src/index.ts'),
       errors: [{ messageId: 'secretInEnvExample', data: { file: '.env.example', envName: 'GITHUB_TOKEN', line: 2, ...GH }, ...START }],
     },
     {
