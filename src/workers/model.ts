@@ -518,8 +518,9 @@ class ModelBuilder {
     const params = resolveObject(view.props.get('authorizationParams')?.value, this.values);
     if (params) {
       this.claim(params);
+      // also beside a top-level `scope`: which of the two the authorization URL ends up with is the library's choice
       const scope = params.props.get('scope');
-      if (scope && !view.props.has('scope')) config.scopes.push({ node: scope.value, param: 'scope' });
+      if (scope) config.scopes.push({ node: scope.value, param: 'scope' });
       for (const param of EXTRA_SCOPE_PARAMS) {
         const entry = params.props.get(param);
         if (entry) config.scopes.push({ node: entry.value, param });

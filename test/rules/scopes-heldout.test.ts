@@ -811,3 +811,24 @@ export const azure = new OIDCStrategy(
     expect(messages[0]!.suggestions ?? []).toEqual([]);
   });
 });
+
+describe('authorizationParams.scope beside a top-level scope', () => {
+  it('both are checked: which one the authorization URL ends up with is the library\'s choice', () => {
+    const code = [
+      'import { Worker } from "@notionhq/workers";',
+      'const worker = new Worker();',
+      'worker.oauth("github", {',
+      '  name: "GitHub",',
+      '  authorizationEndpoint: "https://github.com/login/oauth/authorize",',
+      '  tokenEndpoint: "https://github.com/login/oauth/access_token",',
+      '  scope: "read:user",',
+      '  authorizationParams: { scope: "admin:org" },',
+      '  clientId: process.env.GITHUB_CLIENT_ID ?? "",',
+      '  clientSecret: process.env.GITHUB_CLIENT_SECRET ?? "",',
+      '});',
+    ].join('\n');
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { plugins: { 'worker-auth': plugin }, rules: { 'worker-auth/no-broad-oauth-scopes': 'error' } }], 'src/index.ts');
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['broadScope', 8]]);
+  });
+});
