@@ -204,6 +204,7 @@ export const OAUTH_PROVIDERS: readonly OAuthProvider[] = [
     separator: 'space',
     scopePrefix: 'https://graph.microsoft.com/',
     opaqueScopes: ['.default'],
+    caseInsensitiveScopes: true,
     note: '`.default` grants every permission on the app registration: list explicit delegated scopes instead',
     risky: [
       r('Directory.ReadWrite.All', 'admin', 'writes the whole tenant directory', ['User.Read', 'User.ReadBasic.All']),

@@ -167,16 +167,20 @@ function substitute(text: string, capture: string | undefined): string {
  */
 export function matchRiskyScope(provider: OAuthProvider, scope: string): RiskyMatch | undefined {
   const short = normalizeScope(provider, scope);
-  let entry = provider.risky.find((candidate) => candidate.pattern !== true && candidate.scope === short);
+  const fold = provider.caseInsensitiveScopes === true ? (text: string): string => text.toLowerCase() : (text: string): string => text;
+  const key = fold(short);
+  let entry = provider.risky.find((candidate) => candidate.pattern !== true && fold(candidate.scope) === key);
   let capture: string | undefined;
   if (entry === undefined) {
     for (const candidate of provider.risky) {
       if (candidate.pattern !== true) continue;
       if (entry !== undefined && candidate.scope.length <= entry.scope.length) continue;
-      const captured = patternCapture(candidate.scope, short);
+      const captured = patternCapture(fold(candidate.scope), key);
       if (captured !== undefined) {
         entry = candidate;
-        capture = captured;
+        // as written (the comparison may have folded its case)
+        const head = candidate.scope.indexOf('*');
+        capture = short.slice(head, head + captured.length);
       }
     }
   }

@@ -90,6 +90,8 @@ export interface OAuthProvider {
    * They are not reported as broad; a rule may add an informational note ("review the app registration").
    */
   readonly opaqueScopes?: readonly string[];
+  /** Scope names compare without case (Microsoft identity platform: `files.readwrite.all` is `Files.ReadWrite.All`). */
+  readonly caseInsensitiveScopes?: true;
   /** Other request parameters that carry scopes (Slack `user_scope`, HubSpot `optional_scope`). */
   readonly scopeParams?: readonly ScopeParam[];
   /** Known broad scopes; exact entries first, patterns after. Empty for providers without OAuth scopes. */

@@ -832,3 +832,24 @@ describe('authorizationParams.scope beside a top-level scope', () => {
     expect(messages.map((m) => [m.messageId, m.line])).toEqual([['broadScope', 8]]);
   });
 });
+
+describe('Microsoft scope names compare without case', () => {
+  it('files.readwrite.all on a Microsoft configuration is the broad Files.ReadWrite.All', () => {
+    const code = [
+      'import { Worker } from "@notionhq/workers";',
+      'const worker = new Worker();',
+      'worker.oauth("outlook", {',
+      '  name: "Microsoft",',
+      '  authorizationEndpoint: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",',
+      '  tokenEndpoint: "https://login.microsoftonline.com/common/oauth2/v2.0/token",',
+      '  scope: "openid offline_access files.readwrite.all",',
+      '  clientId: process.env.MS_CLIENT_ID ?? "",',
+      '  clientSecret: process.env.MS_CLIENT_SECRET ?? "",',
+      '});',
+    ].join('\n');
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { plugins: { 'worker-auth': plugin }, rules: { 'worker-auth/no-broad-oauth-scopes': 'error' } }], 'src/index.ts');
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['broadScope', 7]]);
+    expect(messages[0]!.message).toContain('`files.readwrite.all`');
+  });
+});
