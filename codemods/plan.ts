@@ -168,19 +168,25 @@ export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: Readon
   const names = new Map<string, string>();
   const taken = new Set<string>();
   const byValue = new Map<string, SecretOccurrence[]>();
+  /** values the worker's own code holds (not only a test or fixture file) */
+  const inCode = new Set<string>();
   for (const plan of plans) {
+    const test = isTestFile(plan.path);
     for (const o of plan.occurrences) {
       const list = byValue.get(o.finding.value);
       if (list) list.push(o);
       else byValue.set(o.finding.value, [o]);
+      if (!test) inCode.add(o.finding.value);
     }
   }
   // where the search for a free `NAME_<n>` resumes, per name (every lower suffix is taken by another value)
   const nextSuffix = new Map<string, number>();
   const existingByValue = new Map<string, string>();
   for (const [k, v] of existingEnv) if (!existingByValue.has(v)) existingByValue.set(v, k);
-  // fallbacks first: their names are already in the code
-  const ordered = [...byValue.entries()].sort(([, a], [, b]) => Number(b.some((o) => o.isFallback)) - Number(a.some((o) => o.isFallback)));
+  // fallbacks first: their names are already in the code; then the values of the worker's code before those only a
+  // test holds, so that the code gets the plain name (`GITHUB_TOKEN`) and a fixture the suffixed one
+  const rank = ([value, occurrences]: [string, SecretOccurrence[]]): number => (occurrences.some((o) => o.isFallback) ? 0 : inCode.has(value) ? 1 : 2);
+  const ordered = [...byValue.entries()].sort((a, b) => rank(a) - rank(b));
   for (const [value, occurrences] of ordered) {
     const fallback = occurrences.find((o) => o.isFallback);
     let name: string;
