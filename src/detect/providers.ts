@@ -28,6 +28,11 @@ const ES = '(?![A-Za-z0-9+/=])';
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 /** Run after a private-key header: base64, whitespace and `\` (one-line keys with `\n` escapes), ending on a base64 char. */
 const KEY_RUN = String.raw`[A-Za-z0-9+/=\s\\]{39,}[A-Za-z0-9+/=]`;
+/**
+ * The footer of a private key, when it follows the run (after white space or `\n` escapes): part of the value, so that
+ * the codemod moves the whole key to `.env`, not a key without its last line.
+ */
+const keyFooter = (label: string): string => String.raw`(?:(?:\[nr]|\s){0,4}-----END ${label}-----)?`;
 
 const re = (source: string): RegExp => new RegExp(source);
 
@@ -2444,7 +2449,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     class: 'secret',
     envName: 'PRIVATE_KEY',
     keywords: ['private key'],
-    pattern: re(`${B}-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----${KEY_RUN}`),
+    pattern: re(`${B}-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----${KEY_RUN}${keyFooter('(?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY')}`),
     ref: 129,
     status: 'X2',
   },
@@ -2456,7 +2461,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     envName: 'SSH_PRIVATE_KEY',
     keywords: ['private key'],
     prefix: '-----BEGIN OPENSSH PRIVATE KEY-----',
-    pattern: re(`${B}-----BEGIN OPENSSH PRIVATE KEY-----${KEY_RUN}`),
+    pattern: re(`${B}-----BEGIN OPENSSH PRIVATE KEY-----${KEY_RUN}${keyFooter('OPENSSH PRIVATE KEY')}`),
     ref: 129,
     status: 'X2',
   },

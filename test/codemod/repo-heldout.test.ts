@@ -48,7 +48,7 @@ const S = {
   oauthSecret: s(randomString(CHARSETS.b62, 40, 7015)), // worker.oauth clientSecret (generic, by position)
   googleSecret: s(fakeToken('google-oauth-client-secret', 7016), 'GOCSPX-'), // worker.oauth clientSecret (provider)
   slackApp: s(fakeToken('slack-app-token', 7023), 'xapp-'), // `process.env.SLACK_APP_TOKEN || "…"`
-  pem: s(fakeToken('pem-private-key', 7024), `${PEM_HEADER}\n`), // a multi-line template (its footer follows it)
+  pem: s(`${fakeToken('pem-private-key', 7024)}\n${PEM_FOOTER}`, `${PEM_HEADER}\n`), // a multi-line template, its footer included
 } satisfies Record<string, Secret>;
 /** Values that must stay where they are (and never be printed either). */
 const KEPT = {
@@ -71,7 +71,8 @@ const NAMED: Record<string, Secret> = { ...S, ...KEPT };
 function expectMasked(text: string): void {
   for (const [key, sec] of Object.entries(NAMED)) {
     // a PEM block's header and footer are public text
-    const body = sec.value.slice(sec.prefix.length);
+    const end = sec.value.lastIndexOf(`\n${DASHES}END `);
+    const body = sec.value.slice(sec.prefix.length, end >= 0 ? end : undefined);
     for (let i = 0; i + 8 <= body.length; i++) {
       const at = text.indexOf(body.slice(i, i + 8));
       if (at >= 0) throw new Error(`output holds 8 characters of ${key} (at ${i}): …${text.slice(Math.max(0, at - 30), at)}########${text.slice(at + 8, at + 12)}…`);
@@ -228,7 +229,7 @@ const FILES: Record<string, string> = {
     '  await fetch(ALERTS_WEBHOOK, { method: "POST", body: JSON.stringify({ text }) });',
     '}',
   ),
-  'src/clients/githubApp.ts': lines('export const GITHUB_APP_ID = 123456;', `export const GITHUB_APP_PRIVATE_KEY = \`${S.pem.value}\n${PEM_FOOTER}\n\`;`),
+  'src/clients/githubApp.ts': lines('export const GITHUB_APP_ID = 123456;', `export const GITHUB_APP_PRIVATE_KEY = \`${S.pem.value}\n\`;`),
   'src/clients/openai.ts': lines('import OpenAI from "openai";', '', `export const openai = new OpenAI({ apiKey: "${S.openai.value}" });`),
   // written on Windows: a BOM and CRLF line endings
   'src/clients/anthropic.ts': `\uFEFF${crlf('// Anthropic settings', 'export const anthropic = {', `  apiKey: "${S.anthropic.value}",`, '  model: "claude-sonnet",', '};')}`,
@@ -627,7 +628,7 @@ describe('the real run', () => {
     // docs: "A secret inside a comment becomes `<moved to env NAME>`"
     expect(await read('src/clients/github.ts')).toContain(`// TODO(ops): rotate <moved to env ${n(S.ghA)}> once the app is installed\n`);
     // the detector's finding is the header and the key lines: the footer stays in the template, so the value is unchanged
-    expect(await read('src/clients/githubApp.ts')).toBe(lines('export const GITHUB_APP_ID = 123456;', `export const GITHUB_APP_PRIVATE_KEY = \`\${${env(S.pem)}}`, PEM_FOOTER, '`;'));
+    expect(await read('src/clients/githubApp.ts')).toBe(lines('export const GITHUB_APP_ID = 123456;', `export const GITHUB_APP_PRIVATE_KEY = \`\${${env(S.pem)}}`, '`;'));
     expect(await read('src/clients/slack.ts')).toMatch(new RegExp(`Authorization: \`Bearer \\$\\{.*process\\.env\\.${n(S.xoxb)} \\?\\? "".*\\}\``));
     expect(await read('src/clients/openai.ts')).toContain(`new OpenAI({ apiKey: ${env(S.openai)} })`);
     expect(await read('src/clients/linear.mjs')).toContain(`  Authorization: ${env(S.linear)},`);
