@@ -13,7 +13,8 @@
  *   `x.setCredentials({ access_token, refresh_token })`.
  * - `simple-oauth2`: `new AuthorizationCode({ client: { id, secret }, auth: { tokenHost, … } })` (and the other grant
  *   classes), and `x.authorizeURL({ scope, redirect_uri })`.
- * - `@octokit/auth-oauth-app`, `@octokit/auth-oauth-user`, `@octokit/oauth-app`, `@octokit/oauth-methods`:
+ * - `@octokit/auth-oauth-app`, `@octokit/auth-oauth-user`, `@octokit/auth-app`, `@octokit/oauth-app`, `@octokit/oauth-methods`, and the
+ *   `auth` options of `new Octokit({...})` (`octokit`, `@octokit/rest`, `@octokit/core`):
  *   `createOAuthAppAuth({ clientId, clientSecret })`, `new OAuthApp({...})`, `getWebFlowAuthorizationUrl({ scopes })`.
  * - `arctic`: `new GitHub(clientId, clientSecret, redirectURI)` and every other provider class (leading
  *   tenant/domain arguments allowed), `OAuth2Client`, and `x.createAuthorizationURL(…, scopes)`.
@@ -174,8 +175,12 @@ const ARCTIC_CLASSES: readonly string[] = [
   'OAuth2Client',
 ];
 
+/** Packages exporting the `Octokit` client. */
+const OCTOKIT_CLIENTS: readonly string[] = ['octokit', '@octokit/rest', '@octokit/core'];
+
 const OCTOKIT_CALLS: Readonly<Record<string, readonly string[]>> = {
   '@octokit/auth-oauth-app': ['createOAuthAppAuth'],
+  '@octokit/auth-app': ['createAppAuth'],
   '@octokit/auth-oauth-user': ['createOAuthUserAuth'],
   '@octokit/oauth-methods': ['getWebFlowAuthorizationUrl', 'exchangeWebFlowCode', 'createDeviceCode'],
 };
@@ -411,6 +416,8 @@ class ModelBuilder {
       ),
       '@octokit/oauth-app': { OAuthApp: { [CONSTRUCT]: { kind: 'octokit', module: '@octokit/oauth-app', fn: 'OAuthApp' } } },
     };
+    // `new Octokit({ authStrategy: createOAuthAppAuth, auth: { clientId, clientSecret } })`: the `auth` options
+    for (const module of OCTOKIT_CLIENTS) map[module] = { Octokit: { [CONSTRUCT]: { kind: 'octokit', module, fn: 'Octokit' } } };
     for (const module of GOOGLE_MODULES) {
       const oauth2 = { [CONSTRUCT]: { kind: 'google-oauth2', module } };
       map[module] = { google: { auth: { OAuth2: oauth2 } }, auth: { OAuth2: oauth2 }, OAuth2Client: oauth2, OAuth2: oauth2 };
@@ -482,7 +489,7 @@ class ModelBuilder {
         if (node.type === 'NewExpression') this.simpleOAuth2(node);
         return;
       case 'octokit':
-        if (node.type === 'NewExpression' || node.type === 'CallExpression') this.octokit(node, info.module);
+        if (node.type === 'NewExpression' || node.type === 'CallExpression') this.octokit(node, info.module, info.fn);
         return;
       case 'arctic':
         if (node.type === 'NewExpression') this.arctic(node, info.className);
@@ -666,9 +673,11 @@ class ModelBuilder {
 
   // --- octokit ------------------------------------------------------------------------------------------------
 
-  private octokit(node: TSESTree.NewExpression | TSESTree.CallExpression, module: string): void {
+  private octokit(node: TSESTree.NewExpression | TSESTree.CallExpression, module: string, fn: string): void {
     const first = node.arguments[0];
-    const view = first && first.type !== 'SpreadElement' ? resolveObject(first, this.values) : undefined;
+    let view = first && first.type !== 'SpreadElement' ? resolveObject(first, this.values) : undefined;
+    // an Octokit client: the credentials are its `auth` options (for an OAuth or app `authStrategy`)
+    if (view && fn === 'Octokit') view = resolveObject(view.props.get('auth')?.value, this.values);
     if (!view) return;
     const config = newConfig('octokit', node, module);
     config.hints.push({ kind: 'package', value: module });
@@ -872,11 +881,11 @@ function freeze(config: MutableConfig): OAuthConfig {
 }
 
 /** Module names (or their start) the trace map follows: a file importing none of them has no worker and no client. */
-export const TRACED_MODULE_TEXT: readonly string[] = ['@notionhq/workers', 'passport', 'googleapis', 'google-auth-library', 'simple-oauth2', '@octokit/', 'arctic'];
+export const TRACED_MODULE_TEXT: readonly string[] = ['@notionhq/workers', 'passport', 'googleapis', 'google-auth-library', 'simple-oauth2', 'octokit', 'arctic'];
 
 /** Every traced module name and every authorization endpoint key, in one pattern (kept in step by a test). */
 export const MODEL_TEXT =
-  /@notionhq\/workers|passport|googleapis|google-auth-library|simple-oauth2|@octokit\/|arctic|auth(?:orization(?:Endpoint|Url|URL|_endpoint|_url)|orize(?:Url|URL|_url)|Url|URL|_url)/;
+  /@notionhq\/workers|passport|googleapis|google-auth-library|simple-oauth2|octokit|arctic|auth(?:orization(?:Endpoint|Url|URL|_endpoint|_url)|orize(?:Url|URL|_url)|Url|URL|_url)/;
 
 /** A plain object configuration needs an authorization and a token endpoint key, both written in the file. */
 function mayHavePlainConfig(text: string): boolean {

@@ -565,6 +565,29 @@ export type CredentialValue =
 
 const UNKNOWN: CredentialValue = { kind: 'unknown' };
 
+const PROCESS_MODULES = new Set(['process', 'node:process']);
+
+/** An identifier standing for `process.env`: `const env = process.env`, `const { env } = process`, `import { env } from "node:process"`. */
+function isEnvAlias(id: TSESTree.Identifier, ctx: ValueContext, depth: number): boolean {
+  const binding = bindingOf(id, ctx, depth);
+  if (binding?.kind === 'init') return isEnvObject(binding.init);
+  if (binding?.kind === 'member') {
+    const object = unwrap(binding.object);
+    return binding.key === 'env' && object.type === 'Identifier' && object.name === 'process';
+  }
+  const variable = findVariable(ctx, id);
+  const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
+  if (!def || String(def.type) !== 'ImportBinding') return false;
+  const declaration = def.parent as Node | null;
+  const spec = def.node as Node;
+  return (
+    declaration?.type === 'ImportDeclaration' &&
+    PROCESS_MODULES.has(String(declaration.source.value)) &&
+    spec.type === 'ImportSpecifier' &&
+    (spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value) === 'env'
+  );
+}
+
 /** `process.env` / `import.meta.env` itself. */
 export function isEnvObject(node: Node): boolean {
   const n = unwrap(node.type === 'ChainExpression' ? node.expression : node);
@@ -625,10 +648,9 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
       return UNKNOWN;
     }
     case 'MemberExpression': {
-      // `const env = process.env; … env.CLIENT_SECRET`
-      if (n.object.type === 'Identifier') {
-        const binding = bindingOf(n.object, ctx, depth);
-        const name = binding?.kind === 'init' && isEnvObject(binding.init) ? propertyName(n) : undefined;
+      // `const env = process.env`, `const { env } = process`, `import { env } from "node:process"`; … `env.CLIENT_SECRET`
+      if (n.object.type === 'Identifier' && isEnvAlias(n.object, ctx, depth)) {
+        const name = propertyName(n);
         if (name !== undefined) return { kind: 'env', envName: name };
       }
       const key = memberKey(n, ctx, depth);
@@ -637,8 +659,13 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
     }
     case 'ChainExpression':
       return classifyCredential(n.expression, ctx, depth + 1);
-    case 'Literal':
     case 'TemplateLiteral':
+      // `${process.env.X ?? "…"}`: a template of one part and no text is that part
+      if (n.expressions.length === 1 && n.quasis.every((q) => (q.value.cooked ?? q.value.raw) === '')) {
+        return classifyCredential(n.expressions[0], ctx, depth + 1);
+      }
+    // falls through
+    case 'Literal':
     case 'BinaryExpression':
     case 'CallExpression': {
       // an env read passed through a string method that keeps its origin (`process.env.X?.trim()`, `String(…)`)

@@ -372,7 +372,7 @@ describe('values', () => {
     ['a number', '42', { kind: 'static', value: '42', at: '42' }],
     ['a template literal', '`a${"b"}c`', { kind: 'static', value: 'abc', at: '`a${"b"}c`' }],
     ['a concatenation', '"a" + "b"', { kind: 'static', value: 'ab', at: '"a" + "b"' }],
-    ['an env read in a template', '`${process.env.S}`', { kind: 'unknown' }],
+    ['an env read in a template (a template of one part is that part)', '`${process.env.S}`', { kind: 'env', envName: 'S' }],
     ['a literal fallback', 'process.env.S || "x"', { kind: 'env', envName: 'S', fallback: 'x', at: '"x"' }],
     ['a call', 'read()', { kind: 'unknown' }],
     ['a conditional', 'a ? "x" : "y"', { kind: 'unknown' }],
