@@ -503,7 +503,7 @@ export class Detector {
         id: format.id,
         provider: format.provider,
         kind: format.kind,
-        findingKind: format.id.startsWith('private-key') ? 'private-key' : 'provider',
+        findingKind: format.id.endsWith('private-key') ? 'private-key' : 'provider',
         confidence: format.status === 'UNV' || (format.contextWords && !format.validate) ? 'medium' : 'high',
         start,
         end,
@@ -564,7 +564,7 @@ export class Detector {
       const value = m[2]!;
       const start = m.index + m[0].length - value.length;
       const end = start + value.length;
-      if (claimed.overlaps(start, end) || isPlaceholder(value)) continue;
+      if (claimed.overlaps(start, end) || isPlaceholder(value) || isKnownExample(value)) continue;
       if (scheme === 'basic') {
         const decoded = decodeBase64(value);
         const colon = decoded?.indexOf(':') ?? -1;
@@ -584,7 +584,7 @@ export class Detector {
         const verdict = classifyName(name);
         const strict = verdict === 'weak-credential';
         if (verdict !== 'credential' && !strict) continue;
-        if (claimed.overlaps(start, end) || isPlaceholder(value)) continue;
+        if (claimed.overlaps(start, end) || isPlaceholder(value) || isKnownExample(value)) continue;
         if (!looksRandom(decodeURIComponentSafe(value), strict)) continue;
         claimed.add(start, end);
         findings.push(this.genericFinding(value, start, { names: [name] }, `\`${name}\` value`));
@@ -605,7 +605,8 @@ export class Detector {
     // cheap shape tests first; the context (a parent walk) only for values that could be a secret
     const { random, userPassword } = wholeValueShape(value);
     if (!random && !userPassword) return;
-    if (PUBLIC_CLIENT_TOKEN.test(value) || isPlaceholder(value)) return;
+    // documented example keys (held as digests) are no secret on this path either
+    if (PUBLIC_CLIENT_TOKEN.test(value) || isPlaceholder(value) || isKnownExample(value)) return;
     const ctx = getContext();
     if (ctx.inComment) return;
     if (userPassword && ctx.callee && ENCODE_CALLEES.has(ctx.callee)) {
@@ -649,8 +650,12 @@ export class Detector {
 
   /** A provider named by the context words (`twilioAuthToken` → Twilio), from the data's context words. */
   private providerFromContext(ctx: DetectContext): string | undefined {
-    const words = new Set((ctx.names ?? []).concat(ctx.envFallback ?? []).flatMap(splitWords));
-    for (const f of this.contextOnly) if (f.contextWords?.some((w) => words.has(w))) return f.provider;
+    const names = (ctx.names ?? []).concat(ctx.envFallback ?? []);
+    const words = new Set(names.flatMap(splitWords));
+    // a context word of several words (`dd_api`) is looked for in the names as written
+    const text = names.join(' ').toLowerCase();
+    const named = (w: string): boolean => words.has(w) || (/[_-]/.test(w) && text.includes(w));
+    for (const f of this.contextOnly) if (f.contextWords?.some(named)) return f.provider;
     return undefined;
   }
 

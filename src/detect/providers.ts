@@ -1416,7 +1416,8 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     envName: 'SQUARE_APPLICATION_SECRET',
     keywords: ['sq0csp-'],
     prefix: 'sq0csp-',
-    pattern: re(`${BU}sq0csp-[A-Za-z0-9_-]{43}${EU}`),
+    // a sandbox secret carries `sandbox-` before it (token-formats.md row 79)
+    pattern: re(`${BU}(?:sandbox-)?sq0csp-[A-Za-z0-9_-]{43}${EU}`),
     rotateUrl: 'https://developer.squareup.com/apps',
     ref: 79,
     status: 'X2',
