@@ -5,6 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
+import { envEditsFor, siteOfLiteral } from '../src/ast/sites.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { detectSecrets } from '../src/detect/index.js';
 import { redact } from '../src/detect/redact.js';
@@ -119,6 +120,14 @@ export default createRule<Options, MessageIds>({
       const shorthand = parent?.type === 'Property' && parent.shorthand && parent.value === node ? parent : undefined;
       const target: TSESTree.Node = shorthand ?? node;
       if (sourceCode.getCommentsInside(target).length > 0) return [];
+      // a string literal: the rewrite no-hardcoded-secrets and the codemod make (none where only a literal may stand:
+      // `<const>"…"`, `"…" as const`, ambient code; parentheses where the context needs them)
+      if (!shorthand && node.type === 'Literal' && typeof node.value === 'string') {
+        const site = siteOfLiteral(node as TSESTree.StringLiteral, sourceCode.text);
+        const edits = envEditsFor(site, [{ start: 0, end: site.value.length, envName }], sourceCode.text);
+        if (edits.length === 0) return [];
+        return [{ messageId: 'useEnv', data: { envName }, fix: (fixer) => edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)) }];
+      }
       const expression = `process.env.${envName} ?? ""`;
       const text = shorthand ? `${sourceCode.getText(shorthand.key)}: ${expression}` : expression;
       return [{ messageId: 'useEnv', data: { envName }, fix: (fixer) => fixer.replaceText(target, text) }];

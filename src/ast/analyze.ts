@@ -22,7 +22,10 @@ export function analyzeSite(site: StringSite, detector: Detector, inTestFile: bo
   const node = site.node;
   const findings = detector.detect(site.value, () => (node ? toDetectContext(node, inTestFile) : { inComment: true, inTestFile }));
   if (findings.length === 0) return [];
-  const fallbackOf = node && site.kind === 'literal' && node.parent?.type === 'LogicalExpression' ? toDetectContext(node, false).envFallback : undefined;
+  // the whole fallback of an env read: `process.env.X ?? "…"` (or a template without parts), `const { X = "…" } = process.env`
+  const literal = node && site.kind === 'template' && node.parent?.type === 'TemplateLiteral' && node.parent.expressions.length === 0 ? node.parent : site.kind === 'literal' ? node : undefined;
+  const fallbackOf =
+    literal && (literal.parent?.type === 'LogicalExpression' || literal.parent?.type === 'AssignmentPattern') ? toDetectContext(literal, false).envFallback : undefined;
   return findings.map((finding) => {
     const isFallback = fallbackOf !== undefined && finding.start === 0 && finding.end === site.value.length;
     return {

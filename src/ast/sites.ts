@@ -222,6 +222,18 @@ function isConstAsserted(node: Node): boolean {
   return false;
 }
 
+/**
+ * Inside an enum member's initialiser (`Header = "Bearer " + "…"`): a string enum member takes only constant strings
+ * (TS18033), whatever the operators around the literal.
+ */
+function inEnumMember(node: Node): boolean {
+  for (let n: Node | undefined = node.parent; n; n = n.parent) {
+    if (n.type === 'TSEnumMember') return true;
+    if (n.type !== 'BinaryExpression' && n.type !== 'TemplateLiteral' && n.type !== 'TSAsExpression' && n.type !== 'TSTypeAssertion' && n.type !== 'TSSatisfiesExpression') return false;
+  }
+  return false;
+}
+
 /** A directive (`"use strict";`): a prologue string is not a value. */
 function isDirective(node: Node): boolean {
   const parent = node.parent;
@@ -335,7 +347,10 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
     // a part of a template literal type (`` type H = `${string} …` ``) takes no expression
     if (node?.parent?.type !== 'TemplateLiteral') return [];
     const literal = node.parent;
-    if (literal.parent?.type === 'TaggedTemplateExpression' || NO_EDIT_PARENTS.has(literal.parent?.type ?? '') || isAmbient(literal)) return [];
+    if (literal.parent?.type === 'TaggedTemplateExpression' || NO_EDIT_PARENTS.has(literal.parent?.type ?? '') || isAmbient(literal) || inEnumMember(literal)) return [];
+    // `process.env.X ?? \`…\``: the fallback is emptied, as a quoted one is
+    const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
+    if (dropFallback && whole && literal.expressions.length === 0) return [{ start: literal.range[0], end: literal.range[1], text: '``' }];
   }
   // a shebang is the command line the file runs with: what replaces the secret there is for you to decide
   if (site.kind === 'comment' && site.contentStart === 2 && sourceText.startsWith('#!')) return [];
@@ -347,7 +362,7 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
       return { start: s, end: e, text };
     });
   }
-  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || isDirective(node) || isMemberNameOfType(node)) return [];
+  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || isDirective(node) || isMemberNameOfType(node) || inEnumMember(node)) return [];
   const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
   // `"…" as const` takes a (template) literal, not `a ?? b`
   if (whole && isConstAsserted(node)) return [];

@@ -128,7 +128,12 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
         }
         return { names, callee, envFallback };
       case 'AssignmentPattern':
-        if (parent.right === child) pushName(names, expressionName(parent.left));
+        if (parent.right === child) {
+          pushName(names, expressionName(parent.left));
+          // `const { X = "…" } = process.env`: the default is what runs when `X` is unset
+          const key = parent.parent?.type === 'Property' && parent.parent.value === parent ? keyName(parent.parent.key) : undefined;
+          if (key !== undefined && isEnvPatternSource(parent.parent!.parent)) envFallback ??= key;
+        }
         return { names, callee, envFallback };
       case 'PropertyDefinition':
       case 'TSPropertySignature':
@@ -160,6 +165,14 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
     parent = parent.parent;
   }
   return { names, callee, envFallback };
+}
+
+/** An object pattern destructured from `process.env` (`const {…} = process.env`, `({…} = process.env)`). */
+function isEnvPatternSource(pattern: Node | undefined): boolean {
+  const holder = pattern?.parent;
+  const source = holder?.type === 'VariableDeclarator' && holder.id === pattern ? holder.init : holder?.type === 'AssignmentExpression' && holder.left === pattern ? holder.right : undefined;
+  if (!source || source.type !== 'MemberExpression' || propertyName(source) !== 'env') return false;
+  return (source.object.type === 'Identifier' && source.object.name === 'process') || source.object.type === 'MetaProperty';
 }
 
 /** The static text at the end of an expression (a string literal, or the last part of a template or `+` chain). */

@@ -186,6 +186,15 @@ const NEUTRAL = new Set([
   'exports',
 ]);
 
+/** `githubAuth` → `github`, `linearOAuth` → `linear` (an owner's name with the auth word at its end set aside). */
+function withoutAuthSuffix(name: string): string {
+  const words = splitWords(name);
+  let end = words.length;
+  if (end > 1 && words[end - 1] === 'auth') end--;
+  if (end > 1 && words[end - 1] === 'o') end--;
+  return end === words.length ? name : words.slice(0, end).join('_');
+}
+
 /** Classify one name. */
 export function classifyName(name: string): NameVerdict {
   let verdict = verdicts.get(name);
@@ -315,7 +324,12 @@ export function genericEnvName(ctx: DetectContext, fallback = 'API_SECRET'): str
   const words = splitWords(nearest);
   if (words.length <= 2 && GENERIC_LAST_NAMES.has(words[words.length - 1]!)) {
     if (sdk) return `${sdk.provider.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${env}`;
-    const owner = names.find((n) => n !== nearest && classifyName(n) === 'neutral' && !NEUTRAL.has(n.toLowerCase()));
+    // the owner of the credential (`github` in `github: { clientSecret }`, `worker.oauth("githubAuth", …)`): a name
+    // that says nothing of secrets once an `Auth`/`OAuth` at its end is set aside
+    const owner = names
+      .filter((n) => n !== nearest)
+      .map(withoutAuthSuffix)
+      .find((n) => n !== '' && classifyName(n) === 'neutral' && !NEUTRAL.has(n.toLowerCase()));
     if (owner) {
       const ownerEnv = toEnvName(owner).replace(/_(?:CLIENT|CONFIG|OPTIONS|SETTINGS|API)$/, '');
       if (ownerEnv && ownerEnv.length <= 20 && !env.startsWith(ownerEnv)) return `${ownerEnv}_${env}`;
