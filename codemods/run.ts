@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { createTwoFilesPatch, formatPatch } from 'diff';
 import type { Project } from 'ts-morph';
@@ -223,7 +223,8 @@ function rewrite(project: Project, file: LoadedFile, edits: readonly TextEdit[])
  */
 export async function runCodemod(options: CodemodOptions): Promise<{ report: CodemodReport; exitCode: 0 | 1 }> {
   const rootInfo = await stat(options.root).catch(() => undefined);
-  if (!rootInfo?.isDirectory()) throw new UsageError(`${options.root}: no such file or folder (the project root).`);
+  if (!rootInfo) throw new UsageError(`${options.root}: no such file or folder (the project root).`);
+  if (!rootInfo.isDirectory()) throw new UsageError(`${options.root}: not a folder (the project root).`);
   if (options.dryRun) return runUnlocked(options);
   try {
     return await withEnvLock(options.root, 0, () => runUnlocked(options));
@@ -242,6 +243,14 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   const detector = getDetector(options.detector);
   const paths = options.paths.length ? options.paths : ['.'];
   const discovery = await discoverFiles(root, paths);
+  // a path named on the command line that leads outside the root gives the run nothing to look at: bad usage, not a
+  // clean result a CI job would take for "no secrets"
+  // (a symlink inside the root that leads out is skipped and listed instead)
+  const outside = paths.find((p) => {
+    const rel = relative(resolve(options.root), resolve(options.root, p));
+    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  });
+  if (outside !== undefined) throw new UsageError(`${outside}: outside the project root (${root}); run with a --root that holds it.`);
   if (discovery.files.length === 0 && discovery.skipped.length === 0) {
     throw new UsageError(`no JS/TS source files under ${paths.join(', ')}.`);
   }

@@ -61,6 +61,8 @@ export class Detector {
   private readonly formatOf: TokenFormat[] = [];
   private readonly stickyOf: (RegExp | undefined)[] = [];
   private readonly ignore: Set<string>;
+  /** the patterns of the formats `ignore` turns off: a value one of them matches is not reported as a generic secret either */
+  private readonly ignoredPatterns: RegExp[] = [];
   private readonly allowValues: Set<string>;
   private readonly allowPatterns: readonly RegExp[];
   /** user formats: their patterns are not ours to vouch for, so they only run on bounded input */
@@ -74,7 +76,10 @@ export class Detector {
     this.allowPatterns = options.allowPatterns ?? [];
     const keywords = new Set<string>(MARKERS);
     for (const f of this.formats) {
-      if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) continue;
+      if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) {
+        this.ignoredPatterns.push(new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, '')));
+        continue;
+      }
       this.globalPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}g`));
       // anchored: every keyword sits at a known offset from the match start (0 when the pattern starts with it)
       const offsets = new Map<string, number[]>();
@@ -294,6 +299,8 @@ export class Detector {
 
   private isAllowed(f: Finding): boolean {
     if (this.ignore.has(f.id.toLowerCase()) || this.ignore.has(f.provider.toLowerCase())) return true;
+    // a token of an ignored format in a secret-named place: the format is what the option turns off
+    if (f.findingKind !== 'provider' && f.value.length <= MAX_USER_PATTERN_INPUT && this.ignoredPatterns.some((re) => re.test(f.value))) return true;
     if (this.allowValues.has(f.value)) return true;
     return this.allowPatterns.some((re) => {
       re.lastIndex = 0;
