@@ -155,7 +155,8 @@ type Variable = TSESLint.Scope.Variable;
 const findVariableImpl = findVariable as unknown as (scope: Scope, name: string) => Variable | null;
 const getStaticValueImpl = getStaticValue as unknown as (node: Node, scope: Scope) => { value: unknown } | null;
 
-function isProcessImport(def: TSESLint.Scope.Definition, imported: 'default' | 'env'): boolean {
+/** An import of `process` / `node:process`: its default or namespace (`'default'`), or its `env` export. */
+export function isProcessImport(def: TSESLint.Scope.Definition, imported: 'default' | 'env'): boolean {
   if (String(def.type) !== 'ImportBinding') return false;
   const declaration = def.parent as Node | null;
   if (declaration?.type !== 'ImportDeclaration' || !PROCESS_MODULES.has(String(declaration.source.value))) return false;

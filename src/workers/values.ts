@@ -13,6 +13,7 @@
 import { findVariable as esFindVariable, getStaticValue as esGetStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cookedToSourceOffsets, getEnvReadName, keyName, propertyName } from '../ast/strings.js';
+import { isProcessImport } from './env-reads.js';
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
@@ -565,8 +566,6 @@ export type CredentialValue =
 
 const UNKNOWN: CredentialValue = { kind: 'unknown' };
 
-const PROCESS_MODULES = new Set(['process', 'node:process']);
-
 /** An identifier standing for `process.env`: `const env = process.env`, `const { env } = process`, `import { env } from "node:process"`. */
 function isEnvAlias(id: TSESTree.Identifier, ctx: ValueContext, depth: number): boolean {
   const binding = bindingOf(id, ctx, depth);
@@ -576,16 +575,7 @@ function isEnvAlias(id: TSESTree.Identifier, ctx: ValueContext, depth: number): 
     return binding.key === 'env' && object.type === 'Identifier' && object.name === 'process';
   }
   const variable = findVariable(ctx, id);
-  const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
-  if (!def || String(def.type) !== 'ImportBinding') return false;
-  const declaration = def.parent as Node | null;
-  const spec = def.node as Node;
-  return (
-    declaration?.type === 'ImportDeclaration' &&
-    PROCESS_MODULES.has(String(declaration.source.value)) &&
-    spec.type === 'ImportSpecifier' &&
-    (spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value) === 'env'
-  );
+  return variable?.defs.length === 1 && isProcessImport(variable.defs[0]!, 'env');
 }
 
 /** `process.env` / `import.meta.env` itself. */
