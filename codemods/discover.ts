@@ -61,7 +61,8 @@ async function loadIgnores(root: string): Promise<{ ig: Ignore; nested: { dir: s
   return { ig, nested };
 }
 
-function isInside(root: string, path: string): boolean {
+/** `path` is `root` or below it (both resolved). */
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

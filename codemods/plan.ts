@@ -81,7 +81,7 @@ export function planSource(source: string, path: string, detector: Detector, opt
   );
   // a shebang is a comment to ESLint (and so to the rule), but the parser here keeps none
   if (source.startsWith('#!')) {
-    const end = source.search(/\r\n|[\r\n\u2028\u2029]/);
+    const end = source.search(LINE_BREAK);
     const lineEnd = end < 0 ? source.length : end;
     sites.push(siteOfComment({ type: 'Line', value: source.slice(2, lineEnd), range: [0, lineEnd] } as TSESTree.Comment));
   }

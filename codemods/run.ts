@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createTwoFilesPatch, formatPatch } from 'diff';
 import type { Project } from 'ts-morph';
@@ -17,7 +17,7 @@ import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, isValidEnvName, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
-import { discoverFiles, isMinified, isReadOnly, type Skipped } from './discover.js';
+import { discoverFiles, isInside, isMinified, isReadOnly, type Skipped } from './discover.js';
 import { LockHeldError, withEnvLock } from './lock.js';
 import { applyEdits, assignEnvNames, buildEdits, JSX_OK, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
 
@@ -246,10 +246,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   // a path named on the command line that leads outside the root gives the run nothing to look at: bad usage, not a
   // clean result a CI job would take for "no secrets"
   // (a symlink inside the root that leads out is skipped and listed instead)
-  const outside = paths.find((p) => {
-    const rel = relative(resolve(options.root), resolve(options.root, p));
-    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  });
+  const outside = paths.find((p) => !isInside(resolve(options.root), resolve(options.root, p)));
   if (outside !== undefined) throw new UsageError(`${outside}: outside the project root (${root}); run with a --root that holds it.`);
   if (discovery.files.length === 0 && discovery.skipped.length === 0) {
     throw new UsageError(`no JS/TS source files under ${paths.join(', ')}.`);

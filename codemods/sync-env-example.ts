@@ -5,13 +5,13 @@
  * synced project passes the rule. Appends only (existing bytes, comments and line endings kept), atomically.
  */
 import { readFile, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { isTestFile } from '../src/ast/strings.js';
 import { isValidEnvName, mergeEnvExample, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { ENV_EXAMPLE, findNearestEnvExample } from '../src/env/project.js';
 import { collectEnvReads, isAllowedName, RUNTIME_ENV_NAMES, syntacticResolver } from '../src/workers/env-reads.js';
-import { discoverFiles, type Skipped } from './discover.js';
+import { discoverFiles, isInside, type Skipped } from './discover.js';
 import { JSX_OK } from './plan.js';
 import { filePatch, UsageError } from './run.js';
 
@@ -50,11 +50,6 @@ export interface SyncEnvExampleReport {
 }
 
 const COMMENT = 'Read by the worker (added by worker-auth-codemod --sync-env-example)';
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 const posix = (path: string): string => path.split(sep).join('/');
 

@@ -12,12 +12,16 @@ export function getEnvReadName(node: Node | null | undefined): string | undefine
   let n = node;
   if (n?.type === 'ChainExpression') n = n.expression;
   if (n?.type !== 'MemberExpression') return undefined;
-  const obj = n.object;
-  const isEnv =
-    obj.type === 'MemberExpression' &&
-    propertyName(obj) === 'env' &&
-    ((obj.object.type === 'Identifier' && obj.object.name === 'process') || obj.object.type === 'MetaProperty');
-  return isEnv ? propertyName(n) : undefined;
+  return isProcessEnvMember(n.object) ? propertyName(n) : undefined;
+}
+
+/** `process.env`, `process["env"]`, `import.meta.env`. */
+function isProcessEnvMember(node: Node): boolean {
+  return (
+    node.type === 'MemberExpression' &&
+    propertyName(node) === 'env' &&
+    ((node.object.type === 'Identifier' && node.object.name === 'process') || node.object.type === 'MetaProperty')
+  );
 }
 
 /** Static name of a member's property (`a.b`, `a["b"]`, `this.#b`). */
@@ -171,8 +175,7 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
 function isEnvPatternSource(pattern: Node | undefined): boolean {
   const holder = pattern?.parent;
   const source = holder?.type === 'VariableDeclarator' && holder.id === pattern ? holder.init : holder?.type === 'AssignmentExpression' && holder.left === pattern ? holder.right : undefined;
-  if (!source || source.type !== 'MemberExpression' || propertyName(source) !== 'env') return false;
-  return (source.object.type === 'Identifier' && source.object.name === 'process') || source.object.type === 'MetaProperty';
+  return source !== undefined && source !== null && isProcessEnvMember(source);
 }
 
 /** The static text at the end of an expression (a string literal, or the last part of a template or `+` chain). */
