@@ -503,11 +503,6 @@ export interface LocatedScope {
 }
 
 /**
- * Splits the scope value of `node` into scopes with their own source ranges. `split` is `splitScopes` from
- * `src/oauth/scopes.ts` (passed in to keep this module free of OAuth knowledge). Scopes that touch a run-time part
- * are left out. Undefined when the value is unknown.
- */
-/**
  * The characters [from, to) of a located value come from one stretch of source (a literal, maybe with escapes), not
  * from pieces written apart (`${PREFIX}name`, `PREFIX + "name"`): a range from the first to the last would cover
  * everything between them.
@@ -521,6 +516,11 @@ function isOnePiece(item: { readonly starts: readonly number[]; readonly ends: r
   return true;
 }
 
+/**
+ * Splits the scope value of `node` into scopes with their own source ranges. `split` is `splitScopes` from
+ * `src/oauth/scopes.ts` (passed in to keep this module free of OAuth knowledge). Scopes that touch a run-time part
+ * are left out. Undefined when the value is unknown.
+ */
 export function locateScopes(
   node: Node,
   ctx: ValueContext,
