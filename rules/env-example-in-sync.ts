@@ -9,6 +9,7 @@ import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { findNearestEnvExample, findProjectRoot, readEnvExampleNames } from '../src/env/project.js';
 import { envReadsOf, isAllowedName, RUNTIME_ENV_NAMES, scopeResolver } from '../src/workers/env-reads.js';
+import { gateText } from '../src/ast/gate-text.js';
 
 export type Options = [{ allowNames?: string[]; checkTestFiles?: boolean }];
 export type MessageIds = 'missingFromEnvExample';
@@ -59,7 +60,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
     // every env read goes through `process` (`process.env`, `import { env } from "node:process"`)
-    if (!context.sourceCode.text.includes('process')) return {};
+    if (!gateText(context.sourceCode).includes('process')) return {};
     const examplePath = findNearestEnvExample(context.filename);
     if (examplePath === undefined) return {};
     const listed = readEnvExampleNames(examplePath);

@@ -9,6 +9,7 @@ import { expressionName, keyName, propertyName } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { classifyName } from '../src/detect/context.js';
 import { envReadsOf, isProcessEnv, scopeResolver, variableOfIdentifier, type EnvReadResolver } from '../src/workers/env-reads.js';
+import { gateText } from '../src/ast/gate-text.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -120,7 +121,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     // a file that names no secret source (env, token, header, key…) logs none: no listener at all
-    if (!SOURCE_HINT.test(sourceCode.text)) return {};
+    if (!SOURCE_HINT.test(gateText(sourceCode))) return {};
     const extraLoggers = new Set(options.loggers ?? []);
     let resolver: EnvReadResolver | undefined;
     const getResolver = (): EnvReadResolver => (resolver ??= scopeResolver(sourceCode));

@@ -13,6 +13,7 @@ import { findWorkersSdk } from '../src/env/project.js';
 import { envReadsOf, scopeResolver, valueOuter, type EnvRead } from '../src/workers/env-reads.js';
 import { getWorkerModel } from '../src/workers/model.js';
 import { resolveLocatedString, valueContextOf } from '../src/workers/values.js';
+import { gateText } from '../src/ast/gate-text.js';
 
 type Node = TSESTree.Node;
 
@@ -110,7 +111,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowHosts: [] }],
   },
   create(context, [options]) {
-    if (!context.sourceCode.text.includes('env')) return {};
+    if (!gateText(context.sourceCode).includes('env')) return {};
     const sdk = findWorkersSdk(context.filename);
     if (!sdk?.hasCredential) return {};
     const sourceCode = context.sourceCode;

@@ -9,7 +9,7 @@ import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES
 import { looksRandom, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, someValueRun } from './file-text.js';
 import { nameValuePairs, pairNameAt } from './name-value.js';
-import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, type ScanScratch } from './keywords.js';
+import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
@@ -54,7 +54,7 @@ export class Detector {
   /** reused by the prefilters: where the next white space after a keyword hit is */
   private readonly solidCursor = new SolidCursor();
   /** the keyword scan's reusable output (one detector serves one string at a time) */
-  private readonly scratch: ScanScratch = { buffer: new Int32Array(64), shape: 0 };
+  private readonly scratch: ScanScratch = newScanScratch();
   /** every state's `stateInfo` in flat typed arrays, for the prefilter's loop over hits (see `flattenStates`) */
   private readonly flat: FlatChecks;
   /** the formats the flat checks name, by index, and their sticky patterns (undefined: not anchored) */
@@ -236,11 +236,19 @@ export class Detector {
     let jwtStart: ((text: string, end: number) => number) | undefined;
     // most keyword hits are dismissed by the white space after them (see `prefilter`)
     const solids = this.solidCursor.reset(text);
+    const lastSpaces = this.scratch.lastSpaces;
+    /** the first hit whose last white space comes after the current hit's end (see `ScanScratch.lastSpaces`) */
+    let ahead = 0;
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
       const marks = flat.markers[state]!;
       if (marks !== 0 && markerMatchAt(text, marks, end, (jwtStart ??= jwtStarts()))) return true;
+      const reach = flat.reach[state]!;
+      if (reach !== NO_REACH) {
+        while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
+        if (end + reach > (ahead < count ? lastSpaces[ahead]! : text.length)) continue;
+      }
       const last = flat.from[state + 1]!;
       for (let c = flat.from[state]!; c < last; c++) {
         // a user pattern never runs on a whole file (its linearity is not ours to check): its keyword is enough
@@ -319,6 +327,9 @@ export class Detector {
     let formats: TokenFormat[] | undefined;
     let starts: Map<TokenFormat, number[]> | undefined;
     const solids = this.solidCursor.reset(text);
+    const lastSpaces = this.scratch.lastSpaces;
+    /** the first hit whose last white space comes after the current hit's end (see `ScanScratch.lastSpaces`) */
+    let ahead = 0;
     const flat = this.flat;
     // where the anchored markers end (`eyj`, `://`, `bearer ` and the other schemes): their patterns are tried there
     let markerEnds: IntList | undefined;
@@ -328,6 +339,13 @@ export class Detector {
       const marks = flat.markers[state]!;
       markers |= marks;
       if (marks & ANCHORED_MARKERS) (markerEnds ??= new IntList()).push(end);
+      // most hits of a flood of near misses end a run too short for every check of their state: the run ends at
+      // the latest at the white space before the next hit past it
+      const reach = flat.reach[state]!;
+      if (reach !== NO_REACH) {
+        while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
+        if (end + reach > (ahead < count ? lastSpaces[ahead]! : text.length)) continue;
+      }
       const last = flat.from[state + 1]!;
       for (let c = flat.from[state]!; c < last; c++) {
         const start = end - flat.length[c]! + 1 - flat.offset[c]!;
@@ -375,6 +393,18 @@ export class Detector {
     };
   }
 
+  /**
+   * For tests: where the prefilter found each anchored format's match starts (`format id → starts`, ascending), and
+   * the formats it selected; every match `text.matchAll` of a format's global pattern finds must start at one of them.
+   * @internal
+   */
+  anchoredFormatStarts(text: string): { starts: Map<string, number[]>; formats: string[] } {
+    const hits = this.prefilter(text, this.keywords.scanInto(text, this.scratch));
+    const starts = new Map<string, number[]>();
+    for (const [format, list] of hits?.starts ?? []) starts.set(format.id, [...new Set(list)].sort((a, b) => a - b));
+    return { starts, formats: (hits?.formats ?? []).map((f) => f.id) };
+  }
+
   /** `leadingSolidOf` the format's pattern (0, proving nothing, for user formats: not ours to read). */
   private leadingSolid(format: TokenFormat): number {
     let solid = this.solids.get(format);
@@ -394,6 +424,7 @@ export class Detector {
     const states = this.keywords.stateCount;
     const markers = new Uint32Array(states);
     const from = new Uint32Array(states + 1);
+    const reach = new Int32Array(states);
     const all: StateInfo['checks'] = [];
     const indexOf = new Map<TokenFormat, number>();
     for (let state = 0; state < states; state++) {
@@ -401,6 +432,14 @@ export class Detector {
       markers[state] = info.markers;
       from[state] = all.length;
       all.push(...info.checks);
+      // a check holds only when its match's start (end − length + 1 − offset) is followed by `solid` characters
+      // that are no white space: end + (solid − length + 1 − offset) ≤ the first white space from the start, which
+      // is at most the first white space after the end. A state none of whose checks can reach that far is
+      // dismissed from the hit's end alone (no checks at all: nothing to dismiss, the markers are read apart)
+      reach[state] =
+        info.checks.length === 0 || info.checks.some((check) => !check.sticky || check.user)
+          ? NO_REACH
+          : Math.min(...info.checks.map((check) => check.solid - check.length + 1 - check.offset));
     }
     from[states] = all.length;
     const flat: FlatChecks = {
@@ -411,6 +450,7 @@ export class Detector {
       offset: new Int32Array(all.length),
       solid: new Int32Array(all.length),
       user: new Uint8Array(all.length),
+      reach,
     };
     all.forEach((check, c) => {
       let index = indexOf.get(check.format);
@@ -713,7 +753,15 @@ interface FlatChecks {
   solid: Int32Array;
   /** 1 for a user format */
   user: Uint8Array;
+  /**
+   * per state: the fewest characters after a hit's end that must be no white space for any of its checks to hold
+   * (`NO_REACH` when some check is not dismissed that way: a pattern that is not anchored, a user format)
+   */
+  reach: Int32Array;
 }
+
+/** `FlatChecks.reach` of a state whose hits always go through its checks. */
+const NO_REACH = -0x40000000;
 
 interface Hits {
   /** formats whose keyword occurs, in order of first occurrence */
@@ -787,11 +835,20 @@ const NO_ENDS = new IntList();
 
 /** Index of the first white space (`\s`) in `text` from `from` up to `to` (excluded); `to` when there is none. */
 function nextSpace(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
+  // most stretches are short: read them; a long one (a run of a flood, a bundle) is left to the regex engine
+  const near = Math.min(to, from + 32);
+  for (let i = from; i < near; i++) {
     if (isSpaceCode(text.charCodeAt(i))) return i;
   }
-  return to;
+  if (near === to) return to;
+  SPACE.lastIndex = near;
+  const found = SPACE.test(text) ? SPACE.lastIndex - 1 : to;
+  SPACE.lastIndex = 0;
+  return Math.min(found, to);
 }
+
+/** One white space character (`nextSpace`): global, for its `lastIndex`. */
+const SPACE = /\s/g;
 
 const NONE: readonly TokenFormat[] = Object.freeze([]);
 

@@ -4,6 +4,12 @@
  * detector's prefilter: it decides which provider patterns run at all, and where.
  */
 const ALPHABET = 128;
+/** Characters per chunk of `scanInto` (the hit buffer grows between chunks). */
+const SCAN_CHUNK = 8192;
+/** Texts from this length on are scanned as bytes when they are ASCII. */
+const BYTE_SCAN_MIN = 4096;
+/** A character outside ASCII. */
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export class KeywordAutomaton {
   /** ASCII character → its class: one per character some keyword uses (upper-case as lower-case), 0 for the rest */
@@ -94,37 +100,75 @@ export class KeywordAutomaton {
   }
 
   /**
-   * One pass without a callback: writes `state, end` pairs of every hit into `buffer` (growing it when full) and
-   * returns the number of pairs, plus the shape of the text (`SHAPE_*` bits) in `shape`.
+   * One pass without a callback: writes `state, end` pairs of every hit into `buffer` and the last white space up to
+   * each hit into `lastSpaces` (growing both as needed), and returns the number of pairs, plus the shape of the text
+   * (`SHAPE_*` bits) in `shape`.
    */
   scanInto(text: string, scratch: ScanScratch): number {
     const delta = this.delta;
     const classOf = this.classOf;
     const shift = this.shift;
     const firstHitRow = this.firstHitRow;
-    let buffer = scratch.buffer;
+    const length = text.length;
+    // a long ASCII text is read as bytes: a byte array reads faster than `charCodeAt` (which dispatches on how the
+    // string is stored), and needs no branch for characters outside the tables
+    const bytes = length >= BYTE_SCAN_MIN && !NON_ASCII.test(text) ? Buffer.from(text, 'latin1') : undefined;
     let row = 0;
     let count = 0;
     let shape = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < ALPHABET) {
-        shape |= CHAR_SHAPE[c]!;
-        row = delta[row | classOf[c]!]!;
-      } else {
-        shape |= SHAPE_OTHER;
-        row = 0;
+    /** the last ASCII white space read (-1: none yet) */
+    let lastSpace = -1;
+    // a position ends one hit at most (its state): the buffer is grown before each chunk to hold a hit per character,
+    // so the inner loop writes into one fixed array with no check per hit
+    for (let from = 0; from < length; ) {
+      const to = Math.min(length, from + SCAN_CHUNK);
+      if (2 * (count + to - from) > scratch.buffer.length) {
+        const grown = new Int32Array(Math.max(scratch.buffer.length * 2, 2 * (count + to - from)));
+        grown.set(scratch.buffer);
+        scratch.buffer = grown;
+        const spaces = new Int32Array(grown.length >> 1);
+        spaces.set(scratch.lastSpaces);
+        scratch.lastSpaces = spaces;
       }
-      if (row >= firstHitRow) {
-        if (2 * count + 2 > buffer.length) {
-          const grown = new Int32Array(buffer.length * 2);
-          grown.set(buffer);
-          scratch.buffer = buffer = grown;
+      const buffer = scratch.buffer;
+      const lastSpaces = scratch.lastSpaces;
+      if (bytes !== undefined) {
+        for (let i = from; i < to; i++) {
+          const c = bytes[i]!;
+          const charShape = CHAR_SHAPE[c]!;
+          shape |= charShape;
+          row = delta[row | classOf[c]!]!;
+          if (charShape & SHAPE_SPACE) lastSpace = i;
+          if (row >= firstHitRow) {
+            buffer[2 * count] = row >> shift;
+            buffer[2 * count + 1] = i;
+            lastSpaces[count] = lastSpace;
+            count++;
+          }
         }
-        buffer[2 * count] = row >> shift;
-        buffer[2 * count + 1] = i;
-        count++;
+        from = to;
+        continue;
       }
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c < ALPHABET) {
+          const charShape = CHAR_SHAPE[c]!;
+          shape |= charShape;
+          row = delta[row | classOf[c]!]!;
+          // the hits since the last white space end their run here
+          if (charShape & SHAPE_SPACE) lastSpace = i;
+        } else {
+          shape |= SHAPE_OTHER;
+          row = 0;
+        }
+        if (row >= firstHitRow) {
+          buffer[2 * count] = row >> shift;
+          buffer[2 * count + 1] = i;
+          lastSpaces[count] = lastSpace;
+          count++;
+        }
+      }
+      from = to;
     }
     scratch.shape = shape;
     return count;
@@ -144,8 +188,19 @@ export class KeywordAutomaton {
 
 /** Reusable output of `scanInto`. */
 export interface ScanScratch {
+  /** `state, end` of each hit */
   buffer: Int32Array;
+  /**
+   * per hit: the last ASCII white space at or before its end (-1: none). A later hit's is the first white space
+   * after this hit's end or beyond it: a bound a hit's run of non-space characters cannot pass.
+   */
+  lastSpaces: Int32Array;
   shape: number;
+}
+
+/** A scratch for `scanInto`. */
+export function newScanScratch(): ScanScratch {
+  return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0 };
 }
 
 /** Shape bits of a scanned text: which kinds of characters it holds. */

@@ -25,6 +25,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findProviderById, findProviderByManaged, findProviderByName, findProviderByPackage, findProviderByUrl, nameWords } from '../oauth/providers.js';
 import type { OAuthProvider } from '../oauth/types.js';
 import { bindingOf, hintUrl, isStaticArray, resolveObject, staticString, unwrap, type ObjectView, type ValueContext, valueContextOf } from './values.js';
+import { gateText } from '../ast/gate-text.js';
 
 type Node = TSESTree.Node;
 
@@ -901,7 +902,7 @@ const mayApply = new WeakMap<TSESTree.Program, boolean>();
 export function modelMayApply(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let result = mayApply.get(sourceCode.ast);
   if (result === undefined) {
-    const text = sourceCode.text;
+    const text = gateText(sourceCode);
     // one regular-expression pass rules out almost every file; the exact test only for the few it lets through
     result = MODEL_TEXT.test(text) && (TRACED_MODULE_TEXT.some((module) => text.includes(module)) || mayHavePlainConfig(text));
     mayApply.set(sourceCode.ast, result);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isSpaceCode, KeywordAutomaton } from '../../src/detect/keywords.js';
+import { isSpaceCode, KeywordAutomaton, newScanScratch } from '../../src/detect/keywords.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 
 function hits(keywords: string[], text: string): string[] {
   const out: string[] = [];
   const automaton = new KeywordAutomaton(keywords);
-  const scratch = { buffer: new Int32Array(4), shape: 0 };
+  const scratch = newScanScratch();
   const count = automaton.scanInto(text, scratch);
   for (let h = 0; h < count; h++) out.push(...automaton.keywordsOf(scratch.buffer[2 * h]!));
   return out.sort();
@@ -42,7 +42,7 @@ describe('KeywordAutomaton on the provider keywords', () => {
   it('reports every keyword where it ends, as a naive search does, in text made of keyword pieces', () => {
     const keywords = [...new Set(TOKEN_FORMATS.flatMap((f) => f.keywords))];
     const automaton = new KeywordAutomaton(keywords);
-    const scratch = { buffer: new Int32Array(4), shape: 0 };
+    const scratch = newScanScratch();
     let seed = 11;
     const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * n);
     for (let n = 0; n < 300; n++) {

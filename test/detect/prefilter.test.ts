@@ -409,3 +409,68 @@ describe('markers tried where they are (anchoredMatches) find what a scan of the
     for (const [kind, count] of Object.entries(found)) expect(count, kind).toBeGreaterThan(10);
   });
 });
+
+describe('provider formats tried where their keywords are (the prefilter) find what a scan of the text finds', () => {
+  const detector = new Detector();
+  const anchored = TOKEN_FORMATS.filter((f) => f.keywords.length > 0);
+  const random = mulberry32(2024);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const b62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const run = (n: number): string => Array.from({ length: n }, () => pick([...b62])).join('');
+  // white space of every kind the patterns and the prefilter's run bounds meet (ASCII, and Unicode spaces that the
+  // scan does not count as run ends), and token pieces cut short (near misses) or whole
+  const spaces = [' ', '  ', '\n', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff'];
+  const piece = (): string => {
+    const f = pick(anchored);
+    switch (Math.floor(random() * 6)) {
+      case 0:
+        return fakeToken(f.id, 1 + Math.floor(random() * 1000));
+      case 1: {
+        const token = fakeToken(f.id, 1 + Math.floor(random() * 1000));
+        return token.slice(0, Math.floor(random() * token.length));
+      }
+      case 2:
+        return pick(f.keywords) + run(Math.floor(random() * 50));
+      case 3:
+        return pick(f.keywords).toUpperCase() + run(Math.floor(random() * 12));
+      case 4:
+        return run(Math.floor(random() * 30));
+      default:
+        return pick(spaces);
+    }
+  };
+  const text = (length: number, ascii: boolean): string => {
+    let out = '';
+    while (out.length < length) {
+      const p = piece();
+      out += ascii ? p.replace(/[^\x00-\x7f]/g, ' ') : p;
+      if (random() < 0.6) out += ascii ? ' ' : pick(spaces);
+    }
+    return out;
+  };
+  const check = (t: string): number => {
+    const got = detector.anchoredFormatStarts(t);
+    let matches = 0;
+    for (const f of anchored) {
+      const flags = f.pattern.flags.replace(/[gy]/g, '');
+      for (const m of t.matchAll(new RegExp(f.pattern.source, `${flags}g`))) {
+        matches++;
+        const starts = got.starts.get(f.id);
+        if (starts) expect(starts, `${f.id} at ${m.index}`).toContain(m.index);
+        // a format that is not anchored is selected whole (its pattern then scans the text)
+        else expect(got.formats, `${f.id} at ${m.index}`).toContain(f.id);
+      }
+    }
+    return matches;
+  };
+  it('in 600 short texts of token pieces, near misses and white space of every kind', () => {
+    let matches = 0;
+    for (let i = 0; i < 600; i++) matches += check(text(20 + Math.floor(random() * 400), random() < 0.5));
+    expect(matches).toBeGreaterThan(300);
+  });
+  it('in long texts, read as bytes when ASCII and by character otherwise', () => {
+    let matches = 0;
+    for (let i = 0; i < 12; i++) matches += check(text(5000 + Math.floor(random() * 20_000), i % 2 === 0));
+    expect(matches).toBeGreaterThan(300);
+  });
+});
