@@ -13,6 +13,7 @@ import {
   type EnvFileFinding,
 } from '../src/env/project.js';
 import { UsageError } from './run.js';
+import { maskStrings } from '../src/detect/mask.js';
 
 export interface CheckEnvFilesReport {
   readonly version: 1;
@@ -40,7 +41,7 @@ export async function checkEnvFilesCommand(options: { readonly root: string } & 
     findings,
     summary: { tracked: count('tracked'), notIgnored: count('not-ignored'), secretsInExample: count('secret-in-example') },
   };
-  return { report, exitCode: findings.length > 0 ? 1 : 0 };
+  return { report: maskStrings(report), exitCode: findings.length > 0 ? 1 : 0 };
 }
 
 /** The human report (stderr): one line per finding, then what to do. */

@@ -23,6 +23,7 @@ import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parse
 import { isMinified, isReadOnly, MAX_FILE_BYTES } from './discover.js';
 import { applyEdits, assignEnvNames, buildEdits, JSX_OK, planSource, type SecretOccurrence } from './plan.js';
 import { withEnvLock } from './lock.js';
+import { maskedError, maskSecretsIn } from '../src/detect/mask.js';
 
 export { LOCK_FILE, withEnvLock } from './lock.js';
 
@@ -79,8 +80,17 @@ function detectorOptionsOf(options: TransformOptions): DetectorOptions | undefin
  * A file that does not parse throws (jscodeshift counts an error) and is left untouched.
  */
 export default async function transform(file: TransformFile, api: TransformApi, options: TransformOptions = {}): Promise<string | undefined> {
+  try {
+    return await transformUnmasked(file, api, options);
+  } catch (error) {
+    // jscodeshift prints what a transform throws (a parse error quotes the source): masked first
+    throw maskedError(error);
+  }
+}
+
+async function transformUnmasked(file: TransformFile, api: TransformApi, options: TransformOptions): Promise<string | undefined> {
   const say = (message: string): undefined => {
-    api.report?.(message);
+    api.report?.(maskSecretsIn(message));
     return undefined;
   };
   const root = resolve(options.root ?? process.cwd());

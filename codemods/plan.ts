@@ -58,7 +58,12 @@ function lineColumn(starts: readonly number[], offset: number): { line: number; 
 }
 
 /** Find every secret of one source text. Throws `ParseError` for code that does not parse. */
-export function planSource(source: string, path: string, detector: Detector, options: { testFiles?: 'all' | 'high-confidence' | 'off' } = {}): SourcePlan {
+export function planSource(
+  source: string,
+  path: string,
+  detector: Detector,
+  options: { testFiles?: 'all' | 'high-confidence' | 'off'; /** false: also what `eslint-disable` comments silence */ honourDisables?: boolean } = {},
+): SourcePlan {
   const testFile = isTestFile(path);
   if (testFile && options.testFiles === 'off') return { path, occurrences: [] };
   let ast: TSESTree.Program;
@@ -95,7 +100,7 @@ export function planSource(source: string, path: string, detector: Detector, opt
     }
   }
   occurrences.sort((a, b) => a.range[0] - b.range[0]);
-  const suppressed = suppressedBy(ast.comments ?? [], starts);
+  const suppressed = options.honourDisables === false ? undefined : suppressedBy(ast.comments ?? [], starts);
   return { path, occurrences: suppressed ? occurrences.filter((o) => !suppressed(o.line, o.range[0])) : occurrences };
 }
 

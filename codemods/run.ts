@@ -15,6 +15,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import type { TextEdit } from '../src/ast/sites.js';
 import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
+import { maskedError, maskStrings } from '../src/detect/mask.js';
 import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, isValidEnvName, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { discoverFiles, isInside, isMinified, isReadOnly, type Skipped } from './discover.js';
@@ -104,7 +105,7 @@ function appendDiffText(before: string | undefined, after: string, hide: (text: 
 }
 
 /** `.env.example` for a diff: the value of every existing line hidden (`KEY=…`), the appended lines as they are. */
-function exampleDiffText(before: string | undefined, after: string): { before: string; after: string } {
+export function exampleDiffText(before: string | undefined, after: string): { before: string; after: string } {
   return appendDiffText(before, after, (text) =>
     text
       .split('\n')
@@ -222,6 +223,16 @@ function rewrite(project: Project, file: LoadedFile, edits: readonly TextEdit[])
  * never plan from the same state: the second refuses (exit 2). A dry run takes no lock.
  */
 export async function runCodemod(options: CodemodOptions): Promise<{ report: CodemodReport; exitCode: 0 | 1 }> {
+  // the last guard: every string of the report (paths, env names, errors, the diff) and of an error is masked
+  try {
+    const { report, exitCode } = await runCodemodUnmasked(options);
+    return { report: maskStrings(report), exitCode };
+  } catch (error) {
+    throw maskedError(error);
+  }
+}
+
+async function runCodemodUnmasked(options: CodemodOptions): Promise<{ report: CodemodReport; exitCode: 0 | 1 }> {
   const rootInfo = await stat(options.root).catch(() => undefined);
   if (!rootInfo) throw new UsageError(`${options.root}: no such file or folder (the project root).`);
   if (!rootInfo.isDirectory()) throw new UsageError(`${options.root}: not a folder (the project root).`);
@@ -313,16 +324,17 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   const existingEnv = envText === undefined ? new Map<string, string>() : parseEnvText(envText);
   const names = assignEnvNames(loaded.map((f) => f.plan!), existingEnv);
   const secretPrefixes = new Map<string, string>();
-  for (const f of loaded) {
-    for (const o of f.plan!.occurrences) {
-      secretPrefixes.set(o.finding.value, o.finding.prefix);
+  const maskedInDiff = (f: LoadedFile, occurrences: readonly SecretOccurrence[]): void => {
+    for (const o of occurrences) {
+      if (!secretPrefixes.has(o.finding.value)) secretPrefixes.set(o.finding.value, o.finding.prefix);
       // the diff shows source text: a value written with escapes (`\n` in a PEM key) or over several lines is masked
       // in that raw form too, line by line
       const raw = f.text.slice(o.range[0], o.range[1]);
       if (!secretPrefixes.has(raw)) secretPrefixes.set(raw, '');
       for (const line of `${raw}\n${o.finding.value}`.split(/\r?\n|\\n/)) if (line.length >= 8 && !secretPrefixes.has(line)) secretPrefixes.set(line, '');
     }
-  }
+  };
+  for (const f of loaded) maskedInDiff(f, f.plan!.occurrences);
 
   // ts-morph (and the TypeScript compiler it loads) only when some file has an edit to apply
   let project: Project | undefined;
@@ -456,6 +468,10 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     // .env: existing lines hidden (their values may be secrets the detector never saw), added values masked below
     const envShown = envDiffText(envText, dotenv.text);
     if ((envText ?? '') !== dotenv.text) diff += filePatch('a/.env', 'b/.env', envShown.before, envShown.after);
+    // a changed line may also show a value this run leaves in place (allowed, ignored, disabled by a comment, or
+    // generic in a test file): every value the detector finds in a changed file, in any mode, is masked too
+    const plain = getDetector();
+    for (const file of outputs.keys()) maskedInDiff(file, planSource(file.text, file.rel, plain, { testFiles: 'all', honourDisables: false }).occurrences);
     report.diff = maskAll(diff, secretPrefixes);
     for (const f of files) if (outputs.has(loadedByPath(f.path))) f.status = 'changed';
     for (const k of Object.keys(envFiles) as (keyof typeof envFiles)[]) if (envFiles[k] !== 'unchanged') envFiles[k] = 'would change';

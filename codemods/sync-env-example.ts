@@ -13,7 +13,8 @@ import { ENV_EXAMPLE, findNearestEnvExample } from '../src/env/project.js';
 import { collectEnvReads, isAllowedName, RUNTIME_ENV_NAMES, syntacticResolver } from '../src/workers/env-reads.js';
 import { discoverFiles, isInside, type Skipped } from './discover.js';
 import { JSX_OK } from './plan.js';
-import { filePatch, UsageError } from './run.js';
+import { exampleDiffText, filePatch, UsageError } from './run.js';
+import { holdsSecret, maskSecretsIn, maskStrings } from '../src/detect/mask.js';
 
 export interface SyncEnvExampleOptions {
   /** Project root; `.env.example` files outside it are never written. */
@@ -44,6 +45,8 @@ export interface SyncEnvExampleReport {
   readonly skipped: Skipped[];
   /** Names read in code that no `.env` file can hold (not `[A-Za-z0-9_.-]+`). */
   readonly invalidNames: string[];
+  /** Names read in code that hold a secret themselves (`process.env["<token>"]`), masked: never added. */
+  readonly secretNames: string[];
   readonly summary: { scanned: number; reads: number; added: number; failed: number };
   /** Dry run only: the lines that would be added (names only). */
   diff?: string;
@@ -70,6 +73,7 @@ export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ 
   const allow = [...RUNTIME_ENV_NAMES, ...(options.allowNames ?? [])];
   const skipped = [...discovery.skipped];
   const invalid = new Set<string>();
+  const secretNames = new Set<string>();
   /** target .env.example (absolute) → names to add, in first-read order */
   const targets = new Map<string, Set<string>>();
   let reads = 0;
@@ -103,7 +107,9 @@ export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ 
     targets.set(target, set);
     for (const name of names) {
       if (isAllowedName(name, allow)) continue;
-      if (!isValidEnvName(name)) invalid.add(name);
+      // a token used as a name would be written into a committed file
+      if (holdsSecret(name)) secretNames.add(maskSecretsIn(name));
+      else if (!isValidEnvName(name)) invalid.add(name);
       else set.add(name);
     }
   }
@@ -120,7 +126,9 @@ export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ 
     if (options.dryRun) {
       entry.status = 'would change';
       // no context lines: an existing line might hold a value
-      diff += filePatch(`a/${rel}`, `b/${rel}`, before ?? '', merged.text);
+      // the existing values hidden (a value there may be a real secret), as the codemod's own diff does
+      const shown = exampleDiffText(before, merged.text);
+      diff += filePatch(`a/${rel}`, `b/${rel}`, shown.before, shown.after);
       continue;
     }
     try {
@@ -140,10 +148,11 @@ export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ 
     files,
     skipped,
     invalidNames: [...invalid].sort(),
+    secretNames: [...secretNames].sort(),
     summary: { scanned: discovery.files.length, reads, added: files.reduce((n, f) => n + f.added.length, 0), failed },
     ...(options.dryRun ? { diff } : {}),
   };
-  return { report, exitCode: failed > 0 ? 1 : 0 };
+  return { report: maskStrings(report), exitCode: failed > 0 ? 1 : 0 };
 }
 
 /** The human report (stderr), one line per entry. */
@@ -155,6 +164,7 @@ export function formatSyncReport(report: SyncEnvExampleReport): string[] {
     else if (f.added.length > 0) lines.push(`${f.path}: ${report.dryRun ? 'would add' : 'added'} ${f.added.join(', ')}`);
   }
   for (const name of report.invalidNames) lines.push(`not added: ${JSON.stringify(name)} is not a valid env name ([A-Za-z0-9_.-]+)`);
+  for (const name of report.secretNames) lines.push(`not added: ${JSON.stringify(name)} holds a secret (a token used as an env name); remove it from the code and rotate it`);
   const { summary } = report;
   lines.push(
     `${summary.reads} env ${summary.reads === 1 ? 'read' : 'reads'} in ${summary.scanned} ${summary.scanned === 1 ? 'file' : 'files'}; ${summary.added} ${summary.added === 1 ? 'name' : 'names'} ${report.dryRun ? 'would be added' : 'added'}` +

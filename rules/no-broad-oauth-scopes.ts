@@ -4,7 +4,7 @@
  * and the scope engine (`src/oauth/scopes.ts`) decides what is broad.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createRule, reportMasked } from '../src/create-rule.js';
+import { createRule, maskSecretsIn, reportMasked } from '../src/create-rule.js';
 import { providerForScopeParam } from '../src/oauth/providers.js';
 import { assessScopes, normalizeScope, splitScopes } from '../src/oauth/scopes.js';
 import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
@@ -27,9 +27,9 @@ function listScopes(scopes: readonly string[]): string {
   return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
-/** Scope text is shown in messages: keep it short and on one line. */
+/** Scope text is shown in messages: keep it short and on one line (masked before the cut: a cut token is no token). */
 function shownScope(scope: string): string {
-  const oneLine = scope.replace(/\s+/g, ' ');
+  const oneLine = maskSecretsIn(scope.replace(/\s+/g, ' '));
   return oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
 }
 

@@ -1,6 +1,5 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
-import { getDetector } from './detect/options.js';
-import { redactRanges } from './detect/redact.js';
+import { maskSecretsIn } from './detect/mask.js';
 import { ruleDocsUrl } from './package-info.js';
 
 export interface WorkerAuthDocs {
@@ -9,6 +8,8 @@ export interface WorkerAuthDocs {
   recommended?: boolean;
   requiresTypeChecking?: false;
 }
+
+export { maskSecretsIn };
 
 const creator = ESLintUtils.RuleCreator<WorkerAuthDocs>(ruleDocsUrl);
 
@@ -61,19 +62,6 @@ export function reportMasked<MessageIds extends string>(
 
 type Descriptor = Parameters<TSESLint.RuleContext<string, readonly unknown[]>['report']>[0];
 type Data = Record<string, unknown> | undefined;
-
-/**
- * `text` with every secret the detector finds in it without a context (provider tokens, URL passwords, JWTs,
- * credential pairs) masked as `redact` does: the last guard between a rule's message data and the output.
- */
-export function maskSecretsIn(text: string): string {
-  if (text.length < 8) return text;
-  const findings = (plainDetector ??= getDetector()).detect(text);
-  return findings.length === 0 ? text : redactRanges(text, findings);
-}
-
-/** The detector with no options, looked up once (`getDetector()` would key a fresh options object per call). */
-let plainDetector: ReturnType<typeof getDetector> | undefined;
 
 function maskData(data: Data): Data {
   if (!data) return data;

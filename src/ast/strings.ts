@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from '../detect/types.js';
+import { holdsSecret } from '../detect/mask.js';
 
 type Node = TSESTree.Node;
 
@@ -54,7 +55,8 @@ export function expressionName(node: Node): string | undefined {
 }
 
 function pushName(names: string[], name: string | undefined): void {
-  if (name && name.length <= 80) names.push(name);
+  // a name that holds a secret (a token as a key) labels nothing: an env name or a message built from it would print it
+  if (name && name.length <= 80 && !holdsSecret(name)) names.push(name);
 }
 
 /**
@@ -113,7 +115,7 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
         return { names, callee, envFallback };
       case 'LogicalExpression': {
         const env = getEnvReadName(parent.left);
-        if (env && parent.right === child && (parent.operator === '??' || parent.operator === '||')) {
+        if (env && parent.right === child && (parent.operator === '??' || parent.operator === '||') && !holdsSecret(env)) {
           envFallback ??= env;
         }
         break;
@@ -136,7 +138,7 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
           pushName(names, expressionName(parent.left));
           // `const { X = "…" } = process.env`: the default is what runs when `X` is unset
           const key = parent.parent?.type === 'Property' && parent.parent.value === parent ? keyName(parent.parent.key) : undefined;
-          if (key !== undefined && isEnvPatternSource(parent.parent!.parent)) envFallback ??= key;
+          if (key !== undefined && isEnvPatternSource(parent.parent!.parent) && !holdsSecret(key)) envFallback ??= key;
         }
         return { names, callee, envFallback };
       case 'PropertyDefinition':

@@ -1,0 +1,100 @@
+/**
+ * The last guard before any output: every secret the detector can find in a text without a context is masked
+ * (`redact`), also where it is glued to a name (`X_<token>`, `<token>.ts`) and so hidden from the detector's word
+ * boundaries. Rule reports, the codemod's report, diff and errors all pass through it.
+ */
+import { getDetector } from './options.js';
+import { redact } from './redact.js';
+
+/** The detector with no options, looked up once (`getDetector()` would key a fresh options object per call). */
+let plainDetector: ReturnType<typeof getDetector> | undefined;
+
+/** A run of name characters that may hold a token glued to something before it. */
+const NAME_RUN = /[A-Za-z0-9_$.-]{16,}/g;
+/** The first places of a run are each read as a start; past them, only the places after a separator (`_.$-`). */
+const EVERY_POSITION_TRIES = 128;
+/** At most this many readings per run in all… */
+const MAX_TRIES_PER_RUN = 256;
+/** …each of at most this many characters (no token glued into a name is longer). */
+const READ_LENGTH = 600;
+
+interface Range {
+  start: number;
+  end: number;
+  prefix: string;
+}
+
+/** Where `text` holds a secret (detector findings without a context, glued tokens included), merged, ascending. */
+function secretRanges(text: string): Range[] {
+  const detector = (plainDetector ??= getDetector());
+  const ranges: Range[] = detector.detect(text).map((f) => ({ start: f.start, end: f.end, prefix: f.prefix }));
+  // a token right after a word character (`X_ghp_…`, `CLIENTsk_live_…`) is no match for the detector's boundary
+  // (`(?<![A-Za-z0-9_])`): each place inside a long run of name characters is read as the start of a text
+  for (const m of text.matchAll(NAME_RUN)) {
+    const run = m[0];
+    let tries = 0;
+    for (let i = 1; i <= run.length - 8 && tries < MAX_TRIES_PER_RUN; i++) {
+      if (i > EVERY_POSITION_TRIES && !'_.$-'.includes(run[i - 1]!)) continue;
+      tries++;
+      for (const f of detector.detect(run.slice(i, i + READ_LENGTH))) ranges.push({ start: m.index + i + f.start, end: m.index + i + f.end, prefix: f.prefix });
+    }
+  }
+  if (ranges.length < 2) return ranges;
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Range[] = [ranges[0]!];
+  for (const r of ranges.slice(1)) {
+    const last = merged[merged.length - 1]!;
+    if (r.start < last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/**
+ * `text` with every secret the detector finds in it without a context (provider tokens, URL passwords, JWTs,
+ * credential pairs, and tokens glued to a name) masked as `redact` does.
+ */
+export function maskSecretsIn(text: string): string {
+  if (text.length < 8) return text;
+  const ranges = secretRanges(text);
+  if (ranges.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const r of ranges) {
+    out += text.slice(last, r.start) + redact(text.slice(r.start, r.end), r.prefix);
+    last = r.end;
+  }
+  return out + text.slice(last);
+}
+
+/** Does `text` hold a secret `maskSecretsIn` would mask? (A name that does must not become an env name or a label.) */
+export function holdsSecret(text: string): boolean {
+  return text.length >= 8 && secretRanges(text).length > 0;
+}
+
+/**
+ * A copy of a plain report (objects, arrays, strings, numbers) with every string passed through `mask`
+ * (`maskSecretsIn` by default): paths, env names, errors and diffs alike, whatever put a secret there.
+ */
+export function maskStrings<T>(value: T, mask: (text: string) => string = maskSecretsIn): T {
+  if (typeof value === 'string') return mask(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => maskStrings(item, mask)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = maskStrings(item, mask);
+    return out as T;
+  }
+  return value;
+}
+
+/** `error` with its message masked (`maskSecretsIn`), same object; anything else as it is. */
+export function maskedError(error: unknown): unknown {
+  if (error instanceof Error) {
+    const safe = maskSecretsIn(error.message);
+    if (safe !== error.message) {
+      error.message = safe;
+      if (error.stack) error.stack = maskSecretsIn(error.stack);
+    }
+  }
+  return error;
+}
