@@ -5,7 +5,7 @@
  */
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyzeSite, type SiteFinding } from '../src/ast/analyze.js';
-import { asStringNode, envEditsFor, isAmbient, siteOfComment, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
+import { asStringNode, concatLeaves, envEditsFor, isAmbient, siteOfComment, siteOfConcat, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
@@ -80,6 +80,11 @@ export function planSource(
       enter(node) {
         const stringNode = asStringNode(node);
         if (stringNode) sites.push(siteOfStringNode(stringNode, source));
+        // the top of a `+` chain of strings is also read as the one value it builds (see `siteOfConcat`)
+        else if (node.type === 'BinaryExpression' && node.operator === '+' && !(node.parent?.type === 'BinaryExpression' && node.parent.operator === '+')) {
+          const leaves = concatLeaves(node);
+          if (leaves) sites.push(siteOfConcat(node, leaves, source));
+        }
       },
     },
     true,
@@ -97,6 +102,15 @@ export function planSource(
   for (const site of sites) {
     for (const f of analyzeSite(site, detector, inTestFile)) {
       occurrences.push({ ...f, site, ...lineColumn(starts, f.range[0]) });
+    }
+  }
+  // a piece of a chain of strings whose finding lies inside one of the chain's own (a token cut in two) is that
+  // finding again
+  const chained = occurrences.filter((o) => o.site.kind === 'concat').map((o) => o.range);
+  if (chained.length > 0) {
+    for (let i = occurrences.length - 1; i >= 0; i--) {
+      const o = occurrences[i]!;
+      if (o.site.kind !== 'concat' && chained.some(([from, to]) => o.range[0] >= from && o.range[1] <= to)) occurrences.splice(i, 1);
     }
   }
   occurrences.sort((a, b) => a.range[0] - b.range[0]);
@@ -173,7 +187,7 @@ export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: Readon
   const names = new Map<string, string>();
   const taken = new Set<string>();
   const byValue = new Map<string, SecretOccurrence[]>();
-  /** values the worker's own code holds (not only a test or fixture file) */
+  /** values the worker's own code holds (not only a test or fixture file, not only a comment) */
   const inCode = new Set<string>();
   for (const plan of plans) {
     const test = isTestFile(plan.path);
@@ -181,7 +195,8 @@ export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: Readon
       const list = byValue.get(o.finding.value);
       if (list) list.push(o);
       else byValue.set(o.finding.value, [o]);
-      if (!test) inCode.add(o.finding.value);
+      // a value only a comment holds (a revoked token noted) yields the plain name to one the code uses
+      if (!test && o.site.kind !== 'comment') inCode.add(o.finding.value);
     }
   }
   // where the search for a free `NAME_<n>` resumes, per name (every lower suffix is taken by another value)
@@ -228,13 +243,23 @@ export function buildEdits(plan: SourcePlan, names: ReadonlyMap<string, string>,
   for (const o of plan.occurrences) bySite.set(o.site, [...(bySite.get(o.site) ?? []), o]);
   const edits: TextEdit[] = [];
   const manual: SecretOccurrence[] = [];
-  for (const [site, occurrences] of bySite) {
+  // a chain of strings is rewritten whole: a piece of it that holds a secret of its own as well is left for a manual
+  // edit (its edit would overlap), so the chains come first
+  const sites = [...bySite.keys()].sort((a, b) => (a.kind === 'concat' ? 0 : 1) - (b.kind === 'concat' ? 0 : 1));
+  const chains: [number, number][] = [];
+  for (const site of sites) {
+    const occurrences = bySite.get(site)!;
+    if (site.kind !== 'concat' && site.node && chains.some(([from, to]) => site.node!.range[0] >= from && site.node!.range[1] <= to)) {
+      manual.push(...occurrences);
+      continue;
+    }
     const isFallback = occurrences.length === 1 && occurrences[0]!.isFallback;
     const dropFallback = isFallback && names.get(occurrences[0]!.finding.value) === occurrences[0]!.envName;
     const parts = occurrences.map((o) => ({ start: o.finding.start, end: o.finding.end, envName: names.get(o.finding.value)! }));
     const whole = !dropFallback && parts.length === 1 && parts[0]!.start === 0 && parts[0]!.end === site.value.length;
     const siteEdits = mustStayLiteral(site, whole) ? [] : envEditsFor(site, parts, source, dropFallback);
     if (siteEdits.length === 0) manual.push(...occurrences);
+    else if (site.kind === 'concat') chains.push(site.node!.range);
     edits.push(...siteEdits);
   }
   return { edits, manual };

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite } from '../src/ast/analyze.js';
-import { asStringNode, envEditsFor, siteOfComment, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
+import { asStringNode, concatLeaves, concatTopOf, envEditsFor, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
@@ -24,6 +24,13 @@ export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback' | 'secretInComm
 export const MAX_SUGGESTIONS_PER_STRING = 50;
 /** …and no more than keep the suggestions' text of one string under this many characters. */
 export const SUGGESTION_TEXT_BUDGET = 2_000_000;
+
+/** A token that is a whole string: a string literal, or a template literal without substitutions. */
+function isWholeString(token: { type: string; value: string } | undefined): boolean {
+  if (!token) return false;
+  if (token.type === 'String') return true;
+  return token.type === 'Template' && token.value.length >= 2 && token.value.startsWith('`') && token.value.endsWith('`');
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-secrets',
@@ -69,13 +76,20 @@ export default createRule<Options, MessageIds>({
     if (testFile && options.testFiles === 'off') return {};
     const inTestFile = testFile && options.testFiles !== 'all';
 
-    function check(site: StringSite): void {
+    /**
+     * Report the findings of one site; `within`: source ranges already reported for a chain of strings this site is a
+     * piece of (a finding inside one is that finding again). Returns the source ranges reported.
+     */
+    function check(site: StringSite, within?: readonly [number, number][]): [number, number][] {
+      const reported: [number, number][] = [];
       // each suggestion rewrites the whole literal: the first findings of a string get one, as many as keep the
       // rewritten text under a budget (a string holding thousands of tokens would otherwise cost time and memory
       // quadratic in its length); every finding is reported either way
       const suggestable = Math.min(MAX_SUGGESTIONS_PER_STRING, Math.floor(SUGGESTION_TEXT_BUDGET / Math.max(1, site.contentEnd - site.contentStart)));
       let suggested = 0;
       for (const { finding, range, isFallback, envName } of analyzeSite(site, detector, inTestFile)) {
+        if (within?.some(([from, to]) => range[0] >= from && range[1] <= to)) continue;
+        reported.push(range);
         const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
         const data = { what: describeFinding(finding), masked: redact(finding.value, finding.prefix), envName };
         if (site.kind === 'comment') {
@@ -102,6 +116,75 @@ export default createRule<Options, MessageIds>({
               : [],
         });
       }
+      return reported;
+    }
+
+    /** One string token (a string literal, a template part, JSX text), read on its own. */
+    function checkStringToken(token: TSESTree.Token, within?: readonly [number, number][]): void {
+      const text = sourceCode.text;
+      const type = token.type as string;
+      const [start, end] = token.range;
+      // a finding needs 10 characters in a row (see `mayHoldSecret`), inside the delimiters
+      if (end - start < 10) return;
+      let from = start;
+      let to = end;
+      // what makes the text differ from the value: escapes, or the HTML entities of a JSX attribute's value
+      let decoded = '\\';
+      if (type === 'String') {
+        from++;
+        to--;
+      } else if (type === 'Template') {
+        from++;
+        to -= text.endsWith('${', end) ? 2 : 1;
+      } else if (text[start] === '"' || text[start] === "'") {
+        from++;
+        to--;
+        decoded = '&';
+      } else {
+        // JSX text: its HTML entities are decoded too
+        decoded = '&';
+      }
+      if (to - from < 10) return;
+      const raw = text.slice(from, to);
+      // the first step then reads the node's value
+      const escaped = raw.includes(decoded);
+      if (!escaped && !detector.mayHoldSecret(raw)) return;
+      // the node only for a string that may hold a secret
+      const node = asStringNode(findNodeAt(sourceCode.ast as TSESTree.Node, start, sourceCode.visitorKeys));
+      if (!node || (escaped && !detector.mayHoldSecret(valueOfStringNode(node)))) return;
+      check(siteOfStringNode(node, sourceCode.text), within);
+    }
+
+    /**
+     * `"…" + "…"` chains of strings only: a secret cut into pieces (a PEM key written line by line, a token split for
+     * line length) is read from the value the chain builds: what crosses its pieces is reported on the chain, and each
+     * string is read on its own for the rest.
+     */
+    function checkConcatenations(chained: readonly number[]): void {
+      /** per chain: the source ranges of its own findings (those that cross its pieces) */
+      const chains = new Map<TSESTree.Node, [number, number][]>();
+      for (const k of chained) {
+        const token = sourceCode.ast.tokens[k]!;
+        const node = findNodeAt(sourceCode.ast as TSESTree.Node, token.range[0], sourceCode.visitorKeys);
+        const piece = node?.type === 'TemplateLiteral' ? node.quasis[0] : asStringNode(node);
+        // not a chain of strings only (`"…" + x + "…"`), or a very long one: the string on its own
+        const top = piece && concatTopOf(piece);
+        let within = top && chains.get(top);
+        if (top && !within) {
+          const site = siteOfConcat(top, concatLeaves(top)!, sourceCode.text);
+          within = detector.mayHoldSecret(site.value) ? check(site) : [];
+          chains.set(top, within);
+        }
+        // then the piece itself, but for what the chain reported (a piece of a token cut in two is no finding again)
+        checkStringToken(token, within);
+      }
+    }
+
+    /** A regular expression literal whose token starts at `start`: its pattern, read like a comment (see `siteOfRegex`). */
+    function checkRegex(start: number): void {
+      const node = findNodeAt(sourceCode.ast as TSESTree.Node, start, sourceCode.visitorKeys);
+      if (node?.type !== 'Literal' || !('regex' in node) || !node.regex) return;
+      if (detector.mayHoldSecret(node.regex.pattern, 'comment')) check(siteOfRegex(node as TSESTree.RegExpLiteral));
     }
 
     // One listener per file, not one per string: walk the token stream, and only for a string the detector's
@@ -109,40 +192,24 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const text = sourceCode.text;
-        for (const token of sourceCode.ast.tokens) {
+        const tokens = sourceCode.ast.tokens;
+        /** strings followed by `+` and another string: pieces of a concatenation, read whole below */
+        let chained: number[] | undefined;
+        for (let k = 0; k < tokens.length; k++) {
+          const token = tokens[k]!;
           const type = token.type as string;
-          if (type !== 'String' && type !== 'Template' && type !== 'JSXText') continue;
-          const [start, end] = token.range;
-          // a finding needs 10 characters in a row (see `mayHoldSecret`), inside the delimiters
-          if (end - start < 10) continue;
-          let from = start;
-          let to = end;
-          // what makes the text differ from the value: escapes, or the HTML entities of a JSX attribute's value
-          let decoded = '\\';
-          if (type === 'String') {
-            from++;
-            to--;
-          } else if (type === 'Template') {
-            from++;
-            to -= text.endsWith('${', end) ? 2 : 1;
-          } else if (text[start] === '"' || text[start] === "'") {
-            from++;
-            to--;
-            decoded = '&';
-          } else {
-            // JSX text: its HTML entities are decoded too
-            decoded = '&';
+          if (type !== 'String' && type !== 'Template' && type !== 'JSXText') {
+            if (type === 'RegularExpression' && token.range[1] - token.range[0] >= 12) checkRegex(token.range[0]);
+            continue;
           }
-          if (to - from < 10) continue;
-          const raw = text.slice(from, to);
-          // the first step then reads the node's value
-          const escaped = raw.includes(decoded);
-          if (!escaped && !detector.mayHoldSecret(raw)) continue;
-          // the node only for a string that may hold a secret
-          const node = asStringNode(findNodeAt(sourceCode.ast as TSESTree.Node, start, sourceCode.visitorKeys));
-          if (!node || (escaped && !detector.mayHoldSecret(valueOfStringNode(node)))) continue;
-          check(siteOfStringNode(node, sourceCode.text));
+          // a piece of a `"…" + "…"` chain is read after the walk, with its chain
+          if (isWholeString(token) && ((tokens[k + 1]?.value === '+' && isWholeString(tokens[k + 2])) || (tokens[k - 1]?.value === '+' && isWholeString(tokens[k - 2])))) {
+            (chained ??= []).push(k);
+            continue;
+          }
+          checkStringToken(token);
         }
+        if (chained) checkConcatenations(chained);
       },
       'Program:exit'() {
         if (!options.checkComments) return;

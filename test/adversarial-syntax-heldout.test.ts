@@ -128,6 +128,8 @@ interface Case {
   readonly invalid?: boolean;
   /** The codemod's parser (typescript-estree) rejects what ESLint's parser for the file accepts (espree, sloppy script). */
   readonly codemodParseError?: boolean;
+  /** Lines the rule reports that the codemod does not read (docs/codemod.md: regular expression literals). */
+  readonly ruleOnlyLines?: readonly number[];
   /** A gap this set found, since fixed: what the docs promise and what happened before. */
   readonly gap?: string;
 }
@@ -252,7 +254,7 @@ function checkValid(c: Case): void {
   expect(
     p.occurrences.map((x) => `${x.line}:${x.column}`),
     'codemod plan = rule reports',
-  ).toEqual(found.map((m) => `${m.line}:${m.column}`));
+  ).toEqual(found.filter((m) => !c.ruleOnlyLines?.includes(m.line)).map((m) => `${m.line}:${m.column}`));
   for (const x of p.occurrences) for (const secret of ALL) expect(leaks(redact(x.finding.value, x.finding.prefix), secret)).toBe(false);
   const names = assignEnvNames([p], new Map());
   const { edits, manual } = buildEdits(p, names, o.text);
@@ -417,8 +419,8 @@ const CASES: Case[] = [
   { name: 'line continuation splitting a string', file: 'src/continuation.js', code: `export const s = "prefix \\\n${GH}";`, secrets: [GH], lines: [2] },
 
   // --- regex, eval, Function ---
-  // docs: the rule reads string literals, template parts, JSX, keys and comments: a regex literal is none of them
-  { name: 'regex literal with token-like text', file: 'src/regex.js', code: `export const re = /${GH}/u;\nexport const re2 = new RegExp("${GH2}");`, secrets: [GH, GH2], lines: [2] },
+  // docs: the rule also reads regular expression literals (reported, no rewrite); the codemod does not read them
+  { name: 'regex literal with token-like text', file: 'src/regex.js', code: `export const re = /${GH}/u;\nexport const re2 = new RegExp("${GH2}");`, secrets: [GH, GH2], lines: [1, 2], ruleOnlyLines: [1] },
   { name: 'eval and Function strings', file: 'src/sloppy/eval.js', code: `eval("var token = '${GH}'");\nvar f = new Function("return \\"${STRIPE}\\"");\nvar g = Function(\`return '${SLACK}'\`);`, secrets: [GH, STRIPE, SLACK], lines: [1, 2, 3] },
 
   // --- env reads, optional chains ---

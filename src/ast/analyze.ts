@@ -20,10 +20,18 @@ export interface SiteFinding {
 
 export function analyzeSite(site: StringSite, detector: Detector, inTestFile: boolean): SiteFinding[] {
   const node = site.node;
-  const findings = detector.detect(site.value, () => (node ? toDetectContext(node, inTestFile) : { inComment: true, inTestFile }));
+  // a comment or a pattern names nothing: only what a provider's format or a marker makes certain
+  let findings = detector.detect(site.value, () => (node && site.kind !== 'regex' ? toDetectContext(node, inTestFile) : { inComment: true, inTestFile }));
+  // a concatenation adds only what crosses its pieces: what one string holds whole is that string's own finding
+  if (site.pieceStarts) findings = findings.filter((f) => crossesPieces(site.pieceStarts!, site.value.length, f.start, f.end));
   if (findings.length === 0) return [];
   // the whole fallback of an env read: `process.env.X ?? "…"` (or a template without parts), `const { X = "…" } = process.env`
-  const literal = node && site.kind === 'template' && node.parent?.type === 'TemplateLiteral' && node.parent.expressions.length === 0 ? node.parent : site.kind === 'literal' ? node : undefined;
+  const literal =
+    node && site.kind === 'template' && node.parent?.type === 'TemplateLiteral' && node.parent.expressions.length === 0
+      ? node.parent
+      : site.kind === 'literal' || site.kind === 'concat'
+        ? node
+        : undefined;
   const fallbackOf =
     literal && (literal.parent?.type === 'LogicalExpression' || literal.parent?.type === 'AssignmentPattern') ? toDetectContext(literal, false).envFallback : undefined;
   return findings.map((finding) => {
@@ -35,4 +43,13 @@ export function analyzeSite(site: StringSite, detector: Detector, inTestFile: bo
       envName: isFallback ? fallbackOf : finding.envName,
     };
   });
+}
+
+/** Does the value range [start, end) reach into more than one piece (pieces start at `starts`, ascending)? */
+function crossesPieces(starts: readonly number[], length: number, start: number, end: number): boolean {
+  for (let i = 0; i < starts.length; i++) {
+    const pieceEnd = i + 1 < starts.length ? starts[i + 1]! : length;
+    if (start >= starts[i]! && end <= pieceEnd) return false;
+  }
+  return true;
 }

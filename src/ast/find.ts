@@ -46,12 +46,14 @@ export function findNodeAt(root: Node, index: number, visitorKeys: VisitorKeys):
 }
 
 /**
- * The decorator holding `index` of a decorated `export class` (`@Auth("…")\nexport class A {}`): the export's range,
- * and its class's, start after the decorators, so no statement's range holds them.
+ * The decorator holding `index` of a node whose range starts after its decorators: a decorated `export class`
+ * (`@Auth("…")\nexport class A {}`: the export's range, and its class's) and a decorated parameter
+ * (`m(@Inject("…") x)`: the parameter's range starts at `x`), so no child's range holds them.
  */
 function decoratorBefore(children: readonly unknown[], index: number): Node | undefined {
   const after = children.find((c): c is Node => isNode(c) && c.range[0] > index);
-  if (after?.type !== 'ExportNamedDeclaration' && after?.type !== 'ExportDefaultDeclaration') return undefined;
-  const decorators = (after.declaration as { decorators?: readonly Node[] } | null | undefined)?.decorators ?? [];
+  if (!after) return undefined;
+  const owner = after.type === 'ExportNamedDeclaration' || after.type === 'ExportDefaultDeclaration' ? after.declaration : after;
+  const decorators = (owner as { decorators?: readonly Node[] } | null | undefined)?.decorators ?? [];
   return decorators.find((d) => d.range[0] <= index && index < d.range[1]);
 }

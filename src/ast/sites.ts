@@ -9,7 +9,7 @@ import { cookedToSourceOffsets } from './strings.js';
 
 type Node = TSESTree.Node;
 
-export type SiteKind = 'literal' | 'jsx-attribute' | 'template' | 'jsx-text' | 'comment' | 'key';
+export type SiteKind = 'literal' | 'jsx-attribute' | 'template' | 'jsx-text' | 'comment' | 'key' | 'concat' | 'regex';
 
 export interface StringSite {
   readonly kind: SiteKind;
@@ -21,6 +21,8 @@ export interface StringSite {
   readonly contentEnd: number;
   /** value offset → offset from `contentStart`; identity when absent */
   readonly map?: readonly number[];
+  /** A `concat` site: where each string's value starts in the joined value (ascending, the first 0). */
+  readonly pieceStarts?: readonly number[];
 }
 
 /** The nodes whose text is a string site: string literals, template parts, JSX text. */
@@ -130,6 +132,71 @@ export function siteOfTemplateElement(node: TSESTree.TemplateElement, sourceText
   };
 }
 
+/** A string of a concatenation: a string literal, or a template literal without substitutions. */
+function concatLeaf(node: Node): TSESTree.StringLiteral | TSESTree.TemplateElement | undefined {
+  if (node.type === 'Literal') return typeof node.value === 'string' ? (node as TSESTree.StringLiteral) : undefined;
+  return node.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0] : undefined;
+}
+
+/**
+ * The strings of `node`, a `+` chain of string literals (and templates without substitutions) only, in order;
+ * undefined for anything else (a chain with any other operand is left to each string's own site).
+ */
+export function concatLeaves(node: Node): (TSESTree.StringLiteral | TSESTree.TemplateElement)[] | undefined {
+  if (node.range[1] - node.range[0] > MAX_CONCAT_SOURCE) return undefined;
+  const leaves: (TSESTree.StringLiteral | TSESTree.TemplateElement)[] = [];
+  // left-leaning chains (`a + b + c`) are walked without recursion; parenthesised right operands are taken apart too
+  const pending: Node[] = [node];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (current.type === 'BinaryExpression' && current.operator === '+') {
+      pending.push(current.right, current.left);
+      continue;
+    }
+    const leaf = concatLeaf(current);
+    if (!leaf) return undefined;
+    leaves.push(leaf);
+    if (leaves.length > MAX_CONCAT_LEAVES) return undefined;
+  }
+  return leaves.length >= 2 ? leaves : undefined;
+}
+
+/** A longer chain, or one written over more source, is data, not a secret in pieces: its strings are read one by one. */
+const MAX_CONCAT_LEAVES = 200;
+const MAX_CONCAT_SOURCE = 100_000;
+
+/** The top of the `+` chain of strings that `node` (a string literal or template) is a piece of, if any. */
+export function concatTopOf(node: Node): TSESTree.BinaryExpression | undefined {
+  let child: Node = node.type === 'TemplateElement' ? node.parent! : node;
+  let top: TSESTree.BinaryExpression | undefined;
+  for (let parent = child.parent; parent?.type === 'BinaryExpression' && parent.operator === '+'; parent = parent.parent) {
+    top = parent;
+    child = parent;
+  }
+  return top && concatLeaves(top) ? top : undefined;
+}
+
+/**
+ * A `+` chain of strings read as the one value it builds (`"-----BEGIN … KEY-----\n" + "MIIE…" + …`, a token cut in
+ * two): its value offsets map to each piece's source text. `leaves` from `concatLeaves`. Its findings are those that
+ * cross its pieces (`analyzeSite`); what one piece holds whole is that piece's own finding.
+ */
+export function siteOfConcat(node: TSESTree.BinaryExpression, leaves: readonly (TSESTree.StringLiteral | TSESTree.TemplateElement)[], sourceText: string): StringSite {
+  const pieces = leaves.map((leaf) => (leaf.type === 'Literal' ? siteOfLiteral(leaf, sourceText) : siteOfTemplateElement(leaf, sourceText)));
+  const contentStart = pieces[0]!.contentStart;
+  const map: number[] = [];
+  const pieceStarts: number[] = [];
+  let value = '';
+  for (const piece of pieces) {
+    pieceStarts.push(value.length);
+    value += piece.value;
+    for (let i = 0; i < piece.value.length; i++) map.push(piece.contentStart - contentStart + (piece.map ? piece.map[i]! : i));
+  }
+  const last = pieces[pieces.length - 1]!;
+  map.push(last.contentEnd - contentStart);
+  return { kind: 'concat', node, value, contentStart, contentEnd: last.contentEnd, map, pieceStarts };
+}
+
 export function siteOfJsxText(node: TSESTree.JSXText): StringSite {
   const value = valueOfStringNode(node);
   return {
@@ -140,6 +207,15 @@ export function siteOfJsxText(node: TSESTree.JSXText): StringSite {
     contentEnd: node.range[1],
     ...(value === node.raw ? {} : { map: jsxEntityOffsets(node.raw, value) }),
   };
+}
+
+/**
+ * A regular expression literal's pattern, as written: a token matched literally (`/ghp_…/`) is still a token in the
+ * code. Read like a comment (no name makes a value a secret there) and never rewritten.
+ */
+export function siteOfRegex(node: TSESTree.RegExpLiteral): StringSite {
+  const contentStart = node.range[0] + 1;
+  return { kind: 'regex', node, value: node.regex.pattern, contentStart, contentEnd: contentStart + node.regex.pattern.length };
 }
 
 export function siteOfComment(comment: TSESTree.Comment): StringSite {
@@ -352,6 +428,8 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
     const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
     if (dropFallback && whole && literal.expressions.length === 0) return [{ start: literal.range[0], end: literal.range[1], text: '``' }];
   }
+  // a pattern takes no env read (`new RegExp(process.env.X)` is a rewrite of the code around it): for you to decide
+  if (site.kind === 'regex') return [];
   // a shebang is the command line the file runs with: what replaces the secret there is for you to decide
   if (site.kind === 'comment' && site.contentStart === 2 && sourceText.startsWith('#!')) return [];
   if (site.kind === 'comment' || site.kind === 'jsx-text' || site.kind === 'template') {
@@ -361,6 +439,26 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
         site.kind === 'comment' ? `<moved to env ${p.envName}>` : site.kind === 'jsx-text' ? `{${envReadExpression(p.envName)}}` : `\${${envReadExpression(p.envName)}}`;
       return { start: s, end: e, text };
     });
+  }
+  if (site.kind === 'concat') {
+    // the chain is rewritten whole (its pieces cannot each take a part of a secret that crosses them): an env read,
+    // or a template literal of the value with the secrets read from the env (`${…}\n` after a PEM key)
+    const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
+    if (!node || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || inEnumMember(node)) return [];
+    if (dropFallback && whole) return [{ start: node.range[0], end: node.range[1], text: '""' }];
+    const bare = STANDALONE_PARENTS.has(node.parent?.type ?? '');
+    if (whole) {
+      const read = envReadExpression(sorted[0]!.envName);
+      return [{ start: node.range[0], end: node.range[1], text: asiGuard(node, sourceText, bare ? read : `(${read})`) }];
+    }
+    let body = '';
+    let at = 0;
+    for (const p of sorted) {
+      body += `${escapeForTemplate(site.value.slice(at, p.start)).replace(/\n/g, '\\n')}\${${envReadExpression(p.envName)}}`;
+      at = p.end;
+    }
+    body += escapeForTemplate(site.value.slice(at)).replace(/\n/g, '\\n');
+    return [{ start: node.range[0], end: node.range[1], text: asiGuard(node, sourceText, `\`${body}\``) }];
   }
   if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || isDirective(node) || isMemberNameOfType(node) || inEnumMember(node)) return [];
   const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;

@@ -217,6 +217,15 @@ export class Detector {
    * and decoded. One keyword pass, a look at each hit, and a look before each closing delimiter.
    */
   mayContainSecret(text: string, { jsx = true }: { jsx?: boolean } = {}): boolean {
+    if (this.textMayHold(text, jsx)) return true;
+    // a secret written in pieces (`"…" + "…"`, read whole by the rule and the codemod): the file with its string
+    // concatenations joined
+    STRING_JOIN.lastIndex = 0;
+    return STRING_JOIN.test(text) && this.textMayHold(text.replace(STRING_JOIN, ''), jsx);
+  }
+
+  /** `mayContainSecret` of a text, without joining its concatenations. */
+  private textMayHold(text: string, jsx: boolean): boolean {
     if (this.fileMayHold(text, jsx)) return true;
     // a value written with escapes (`"\u0053SWS …"`, `\/`) is read as cooked, and with `jsx` (the file may hold
     // JSX), an attribute value with HTML entities (`&#x67;hp_…`) as decoded
@@ -851,6 +860,9 @@ function nextSpace(text: string, from: number, to: number): number {
 const SPACE = /\s/g;
 
 const NONE: readonly TokenFormat[] = Object.freeze([]);
+
+/** The end of a string, `+`, and the start of the next (`" +\n  "`): joined, a file reads as its concatenations build. */
+const STRING_JOIN = /["'`]\s*\+\s*["'`]/g;
 
 /** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
 const NEED_CONTEXT = Symbol('need context');

@@ -41,8 +41,10 @@ export const HOLE = '\u0000';
 
 /** Recursion bound: consts of consts of spreads… Deeper chains are treated as unknown. */
 const MAX_DEPTH = 12;
-/** Strings longer than this are not mapped character by character (no scope string is that long). */
+/** Strings longer than this are not mapped character by character (no scope string is that long)… */
 const MAX_LOCATED_LENGTH = 20_000;
+/** …and lists of more strings than this are not read (no scope list is that long). */
+const MAX_LIST_ITEMS = 10_000;
 
 const findVariableImpl = esFindVariable as unknown as (scope: Scope, name: string) => Variable | null;
 const getStaticValueImpl = esGetStaticValue as unknown as (node: Node, scope: Scope) => { value: unknown } | null;
@@ -58,9 +60,78 @@ export function findVariable(ctx: ValueContext, id: TSESTree.Identifier): Variab
   }
 }
 
+/** Per file (value context): what was resolved already, and how large each const's value is once expanded. */
+interface Memo {
+  readonly strings: WeakMap<Node, LocatedString | null>;
+  readonly lists: WeakMap<Node, LocatedString[] | null>;
+  readonly sizes: Map<Variable, number>;
+}
+const memos = new WeakMap<ValueContext, Memo>();
+function memoOf(ctx: ValueContext): Memo {
+  let memo = memos.get(ctx);
+  if (!memo) {
+    memo = { strings: new WeakMap(), lists: new WeakMap(), sizes: new Map() };
+    memos.set(ctx, memo);
+  }
+  return memo;
+}
+
+/**
+ * `getStaticValue` reads a const again at each use, with no memo: a chain of consts that each use the previous one
+ * twice (`const b = a === a ? …`) costs 2^n. An expression whose value, with every const it reads expanded, has
+ * more nodes than this is left unknown.
+ */
+const MAX_EXPANDED_NODES = 2_000;
+
+/**
+ * How many nodes `node` has with the initialiser of every variable it reads expanded in place (what
+ * `getStaticValue` may walk), counted up to `limit` (then any number above it). Each variable's size is counted once
+ * per file; a variable whose initialiser reads itself counts as over the limit.
+ */
+function expandedSize(node: Node, ctx: ValueContext, limit: number): number {
+  const sizes = memoOf(ctx).sizes;
+  let total = 0;
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (++total > limit) return total;
+    if (n.type === 'Identifier') {
+      const variable = findVariable(ctx, n);
+      if (!variable) continue;
+      let size = sizes.get(variable);
+      if (size === undefined) {
+        sizes.set(variable, limit + 1);
+        size = 0;
+        for (const def of variable.defs) {
+          const init = def.node.type === 'VariableDeclarator' ? def.node.init : null;
+          if (init) size += expandedSize(init, ctx, limit);
+          if (size > limit) break;
+        }
+        size = Math.min(size, limit + 1);
+        sizes.set(variable, size);
+      }
+      total += size;
+      continue;
+    }
+    for (const key in n) {
+      if (key === 'parent') continue;
+      const value = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) stack.push(child);
+      } else if (isNode(value)) stack.push(value);
+    }
+  }
+  return total;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
 /** `getStaticValue` that never throws: `{ value }` when the expression is statically known. */
 export function staticValue(node: Node | null | undefined, ctx: ValueContext): { value: unknown } | undefined {
   if (!node) return undefined;
+  if (expandedSize(node, ctx, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) return undefined;
   try {
     return getStaticValueImpl(node, leafView(ctx.scopeOf(node))) ?? undefined;
   } catch {
@@ -324,8 +395,12 @@ function locateContent(value: string, start: number, end: number, node: Node, ct
   return { value, starts, ends, node };
 }
 
-function concat(parts: readonly LocatedString[], node: Node): LocatedString {
+function concat(parts: readonly LocatedString[], node: Node): LocatedString | undefined {
   if (parts.length === 1) return parts[0]!;
+  // templates of templates multiply a string's length at each level: past the limit it is no scope or URL we read
+  let length = 0;
+  for (const part of parts) length += part.value.length;
+  if (length > MAX_LOCATED_LENGTH) return undefined;
   return {
     value: parts.map((part) => part.value).join(''),
     starts: parts.flatMap((part) => part.starts),
@@ -350,6 +425,18 @@ function isJoinCall(node: TSESTree.CallExpression): node is TSESTree.CallExpress
  */
 export function resolveLocatedString(node: Node | null | undefined, ctx: ValueContext, depth = 0): LocatedString | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
+  // each node once per file: a const read by many templates (or many times by one) is not resolved again
+  const memo = memoOf(ctx).strings;
+  const known = memo.get(node);
+  if (known !== undefined) return known ?? undefined;
+  // while in progress a node reads as unknown (a const that reads itself)
+  memo.set(node, null);
+  const resolved = resolveLocatedStringOnce(node, ctx, depth);
+  memo.set(node, resolved ?? null);
+  return resolved;
+}
+
+function resolveLocatedStringOnce(node: Node, ctx: ValueContext, depth: number): LocatedString | undefined {
   const n = unwrap(node);
   switch (n.type) {
     case 'Literal':
@@ -369,7 +456,7 @@ export function resolveLocatedString(node: Node | null | undefined, ctx: ValueCo
       }
       if (parts.length === 0) return unlocated('', n);
       const whole = concat(parts, n);
-      return n.quasis.length === 1 ? whole : { ...whole, node: n };
+      return n.quasis.length === 1 || !whole ? whole : { ...whole, node: n };
     }
     case 'BinaryExpression': {
       if (n.operator !== '+') break;
@@ -438,6 +525,16 @@ export function isStaticArray(node: Node | null | undefined, ctx: ValueContext, 
  */
 export function resolveLocatedList(node: Node | null | undefined, ctx: ValueContext, depth = 0): LocatedString[] | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
+  const memo = memoOf(ctx).lists;
+  const known = memo.get(node);
+  if (known !== undefined) return known ?? undefined;
+  memo.set(node, null);
+  const resolved = resolveLocatedListOnce(node, ctx, depth);
+  memo.set(node, resolved ?? null);
+  return resolved;
+}
+
+function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): LocatedString[] | undefined {
   const n = unwrap(node);
   switch (n.type) {
     case 'ArrayExpression': {
@@ -446,10 +543,12 @@ export function resolveLocatedList(node: Node | null | undefined, ctx: ValueCont
         if (!element) continue;
         if (element.type === 'SpreadElement') {
           items.push(...(resolveLocatedList(element.argument, ctx, depth + 1) ?? []));
-          continue;
+        } else {
+          const item = resolveLocatedString(element, ctx, depth + 1);
+          if (item) items.push(item);
         }
-        const item = resolveLocatedString(element, ctx, depth + 1);
-        if (item) items.push(item);
+        // spreads of spreads double a list at each level: past this many strings it is data, not a scope list
+        if (items.length > MAX_LIST_ITEMS) return undefined;
       }
       return items;
     }

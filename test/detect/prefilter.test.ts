@@ -296,6 +296,9 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
     (s) => `export const w = <Widget apiToken="&#${s.charCodeAt(0)};${s.slice(1)}" />;`,
     (s) => `export const w = <Widget apiToken="&nbsp;${s}" />;`,
     (s) => `const apiKey = {"${s}": 1}["${s}"];`,
+    // a value written in pieces (read whole by the rule and the codemod)
+    (s) => `const apiKey = "${s.slice(0, 6)}" + "${s.slice(6)}";`,
+    (s) => `const apiKey = '${s.slice(0, 9)}'\n  + \`${s.slice(9, 20)}\` +\n  "${s.slice(20)}";`,
   ];
 
   it('is true for every file the rule reports something in', () => {
