@@ -110,11 +110,19 @@ export function exampleDiffText(before: string | undefined, after: string): { be
     text
       .split('\n')
       .map((line) => {
-        if (line.trimStart().startsWith('#')) return line;
-        let cut = line.indexOf('=');
-        if (cut < 0) cut = line.indexOf(': ');
-        if (cut <= 0) return line;
-        return line.slice(cut + 1).trim() === '' ? line : `${line.slice(0, cut + 1)}…${line.endsWith('\r') ? '\r' : ''}`;
+        const cr = line.endsWith('\r') ? '\r' : '';
+        const body = cr ? line.slice(0, -1) : line;
+        // a commented-out entry (`# API_KEY=…`) hides its value as an entry does; other comments are text
+        const comment = /^\s*#+\s*/.exec(body);
+        const entry = comment ? body.slice(comment[0].length) : body;
+        let cut = entry.indexOf('=');
+        if (cut < 0) cut = entry.indexOf(': ');
+        if (cut <= 0) {
+          // no name: a comment's prose, a blank line, or a line of a multi-line quoted value (hidden)
+          return comment || entry.trim() === '' ? line : `…${cr}`;
+        }
+        if (comment && !/^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*$/.test(entry.slice(0, cut))) return line;
+        return entry.slice(cut + 1).trim() === '' ? line : `${comment ? comment[0] : ''}${entry.slice(0, cut + 1)}…${cr}`;
       })
       .join('\n'),
   );

@@ -84,7 +84,9 @@ function displayUrl(value: string, url: URL | undefined): string {
   // scheme, host and path as written (the URL parser lower-cases the host, which would hide a token in it from the
   // detector), without user-info, query or fragment
   const written = url ? /^\s*([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#]*)([^?#]*)/i.exec(value) : null;
-  let text = written ? `${written[1]}${written[2]}${written[3]}` : value;
+  // a URL that does not parse (relative, a placeholder, `//host`, `http:/host`, `http:\\host`): its query and fragment
+  // left out, and whatever comes before an `@` after the scheme and its slashes (user-info) shown as `…`
+  let text = written ? `${written[1]}${written[2]}${written[3]}` : value.trim().replace(/[?#][^]*$/, '').replace(/^((?:[a-z][a-z0-9+.-]*:)?[\\/]*)[^\\/@]*@/i, '$1…@');
   const findings = detectSecrets(text);
   if (findings.length > 0) text = redactRanges(text, findings.map((f) => ({ start: f.start, end: f.end, prefix: f.prefix })));
   text = text.replace(/\s+/g, ' ');

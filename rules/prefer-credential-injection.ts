@@ -14,6 +14,8 @@ import { envReadsOf, scopeResolver, valueOuter, type EnvRead } from '../src/work
 import { getWorkerModel } from '../src/workers/model.js';
 import { resolveLocatedString, valueContextOf } from '../src/workers/values.js';
 import { gateText } from '../src/ast/gate-text.js';
+import { holdsSecret } from '../src/detect/mask.js';
+import { detectSecrets } from '../src/detect/index.js';
 
 type Node = TSESTree.Node;
 
@@ -333,6 +335,12 @@ export default createRule<Options, MessageIds>({
       if (hosts.size === 0 || [...hosts].some(isAllowedHost)) return;
 
       const site = flow.sites[0]!;
+      // a header name, host or fixed header text that holds a secret of its own (a token, or a random value the
+      // header's name labels): the declaration would copy it into the code again and the message would show it, so
+      // the message leaves the network part out and no rewrite is offered (no-hardcoded-secrets reports the secret)
+      const fixedText = site.template.split(MARKER).join(' ');
+      const holdsOwnSecret =
+        holdsSecret(site.header) || [...hosts].some(holdsSecret) || holdsSecret(fixedText) || detectSecrets(fixedText, { names: [site.header] }).length > 0;
       const worker = workerDeclaration();
       const constant = credentialConstant();
       const constantName = constant?.name ?? 'CREDENTIAL_VALUE';
@@ -341,10 +349,11 @@ export default createRule<Options, MessageIds>({
         .map((domain) => `{ domain: ${JSON.stringify(domain)}, transform: [{ headers: { ${headerKeyCode(site.header)}: ${templateCode(site.template, constantName)} } }] }`)
         .join(', ');
       const workerName = worker?.name ?? 'worker';
-      const snippet = `${workerName}.credential(${JSON.stringify(name)}, { network: [${network}] })`;
+      const snippet = `${workerName}.credential(${JSON.stringify(name)}, { network: [${holdsOwnSecret ? '…' : network}] })`;
       const data = { name, header: site.header, hosts: sortedHosts.map((h) => `\`${h}\``).join(', '), snippet };
 
       const suggestable =
+        !holdsOwnSecret &&
         worker !== undefined &&
         constant !== undefined &&
         flow.declarations.every((d) => d.declarations.length === 1 && d.parent?.type !== 'ExportNamedDeclaration') &&

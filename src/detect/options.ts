@@ -30,14 +30,13 @@ export const MAX_USER_PATTERN_LENGTH = 200;
 export const detectorOptionsSchema: Record<string, JSONSchema4> = {
   allowValues: {
     type: 'array',
+    // no `uniqueItems`: ESLint's message for a repeated entry would quote the value (a repeat is harmless)
     items: { type: 'string', minLength: 1, maxLength: 4096 },
-    uniqueItems: true,
     description: 'Exact values that are never reported (a known test fixture, a deliberately public key).',
   },
   allowPatterns: {
     type: 'array',
     items: { type: 'string', minLength: 1, maxLength: MAX_USER_PATTERN_LENGTH },
-    uniqueItems: true,
     description: 'Regular expressions (source, `u` flag); a finding whose value matches one is not reported.',
   },
   ignoreProviders: {
@@ -78,7 +77,10 @@ function compileUserPattern(source: string, what: string): RegExp {
   try {
     return new RegExp(source, 'u');
   } catch (error) {
-    throw new Error(`worker-auth: ${what} is not a valid regular expression: ${(error as Error).message}`);
+    // the engine's message quotes the pattern (`Invalid regular expression: /…/u: …`), which may hold a secret written
+    // with escapes no mask reads (`SG\.…`): only the problem is shown
+    const problem = (error as Error).message.replace(/^Invalid regular expression: \/[^]*\/[a-z]*: /, '');
+    throw new Error(`worker-auth: ${what} is not a valid regular expression (${problem}).`);
   }
 }
 
