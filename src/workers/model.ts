@@ -234,9 +234,14 @@ function trimTrailing(text: string, char: string): string {
 
 const TRAILING_NAME_WORDS = new Set(['oauth', 'oauth2', 'auth', 'authentication', 'config', 'client', 'credentials']);
 
-/** `github-app` → `GITHUB_APP`, `GitHub` → `GITHUB`, `googleDriveAuth` → `GOOGLE_DRIVE`. */
+/** `github-app` → `GITHUB_APP`, `GitHub` → `GITHUB`, `googleDriveAuth` → `GOOGLE_DRIVE`, `salesforceOAuth` → `SALESFORCE`. */
 export function toUpperSnakeName(text: string): string {
-  const words = nameWords(text);
+  // `OAuth` is one word, though its capitals split it (`salesforceOAuth` → salesforce, o, auth)
+  const words = nameWords(text).reduce<string[]>((out, word) => {
+    if (out[out.length - 1] === 'o' && (word === 'auth' || word === 'auth2')) out[out.length - 1] = `o${word}`;
+    else out.push(word);
+    return out;
+  }, []);
   const merged: string[] = [];
   for (let i = 0; i < words.length; i++) {
     let taken = 1;

@@ -556,6 +556,9 @@ function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): L
       const binding = bindingOf(n, ctx, depth);
       if (binding?.kind === 'init') return resolveLocatedList(binding.init, ctx, depth + 1);
       if (binding?.kind === 'member') {
+        // `const { SCOPES = "repo" } = process.env`: the default is requested when the variable is unset, as a
+        // `process.env.SCOPES ?? "repo"` fallback is
+        if (isEnvObject(binding.object)) return binding.defaultValue ? resolveLocatedList(binding.defaultValue, ctx, depth + 1) : undefined;
         const value = memberValue(binding.object, binding.key, ctx, depth);
         return value ? resolveLocatedList(value, ctx, depth + 1) : undefined;
       }
@@ -748,6 +751,16 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
     }
     case 'ChainExpression':
       return classifyCredential(n.expression, ctx, depth + 1);
+    case 'ConditionalExpression': {
+      // `isProd ? process.env.X! : "dev-secret"`: the literal branch ships and runs wherever the test is false, as a
+      // fallback does where the variable is unset (two literals, or no env read: which one runs is not known)
+      const consequent = classifyCredential(n.consequent, ctx, depth + 1);
+      const alternate = classifyCredential(n.alternate, ctx, depth + 1);
+      for (const [env, other] of [[consequent, alternate], [alternate, consequent]] as const) {
+        if (env.kind === 'env') return env.fallback || other.kind !== 'static' ? env : { kind: 'env', envName: env.envName, fallback: { node: other.node, value: other.value } };
+      }
+      return UNKNOWN;
+    }
     case 'TemplateLiteral':
       // `${process.env.X ?? "…"}`: a template of one part and no text is that part
       if (n.expressions.length === 1 && n.quasis.every((q) => (q.value.cooked ?? q.value.raw) === '')) {

@@ -97,7 +97,6 @@ function check(c: Case): void {
   expect(fatal.map((m) => m.message)).toEqual([]);
   const ours = messages.filter((m) => m.ruleId !== null && OAUTH_RULES.has(m.ruleId));
   if (DUMP) {
-    // eslint-disable-next-line no-console
     console.log(
       `--- ${c.name}\n` +
         ours
@@ -1484,6 +1483,10 @@ describe('oauth realistic held-out: worker files', () => {
   for (const c of CASES) it(c.name, () => check(c));
 });
 
+describe('gaps found by the held-out set, fixed', () => {
+  for (const c of GAPS.filter((g) => !g.name.startsWith('scopes: a multi-line template'))) it(c.name, () => check(c));
+});
+
 describe('known gaps', () => {
-  for (const c of GAPS) it.fails(c.name, () => check(c));
+  for (const c of GAPS.filter((g) => g.name.startsWith('scopes: a multi-line template'))) it.fails(c.name, () => check(c));
 });
