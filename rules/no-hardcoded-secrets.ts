@@ -180,18 +180,18 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** A regular expression literal whose token starts at `start`: its pattern, read like a comment (see `siteOfRegex`). */
-    function checkRegex(start: number): void {
-      const node = findNodeAt(sourceCode.ast as TSESTree.Node, start, sourceCode.visitorKeys);
-      if (node?.type !== 'Literal' || !('regex' in node) || !node.regex) return;
-      if (detector.mayHoldSecret(node.regex.pattern, 'comment')) check(siteOfRegex(node as TSESTree.RegExpLiteral));
+    /** A regular expression literal: its pattern, read like a comment (see `siteOfRegex`); its node only when it may hold one. */
+    function checkRegex(token: TSESTree.Token): void {
+      const pattern = token.value.slice(1, token.value.lastIndexOf('/'));
+      if (!detector.mayHoldSecret(pattern, 'comment')) return;
+      const node = findNodeAt(sourceCode.ast as TSESTree.Node, token.range[0], sourceCode.visitorKeys);
+      if (node?.type === 'Literal' && 'regex' in node && node.regex) check(siteOfRegex(node as TSESTree.RegExpLiteral));
     }
 
     // One listener per file, not one per string: walk the token stream, and only for a string the detector's
     // first step cannot rule out look up its node (for the context) and analyse it.
     return {
       Program() {
-        const text = sourceCode.text;
         const tokens = sourceCode.ast.tokens;
         /** strings followed by `+` and another string: pieces of a concatenation, read whole below */
         let chained: number[] | undefined;
@@ -199,7 +199,7 @@ export default createRule<Options, MessageIds>({
           const token = tokens[k]!;
           const type = token.type as string;
           if (type !== 'String' && type !== 'Template' && type !== 'JSXText') {
-            if (type === 'RegularExpression' && token.range[1] - token.range[0] >= 12) checkRegex(token.range[0]);
+            if (type === 'RegularExpression' && token.range[1] - token.range[0] >= 12) checkRegex(token);
             continue;
           }
           // a piece of a `"…" + "…"` chain is read after the walk, with its chain

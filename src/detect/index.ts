@@ -245,7 +245,8 @@ export class Detector {
     let jwtStart: ((text: string, end: number) => number) | undefined;
     // most keyword hits are dismissed by the white space after them (see `prefilter`)
     const solids = this.solidCursor.reset(text);
-    const lastSpaces = this.scratch.lastSpaces;
+    // the run bounds of a long ASCII text (see `ScanScratch.lastSpaces`); none for a short one
+    const lastSpaces = this.scratch.spaced ? this.scratch.lastSpaces : undefined;
     /** the first hit whose last white space comes after the current hit's end (see `ScanScratch.lastSpaces`) */
     let ahead = 0;
     for (let h = 0; h < count; h++) {
@@ -254,7 +255,7 @@ export class Detector {
       const marks = flat.markers[state]!;
       if (marks !== 0 && markerMatchAt(text, marks, end, (jwtStart ??= jwtStarts()))) return true;
       const reach = flat.reach[state]!;
-      if (reach !== NO_REACH) {
+      if (reach !== NO_REACH && lastSpaces) {
         while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
         if (end + reach > (ahead < count ? lastSpaces[ahead]! : text.length)) continue;
       }
@@ -336,7 +337,8 @@ export class Detector {
     let formats: TokenFormat[] | undefined;
     let starts: Map<TokenFormat, number[]> | undefined;
     const solids = this.solidCursor.reset(text);
-    const lastSpaces = this.scratch.lastSpaces;
+    // the run bounds of a long ASCII text (see `ScanScratch.lastSpaces`); none for a short one
+    const lastSpaces = this.scratch.spaced ? this.scratch.lastSpaces : undefined;
     /** the first hit whose last white space comes after the current hit's end (see `ScanScratch.lastSpaces`) */
     let ahead = 0;
     const flat = this.flat;
@@ -351,7 +353,7 @@ export class Detector {
       // most hits of a flood of near misses end a run too short for every check of their state: the run ends at
       // the latest at the white space before the next hit past it
       const reach = flat.reach[state]!;
-      if (reach !== NO_REACH) {
+      if (reach !== NO_REACH && lastSpaces) {
         while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
         if (end + reach > (ahead < count ? lastSpaces[ahead]! : text.length)) continue;
       }

@@ -100,9 +100,9 @@ export class KeywordAutomaton {
   }
 
   /**
-   * One pass without a callback: writes `state, end` pairs of every hit into `buffer` and the last white space up to
-   * each hit into `lastSpaces` (growing both as needed), and returns the number of pairs, plus the shape of the text
-   * (`SHAPE_*` bits) in `shape`.
+   * One pass without a callback: writes `state, end` pairs of every hit into `buffer` and, for a long ASCII text, the
+   * last white space up to each hit into `lastSpaces` (growing both as needed), and returns the number of pairs, plus
+   * the shape of the text (`SHAPE_*` bits) in `shape`.
    */
   scanInto(text: string, scratch: ScanScratch): number {
     const delta = this.delta;
@@ -152,11 +152,8 @@ export class KeywordAutomaton {
       for (let i = from; i < to; i++) {
         const c = text.charCodeAt(i);
         if (c < ALPHABET) {
-          const charShape = CHAR_SHAPE[c]!;
-          shape |= charShape;
+          shape |= CHAR_SHAPE[c]!;
           row = delta[row | classOf[c]!]!;
-          // the hits since the last white space end their run here
-          if (charShape & SHAPE_SPACE) lastSpace = i;
         } else {
           shape |= SHAPE_OTHER;
           row = 0;
@@ -164,13 +161,13 @@ export class KeywordAutomaton {
         if (row >= firstHitRow) {
           buffer[2 * count] = row >> shift;
           buffer[2 * count + 1] = i;
-          lastSpaces[count] = lastSpace;
           count++;
         }
       }
       from = to;
     }
     scratch.shape = shape;
+    scratch.spaced = bytes !== undefined;
     return count;
   }
 
@@ -192,15 +189,17 @@ export interface ScanScratch {
   buffer: Int32Array;
   /**
    * per hit: the last ASCII white space at or before its end (-1: none). A later hit's is the first white space
-   * after this hit's end or beyond it: a bound a hit's run of non-space characters cannot pass.
+   * after this hit's end or beyond it: a bound a hit's run of non-space characters cannot pass. Written for long
+   * ASCII texts only (`spaced`): the short texts of ordinary code are not worth the step per character.
    */
   lastSpaces: Int32Array;
+  spaced: boolean;
   shape: number;
 }
 
 /** A scratch for `scanInto`. */
 export function newScanScratch(): ScanScratch {
-  return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0 };
+  return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0, spaced: false };
 }
 
 /** Shape bits of a scanned text: which kinds of characters it holds. */
