@@ -25,6 +25,9 @@ export const MAX_SUGGESTIONS_PER_STRING = 50;
 /** …and no more than keep the suggestions' text of one string under this many characters. */
 export const SUGGESTION_TEXT_BUDGET = 2_000_000;
 
+/** Runs of more strings than this are read string by string (as `concatLeaves` does). */
+const MAX_CONCAT_PIECES = 200;
+
 /** A token that is a whole string: a string literal, or a template literal without substitutions. */
 function isWholeString(token: { type: string; value: string } | undefined): boolean {
   if (!token) return false;
@@ -160,23 +163,25 @@ export default createRule<Options, MessageIds>({
      * line length) is read from the value the chain builds: what crosses its pieces is reported on the chain, and each
      * string is read on its own for the rest.
      */
-    function checkConcatenations(chained: readonly number[]): void {
-      /** per chain: the source ranges of its own findings (those that cross its pieces) */
-      const chains = new Map<TSESTree.Node, [number, number][]>();
-      for (const k of chained) {
-        const token = sourceCode.ast.tokens[k]!;
-        const node = findNodeAt(sourceCode.ast as TSESTree.Node, token.range[0], sourceCode.visitorKeys);
-        const piece = node?.type === 'TemplateLiteral' ? node.quasis[0] : asStringNode(node);
-        // not a chain of strings only (`"…" + x + "…"`), or a very long one: the string on its own
-        const top = piece && concatTopOf(piece);
-        let within = top && chains.get(top);
-        if (top && !within) {
-          const site = siteOfConcat(top, concatLeaves(top)!, sourceCode.text);
-          within = detector.mayHoldSecret(site.value) ? check(site) : [];
-          chains.set(top, within);
+    function checkConcatenations(groups: readonly (readonly number[])[]): void {
+      const tokens = sourceCode.ast.tokens;
+      for (const group of groups) {
+        // one lookup per run: its first string's node, the top of its chain (a chain longer than the joined reading
+        // takes, or one with another operand, `x + "…" + "…"`, is read string by string)
+        if (group.length <= MAX_CONCAT_PIECES) {
+          const node = findNodeAt(sourceCode.ast as TSESTree.Node, tokens[group[0]!]!.range[0], sourceCode.visitorKeys);
+          const piece = node?.type === 'TemplateLiteral' ? node.quasis[0] : asStringNode(node);
+          const top = piece && concatTopOf(piece);
+          const leaves = top && concatLeaves(top);
+          if (top && leaves && leaves.length === group.length) {
+            const site = siteOfConcat(top, leaves, sourceCode.text);
+            // then each string, but for what the chain reported (a piece of a token cut in two is no finding again)
+            const within = detector.mayHoldSecret(site.value) ? check(site) : [];
+            for (const k of group) checkStringToken(tokens[k]!, within);
+            continue;
+          }
         }
-        // then the piece itself, but for what the chain reported (a piece of a token cut in two is no finding again)
-        checkStringToken(token, within);
+        for (const k of group) checkStringToken(tokens[k]!);
       }
     }
 
@@ -193,8 +198,8 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const tokens = sourceCode.ast.tokens;
-        /** strings followed by `+` and another string: pieces of a concatenation, read whole below */
-        let chained: number[] | undefined;
+        /** runs of strings joined by `+` (token indexes): pieces of concatenations, read below */
+        let chained: number[][] | undefined;
         for (let k = 0; k < tokens.length; k++) {
           const token = tokens[k]!;
           const type = token.type as string;
@@ -202,9 +207,14 @@ export default createRule<Options, MessageIds>({
             if (type === 'RegularExpression' && token.range[1] - token.range[0] >= 12) checkRegex(token);
             continue;
           }
-          // a piece of a `"…" + "…"` chain is read after the walk, with its chain
-          if (isWholeString(token) && ((tokens[k + 1]?.value === '+' && isWholeString(tokens[k + 2])) || (tokens[k - 1]?.value === '+' && isWholeString(tokens[k - 2])))) {
-            (chained ??= []).push(k);
+          // a `"…" + "…" + …` run of strings is read after the walk, as one group (its chain, then its pieces)
+          if (isWholeString(token) && tokens[k + 1]?.value === '+' && isWholeString(tokens[k + 2])) {
+            const group = [k];
+            while (tokens[k + 1]?.value === '+' && isWholeString(tokens[k + 2])) {
+              k += 2;
+              group.push(k);
+            }
+            (chained ??= []).push(group);
             continue;
           }
           checkStringToken(token);
