@@ -112,7 +112,7 @@ export class KeywordAutomaton {
     const length = text.length;
     // a long ASCII text is read as bytes: a byte array reads faster than `charCodeAt` (which dispatches on how the
     // string is stored), and needs no branch for characters outside the tables
-    const bytes = length >= BYTE_SCAN_MIN && !NON_ASCII.test(text) ? Buffer.from(text, 'latin1') : undefined;
+    const bytes = length >= BYTE_SCAN_MIN && !NON_ASCII.test(text) ? asciiBytes(text) : undefined;
     let row = 0;
     let count = 0;
     let shape = 0;
@@ -181,6 +181,18 @@ export class KeywordAutomaton {
     return this.out[state] ?? [];
   }
 
+}
+
+/** The byte buffer long texts are copied into: reused up to this size (a fresh one for a longer text). */
+const BYTES_KEPT = 1 << 22;
+let byteScratch: Buffer | undefined;
+
+/** `text` (ASCII) as bytes, in a buffer reused from call to call: no allocation per long string. */
+function asciiBytes(text: string): Buffer {
+  if (text.length > BYTES_KEPT) return Buffer.from(text, 'latin1');
+  if (!byteScratch || byteScratch.length < text.length) byteScratch = Buffer.allocUnsafe(Math.min(BYTES_KEPT, Math.max(text.length, 1 << 16) * 2));
+  byteScratch.write(text, 0, text.length, 'latin1');
+  return byteScratch;
 }
 
 /** Reusable output of `scanInto`. */
