@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite } from '../src/ast/analyze.js';
-import { asStringNode, concatLeaves, concatTopOf, envEditsFor, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
+import { asStringNode, concatChainOf, envEditsFor, MAX_CONCAT_LEAVES, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
@@ -24,9 +24,6 @@ export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback' | 'secretInComm
 export const MAX_SUGGESTIONS_PER_STRING = 50;
 /** …and no more than keep the suggestions' text of one string under this many characters. */
 export const SUGGESTION_TEXT_BUDGET = 2_000_000;
-
-/** Runs of more strings than this are read string by string (as `concatLeaves` does). */
-const MAX_CONCAT_PIECES = 200;
 
 /** A token that is a whole string: a string literal, or a template literal without substitutions. */
 function isWholeString(token: { type: string; value: string } | undefined): boolean {
@@ -168,13 +165,12 @@ export default createRule<Options, MessageIds>({
       for (const group of groups) {
         // one lookup per run: its first string's node, the top of its chain (a chain longer than the joined reading
         // takes, or one with another operand, `x + "…" + "…"`, is read string by string)
-        if (group.length <= MAX_CONCAT_PIECES) {
+        if (group.length <= MAX_CONCAT_LEAVES) {
           const node = findNodeAt(sourceCode.ast as TSESTree.Node, tokens[group[0]!]!.range[0], sourceCode.visitorKeys);
           const piece = node?.type === 'TemplateLiteral' ? node.quasis[0] : asStringNode(node);
-          const top = piece && concatTopOf(piece);
-          const leaves = top && concatLeaves(top);
-          if (top && leaves && leaves.length === group.length) {
-            const site = siteOfConcat(top, leaves, sourceCode.text);
+          const chain = piece && concatChainOf(piece);
+          if (chain && chain.leaves.length === group.length) {
+            const site = siteOfConcat(chain.top, chain.leaves, sourceCode.text);
             // then each string, but for what the chain reported (a piece of a token cut in two is no finding again)
             const within = detector.mayHoldSecret(site.value) ? check(site) : [];
             for (const k of group) checkStringToken(tokens[k]!, within);

@@ -162,18 +162,20 @@ export function concatLeaves(node: Node): (TSESTree.StringLiteral | TSESTree.Tem
 }
 
 /** A longer chain, or one written over more source, is data, not a secret in pieces: its strings are read one by one. */
-const MAX_CONCAT_LEAVES = 200;
+export const MAX_CONCAT_LEAVES = 200;
 const MAX_CONCAT_SOURCE = 100_000;
 
-/** The top of the `+` chain of strings that `node` (a string literal or template) is a piece of, if any. */
-export function concatTopOf(node: Node): TSESTree.BinaryExpression | undefined {
-  let child: Node = node.type === 'TemplateElement' ? node.parent! : node;
+/**
+ * The top of the `+` chain of strings that `node` (a string literal or template) is a piece of, with the chain's
+ * strings (`concatLeaves`), if any.
+ */
+export function concatChainOf(node: Node): { top: TSESTree.BinaryExpression; leaves: (TSESTree.StringLiteral | TSESTree.TemplateElement)[] } | undefined {
   let top: TSESTree.BinaryExpression | undefined;
-  for (let parent = child.parent; parent?.type === 'BinaryExpression' && parent.operator === '+'; parent = parent.parent) {
+  for (let parent = (node.type === 'TemplateElement' ? node.parent! : node).parent; parent?.type === 'BinaryExpression' && parent.operator === '+'; parent = parent.parent) {
     top = parent;
-    child = parent;
   }
-  return top && concatLeaves(top) ? top : undefined;
+  const leaves = top && concatLeaves(top);
+  return top && leaves ? { top, leaves } : undefined;
 }
 
 /**

@@ -277,7 +277,8 @@ export function walk(root: Node, visit: (node: Node) => void): void {
   }
 }
 
-function isNode(value: unknown): value is Node {
+/** Is a property value of a node a child node (an object with a `type`)? */
+export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 

@@ -13,7 +13,7 @@
 import { findVariable as esFindVariable, getStaticValue as esGetStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cookedToSourceOffsets, getEnvReadName, keyName, propertyName } from '../ast/strings.js';
-import { isProcessImport } from './env-reads.js';
+import { isNode, isProcessImport } from './env-reads.js';
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
@@ -122,10 +122,6 @@ function expandedSize(node: Node, ctx: ValueContext, limit: number): number {
     }
   }
   return total;
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** `getStaticValue` that never throws: `{ value }` when the expression is statically known. */
