@@ -17,18 +17,21 @@ export function shannonEntropy(text: string): number {
     else (others ??= new Map()).set(c, (others.get(c) ?? 0) + 1);
   }
   let bits = 0;
-  const add = (n: number): void => {
-    const p = n / text.length;
-    bits -= p * Math.log2(p);
-  };
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128 && ASCII_COUNTS[c]! > 0) {
-      add(ASCII_COUNTS[c]!);
+      const p = ASCII_COUNTS[c]! / length;
+      bits -= p * Math.log2(p);
       ASCII_COUNTS[c] = 0;
     }
   }
-  if (others) for (const n of others.values()) add(n);
+  if (others) {
+    for (const n of others.values()) {
+      const p = n / length;
+      bits -= p * Math.log2(p);
+    }
+  }
   return bits;
 }
 
@@ -44,6 +47,9 @@ export const MIN_ENTROPY_HEX = 3.0;
 /** an e-mail address (a service account's `client_email`, an SMTP user): an identifier, not a secret */
 const EMAIL = /^[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/;
 
+/** `isSequential`: the share of steps of -1, 0 or +1 that makes a sequence. */
+const SEQUENTIAL_SHARE = 0.6;
+
 /** True for `abcdef…`, `123456…`, `aaaa…`-like strings: at least 60% of steps are +1, -1 or 0. */
 export function isSequential(text: string): boolean {
   if (text.length < 6) return false;
@@ -52,7 +58,7 @@ export function isSequential(text: string): boolean {
     const d = text.charCodeAt(i) - text.charCodeAt(i - 1);
     if (d === 1 || d === -1 || d === 0) steps++;
   }
-  return steps / (text.length - 1) >= 0.6;
+  return steps / (text.length - 1) >= SEQUENTIAL_SHARE;
 }
 
 // `looksRandom`'s character classes, one table lookup per character: it runs on every long string without white
@@ -93,12 +99,22 @@ export function looksRandom(value: string, strict = false): boolean {
   const n = value.length;
   if (n < minLength || n > GENERIC_MAX_LENGTH) return false;
   // one pass: which classes occur, whether it is all hex of one case, whether it has the shape of `WORDS`
-  // (`^[A-Za-z]+(?:[_.-][A-Za-z]+)*$`; a space is not a token character)
+  // (`^[A-Za-z]+(?:[_.-][A-Za-z]+)*$`; a space is not a token character), and the counts `isSequential` and
+  // `isIdentifierLike` decide by (most strings that get here are names: one loop is all they cost, and one loop is
+  // all V8 has to compile before they are cheap)
   let classes = 0;
   let hexLower = true;
   let hexUpper = true;
   let words = true;
   let previous = 0;
+  /** `isSequential`: steps of -1, 0 or +1 between neighbouring characters */
+  let steps = 0;
+  /** `isIdentifierLike`: word segments (`identifierSegmentStarts`), letters and digits */
+  let segments = 0;
+  let letters = 0;
+  let digits = 0;
+  /** the letter case of the previous character as `isIdentifierLike` reads it: 0 not a letter, LOWER or UPPER */
+  let previousCase = 0;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
     const k = c < 128 ? CHAR_CLASS[c]! : 0;
@@ -112,6 +128,21 @@ export function looksRandom(value: string, strict = false): boolean {
       if (!letter && !(k & JOINER && i > 0 && i < n - 1 && previous & (LOWER | UPPER))) words = false;
     }
     previous = k;
+    if (i > 0) {
+      const d = c - value.charCodeAt(i - 1);
+      if (d === 1 || d === -1 || d === 0) steps++;
+    }
+    if (k & (LOWER | UPPER)) {
+      letters++;
+      const letterCase = k & LOWER || isOAuthA(value, i) ? LOWER : UPPER;
+      // a segment starts at a letter after a non-letter, at a capital after a lower-case letter, and at the capital
+      // that ends a run of capitals when a lower-case letter follows (`HTTPResponse`: HTTP, Response)
+      if (previousCase === 0 || (letterCase === UPPER && (previousCase === LOWER || isLowerAt(value, i + 1)))) segments++;
+      previousCase = letterCase;
+    } else {
+      if (k & DIGIT) digits++;
+      previousCase = 0;
+    }
   }
   const kinds = (classes & LOWER ? 1 : 0) + (classes & UPPER ? 1 : 0) + (classes & DIGIT ? 1 : 0);
   // what the checks below reject anyway, decided from the pass alone: joined words shorter than random letters
@@ -119,7 +150,8 @@ export function looksRandom(value: string, strict = false): boolean {
   if (words ? n < 20 : kinds < 2) return false;
   if (classes & SYMBOL && value.includes('://')) return false;
   if (value.includes('@') && EMAIL.test(value)) return false;
-  if (classes === DIGIT || isSequential(value) || isIdentifierLike(value)) return false;
+  // all digits, `isSequential`, `isIdentifierLike`
+  if (classes === DIGIT || steps / (n - 1) >= SEQUENTIAL_SHARE || (segments > 0 && digits <= 4 && letters / segments >= 3.5)) return false;
   if (words) return isRandomLetters(value);
   if (hexLower || hexUpper) {
     // all-digit-ish hex and short hex are ids; hex needs letters and digits
@@ -129,6 +161,17 @@ export function looksRandom(value: string, strict = false): boolean {
   if (kinds < (strict ? 3 : 2)) return false;
   if (classes & (JOINER | SYMBOL) && (looksLikePathOrHost(value) || isWordChain(value))) return false;
   return shannonEntropy(value) > MIN_ENTROPY_BASE64;
+}
+
+/** Is the character at `j` lower-case as `isIdentifierLike` reads it (the `A` of `OAuth` is)? False past the end. */
+function isLowerAt(value: string, j: number): boolean {
+  const c = value.charCodeAt(j);
+  return (c >= 97 && c <= 122) || isOAuthA(value, j);
+}
+
+/** The `A` of `OAuth`, read as lower-case (`airtableOAuth2Api` → airtable, Oauth, Api). */
+function isOAuthA(value: string, j: number): boolean {
+  return value.charCodeAt(j) === 65 && j > 0 && value.charCodeAt(j - 1) === 79 && value.startsWith('uth', j + 1);
 }
 
 /**
@@ -144,13 +187,10 @@ export function isIdentifierLike(value: string): boolean {
   let digits = 0;
   let i = 0;
   const n = value.length;
-  const lower = (j: number): boolean => {
-    const c = value.charCodeAt(j);
-    return (c >= 97 && c <= 122) || (c === 65 && j > 0 && value.charCodeAt(j - 1) === 79 && value.startsWith('uth', j + 1));
-  };
+  const lower = (j: number): boolean => isLowerAt(value, j);
   const upper = (j: number): boolean => {
     const c = value.charCodeAt(j);
-    return c >= 65 && c <= 90 && !lower(j);
+    return c >= 65 && c <= 90 && !isOAuthA(value, j);
   };
   while (i < n) {
     const c = value.charCodeAt(i);

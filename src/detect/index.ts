@@ -10,7 +10,7 @@ import { looksRandom, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, someValueRun } from './file-text.js';
 import { nameValuePairs, pairNameAt } from './name-value.js';
 import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
-import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from './pattern-reading.js';
+import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -45,10 +45,18 @@ export class Detector {
   /** keyword → formats it (or a keyword it starts with) selects */
   private readonly byKeyword = new Map<string, TokenFormat[]>();
   private readonly contextOnly: TokenFormat[] = [];
-  /** prefix-less formats: the longest run of `RUN_CHAR` characters every match holds (`minRunOf`) */
-  private readonly minRuns = new Map<TokenFormat, number>();
-  /** the least of `minRuns`: a string whose longest run is shorter matches no prefix-less format */
+  /**
+   * prefix-less formats: the longest run of each of `RUN_ALPHABETS` every match holds (`minRunOf`), `RUN_ALPHABET_COUNT`
+   * numbers per format in `contextOnly`'s order
+   */
+  private readonly minRuns: Int32Array;
+  /** the least of the `RUN_CHAR` runs in `minRuns`: a string whose longest run is shorter matches no prefix-less format */
   private readonly shortestMinRun: number;
+  /** prefix-less formats with the same pattern share one test per string: each one's first format's index in `contextOnly` */
+  private readonly samePatternAs: Int32Array;
+  /** `contextOnlyShapes`' reused state: the longest runs of a text, and each format's verdict (0 untested, 1 no, 2 yes) */
+  private readonly textRuns = new Int32Array(RUN_ALPHABET_COUNT);
+  private readonly verdicts: Uint8Array;
   /** anchored formats: `leadingSolidOf` their pattern */
   private readonly solids = new Map<TokenFormat, number>();
   /** reused by the prefilters: where the next white space after a keyword hit is */
@@ -104,10 +112,6 @@ export class Detector {
       }
       if (f.keywords.length === 0) {
         this.contextOnly.push(f);
-        // with case folding over Unicode (`iu`), a letter class also matches non-ASCII letters (`ſ`, `K`); a user's
-        // pattern is not ours to read (0 proves nothing: it always runs)
-        const folds = f.pattern.flags.includes('i') && /[uv]/.test(f.pattern.flags);
-        this.minRuns.set(f, folds || this.userFormats.has(f) ? 0 : minRunOf(f.pattern.source));
       }
       for (const k of f.keywords) keywords.add(k);
     }
@@ -128,7 +132,24 @@ export class Detector {
     }
     this.keywords = new KeywordAutomaton(keywords);
     this.flat = this.flattenStates();
-    this.shortestMinRun = Math.min(...this.minRuns.values());
+    this.minRuns = new Int32Array(this.contextOnly.length * RUN_ALPHABET_COUNT);
+    this.samePatternAs = new Int32Array(this.contextOnly.length);
+    this.verdicts = new Uint8Array(this.contextOnly.length);
+    const firstWithPattern = new Map<string, number>();
+    this.contextOnly.forEach((f, index) => {
+      // with case folding over Unicode (`iu`), a letter class also matches non-ASCII letters (`ſ`, `K`); a user's
+      // pattern is not ours to read (0 proves nothing: it always runs)
+      const folds = f.pattern.flags.includes('i') && /[uv]/.test(f.pattern.flags);
+      if (!folds && !this.userFormats.has(f)) {
+        for (let k = 0; k < RUN_ALPHABET_COUNT; k++) this.minRuns[index * RUN_ALPHABET_COUNT + k] = minRunOf(f.pattern.source, k);
+      }
+      const key = `${f.pattern.flags.replace(/[gy]/g, '')}/${f.pattern.source}`;
+      if (!firstWithPattern.has(key)) firstWithPattern.set(key, index);
+      this.samePatternAs[index] = firstWithPattern.get(key)!;
+    });
+    let shortest = Infinity;
+    for (let index = 0; index < this.contextOnly.length; index++) shortest = Math.min(shortest, this.minRuns[index * RUN_ALPHABET_COUNT]!);
+    this.shortestMinRun = shortest;
   }
 
   /** Every secret in `text` (a string value or a comment), sorted by position, non-overlapping. */
@@ -159,7 +180,11 @@ export class Detector {
       // no keyword: only a prefix-less format (whose shape needs no context) or a whole value (whose context-free
       // checks come first) can be found, so both are tried before anything is allocated
       if (tokenish) shaped = this.contextOnlyShapes(text);
-      if ((shaped === undefined || shaped.length === 0) && !(wholeValue && mayBeWholeValue(text, shape))) return [];
+      const anyShape = shaped !== undefined && shaped.length > 0;
+      if (!anyShape && !(wholeValue && mayBeWholeValue(text, shape))) return [];
+      // probing (`mayHoldSecret`): what is left needs the context, a prefix-less shape or a whole value (unless it is a
+      // documented example, `matchWholeValue`'s last check before it asks); said here, not thrown from deep inside
+      if (context === needContext) return anyShape || !isKnownExample(text.trim()) ? NEEDS_CONTEXT : [];
     }
     let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
@@ -202,7 +227,8 @@ export class Detector {
     // shorter, so not with them)
     if (this.userFormats.size === 0 && !hasSolidRun(text)) return false;
     try {
-      return this.detectScanned(text, needContext, this.keywords.scanInto(text, this.scratch), where === 'comment').length > 0;
+      const found = this.detectScanned(text, needContext, this.keywords.scanInto(text, this.scratch), where === 'comment');
+      return found === NEEDS_CONTEXT || found.length > 0;
     } catch (error) {
       if (error === NEED_CONTEXT) return true;
       throw error;
@@ -302,15 +328,25 @@ export class Detector {
 
   /** The prefix-less formats whose pattern matches `text` (their context is asked for only then). */
   private contextOnlyShapes(text: string): readonly TokenFormat[] {
-    // one pass for the longest run of token characters rules out most patterns without running them (a string with
-    // a digit is no rarity: `n8n-nodes-base.awsLambda`), and all of them when it is shorter than the shortest run
-    const run = longestRun(text);
-    if (run < this.shortestMinRun) return NONE;
+    // one pass for the longest run of each alphabet rules out most patterns without running them (a string with a
+    // digit is no rarity: `n8n-nodes-base.awsLambda`, a URL with an id), and all of them when the longest run of token
+    // characters is shorter than the shortest any format needs
+    const runs = this.textRuns;
+    longestRuns(text, runs);
+    if (runs[0]! < this.shortestMinRun) return NONE;
+    const verdicts = this.verdicts;
+    verdicts.fill(0);
     let shaped: TokenFormat[] | undefined;
-    for (const f of this.contextOnly) {
-      if (this.minRuns.get(f)! > run) continue;
-      const re = this.globalPatterns.get(f);
-      if (re !== undefined && testWhole(re, text)) (shaped ??= []).push(f);
+    formats: for (let index = 0; index < this.contextOnly.length; index++) {
+      const base = index * RUN_ALPHABET_COUNT;
+      for (let k = 0; k < RUN_ALPHABET_COUNT; k++) if (this.minRuns[base + k]! > runs[k]!) continue formats;
+      // formats with one pattern (a 32-digit hex secret is several providers' shape) run it once
+      const first = this.samePatternAs[index]!;
+      if (verdicts[first] === 0) {
+        const re = this.globalPatterns.get(this.contextOnly[first]!);
+        verdicts[first] = re !== undefined && testWhole(re, text) ? 2 : 1;
+      }
+      if (verdicts[first] === 2) (shaped ??= []).push(this.contextOnly[index]!);
     }
     return shaped ?? NONE;
   }
@@ -868,6 +904,8 @@ const STRING_JOIN = /["'`]\s*\+\s*["'`]/g;
 
 /** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
 const NEED_CONTEXT = Symbol('need context');
+/** What `detectScanned` returns when probing (`needContext`) ends where only the context can decide (never a real result). */
+const NEEDS_CONTEXT: Finding[] = Object.freeze([]) as unknown as Finding[];
 const needContext = (): DetectContext => {
   throw NEED_CONTEXT;
 };

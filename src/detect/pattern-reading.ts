@@ -66,11 +66,28 @@ export function keywordOffset(source: string, keyword: string): number | undefin
   return undefined;
 }
 
-/** The characters of `minRunOf`'s runs: what the prefix-less token formats are made of (`[A-Za-z0-9_/+-]`). */
-export const RUN_CHAR = asciiTable((ch) => (/[A-Za-z0-9_/+-]/.test(ch) ? 1 : 0));
-const isRunChar = (ch: string): boolean => {
+/**
+ * The alphabets `minRunOf` counts runs of, one bit each: what the prefix-less token formats are made of. The first,
+ * `RUN_CHAR`, holds all the others; the narrower ones tell apart formats of one length and another alphabet (a run of
+ * 40 letters and digits is no run of 32 hex digits).
+ */
+export const RUN_ALPHABETS: readonly RegExp[] = [
+  /[A-Za-z0-9_/+-]/,
+  /[A-Za-z0-9]/,
+  /[0-9a-fA-F]/,
+  /[a-f0-9]/,
+  /[A-Za-z0-9_-]/,
+  /[A-Za-z0-9/+]/,
+  /[a-z0-9]/,
+  /[0-9]/,
+];
+/** ASCII character → the `RUN_ALPHABETS` it belongs to (bit k: alphabet k). */
+export const RUN_BITS = asciiTable((ch) => RUN_ALPHABETS.reduce((bits, re, k) => (re.test(ch) ? bits | (1 << k) : bits), 0));
+/** The characters of `minRunOf`'s runs (`RUN_ALPHABETS[0]`, `[A-Za-z0-9_/+-]`). */
+export const RUN_CHAR = asciiTable((ch) => RUN_BITS[ch.charCodeAt(0)]! & 1);
+const inAlphabet = (ch: string, alphabet: number): boolean => {
   const c = ch.charCodeAt(0);
-  return ch.length === 1 && c < 128 && RUN_CHAR[c] === 1;
+  return ch.length === 1 && c < 128 && (RUN_BITS[c]! & (1 << alphabet)) !== 0;
 };
 
 /** The longest run of `RUN_CHAR` characters in `text`. */
@@ -87,20 +104,46 @@ export function longestRun(text: string): number {
   return best;
 }
 
+/** The longest run of each of `RUN_ALPHABETS` in `text`, written into `best` (one pass). */
+export function longestRuns(text: string, best: Int32Array): void {
+  best.fill(0);
+  const runs = RUNS;
+  runs.fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const bits = c < 128 ? RUN_BITS[c]! : 0;
+    if (bits === 0) {
+      // most characters of a text that gets here are in every alphabet or in none
+      runs.fill(0);
+      continue;
+    }
+    for (let k = 0; k < RUN_ALPHABET_COUNT; k++) {
+      if (bits & (1 << k)) {
+        const run = ++runs[k]!;
+        if (run > best[k]!) best[k] = run;
+      } else runs[k] = 0;
+    }
+  }
+}
+
+export const RUN_ALPHABET_COUNT = RUN_ALPHABETS.length;
+const RUNS = new Int32Array(RUN_ALPHABET_COUNT);
+
 /**
- * A lower bound on the longest run of `RUN_CHAR` characters in every match of `source` (a token pattern): the longest
- * stretch of consecutive top-level items that can only produce such characters, each at its least repetition.
- * Lookarounds and anchors take no room; a group, `.`, or an item that may produce another character ends a
- * stretch; a top-level alternation proves nothing (0). So a text whose longest run is shorter cannot match, and the
- * pattern need not run.
+ * A lower bound on the longest run of `RUN_ALPHABETS[alphabet]` characters (`RUN_CHAR` by default) in every match of
+ * `source` (a token pattern): the longest stretch of consecutive top-level items that can only produce such
+ * characters, each at its least repetition. Lookarounds and anchors take no room; a group, `.`, or an item that may
+ * produce another character ends a stretch; a top-level alternation proves nothing (0). So a text whose longest run
+ * is shorter cannot match, and the pattern need not run.
  */
-export function minRunOf(source: string): number {
+export function minRunOf(source: string, alphabet = 0): number {
+  const within = (ch: string): boolean => inAlphabet(ch, alphabet);
   let best = 0;
   let run = 0;
   let i = 0;
   while (i < source.length) {
     const ch = source[i]!;
-    let within = false;
+    let inside = false;
     if (ch === '(') {
       const close = closingParen(source, i);
       if (close < 0) return 0;
@@ -110,12 +153,12 @@ export function minRunOf(source: string): number {
     } else if (ch === '[') {
       const j = classEnd(source, i);
       if (j >= source.length) return 0;
-      within = classWithin(source.slice(i + 1, j));
+      inside = classWithin(source.slice(i + 1, j), within);
       i = j + 1;
     } else if (ch === '\\') {
       const next = source[i + 1];
       if (next === undefined) return 0;
-      within = next === 'd' || (!/[A-Za-z0-9]/.test(next) && isRunChar(next));
+      inside = next === 'd' ? [...'0123456789'].every(within) : !/[A-Za-z0-9]/.test(next) && within(next);
       i += 2;
     } else if (ch === '|') {
       return 0;
@@ -123,14 +166,14 @@ export function minRunOf(source: string): number {
       i++;
       continue;
     } else {
-      within = ch !== '.' && isRunChar(ch);
+      inside = ch !== '.' && within(ch);
       i++;
     }
     const quantifier = quantifierAt(source, i);
     if (!quantifier) return 0;
     const min = quantifier.min;
     i = quantifier.next;
-    if (within) {
+    if (inside) {
       run += min;
       if (run > best) best = run;
     } else {
@@ -140,8 +183,8 @@ export function minRunOf(source: string): number {
   return best;
 }
 
-/** Does the character class with this body (between `[` and `]`) hold only `RUN_CHAR` characters? */
-function classWithin(body: string): boolean {
+/** Does the character class with this body (between `[` and `]`) hold only characters `within` accepts? */
+function classWithin(body: string, within: (ch: string) => boolean): boolean {
   if (body.startsWith('^')) return false;
   let i = 0;
   const chars: string[] = [];
@@ -151,6 +194,7 @@ function classWithin(body: string): boolean {
       const next = body[i + 1];
       if (next === undefined) return false;
       if (next === 'd') {
+        if (![...'0123456789'].every(within)) return false;
         i += 2;
         continue;
       }
@@ -167,12 +211,12 @@ function classWithin(body: string): boolean {
         i++;
       }
       if (to.length !== 1) return false;
-      for (let c = ch.charCodeAt(0); c <= to.charCodeAt(0); c++) if (!isRunChar(String.fromCharCode(c))) return false;
+      for (let c = ch.charCodeAt(0); c <= to.charCodeAt(0); c++) if (!within(String.fromCharCode(c))) return false;
       continue;
     }
     chars.push(ch);
   }
-  return chars.every(isRunChar);
+  return chars.every(within);
 }
 
 /** Index of the `)` closing the group that opens at `open`, skipping escapes and classes; -1 when none. */

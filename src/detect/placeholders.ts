@@ -3,7 +3,7 @@
  * examples, fake bodies. Documented example keys are kept as SHA-256 digests so this repository never holds a
  * real-format token, not even a public example.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isSequential, shannonEntropy } from './entropy.js';
 
 /** Whole-value placeholders and template references. */
@@ -105,5 +105,5 @@ const KNOWN_EXAMPLE_DIGESTS = new Set([
 /** Is this one of the documented example credentials (token-formats.md §3.1)? */
 export function isKnownExample(token: string): boolean {
   if (/EXAMPLE/.test(token)) return true;
-  return KNOWN_EXAMPLE_DIGESTS.has(createHash('sha256').update(token).digest('hex').slice(0, 32));
+  return KNOWN_EXAMPLE_DIGESTS.has(hash('sha256', token, 'hex').slice(0, 32));
 }

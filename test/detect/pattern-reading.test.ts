@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRun, minRunOf } from '../../src/detect/pattern-reading.js';
+import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRun, longestRuns, minRunOf, RUN_ALPHABET_COUNT, RUN_ALPHABETS } from '../../src/detect/pattern-reading.js';
+import { Detector } from '../../src/detect/index.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
-import { FAKE_FORMAT_IDS, fakeToken } from '../support/fake-tokens.js';
+import { FAKE_FORMAT_IDS, fakeToken, mulberry32 } from '../support/fake-tokens.js';
 
 describe('keywordOffset at the start of a pattern', () => {
   it('reads the literal start of a pattern after one single-character lookbehind', () => {
@@ -89,8 +90,21 @@ describe('minRunOf (the longest run of token characters every match holds)', () 
     expect(minRunOf(String.raw`a|b`)).toBe(0);
     expect(minRunOf(String.raw`[a-z.]{30}`)).toBe(0);
   });
-  it('holds for real matches of every prefix-less format', () => {
+  it('counts runs of a narrower alphabet', () => {
+    const hex32 = String.raw`(?<![A-Za-z0-9_])[a-f0-9]{32}(?![A-Za-z0-9_])`;
+    const alphabet = (re: string): number => RUN_ALPHABETS.findIndex((a) => a.source === re);
+    expect(minRunOf(hex32, alphabet('[a-f0-9]'))).toBe(32);
+    expect(minRunOf(hex32, alphabet('[A-Za-z0-9]'))).toBe(32);
+    // a class wider than the alphabet ends a run
+    expect(minRunOf(String.raw`[A-Za-z0-9]{40}`, alphabet('[a-f0-9]'))).toBe(0);
+    expect(minRunOf(String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}`, alphabet('[0-9a-fA-F]'))).toBe(8);
+    expect(minRunOf(String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}`, alphabet('[A-Za-z0-9_-]'))).toBe(13);
+    expect(minRunOf(String.raw`\d{10}x`, alphabet('[0-9]'))).toBe(10);
+    expect(minRunOf(String.raw`[12]\/[0-9]{10,20}`, alphabet('[0-9]'))).toBe(10);
+  });
+  it('holds for real matches of every prefix-less format, in every alphabet', () => {
     let checked = 0;
+    const runs = new Int32Array(RUN_ALPHABET_COUNT);
     for (const f of TOKEN_FORMATS) {
       if (f.keywords.length > 0 || !FAKE_FORMAT_IDS.includes(f.id)) continue;
       const min = minRunOf(f.pattern.source);
@@ -99,10 +113,53 @@ describe('minRunOf (the longest run of token characters every match holds)', () 
         const m = new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, '')).exec(token);
         expect(m, f.id).not.toBeNull();
         expect(longestRun(m![0]), f.id).toBeGreaterThanOrEqual(min);
+        longestRuns(m![0], runs);
+        expect(runs[0], f.id).toBe(longestRun(m![0]));
+        for (let k = 0; k < RUN_ALPHABET_COUNT; k++) expect(runs[k]!, `${f.id} ${RUN_ALPHABETS[k]}`).toBeGreaterThanOrEqual(minRunOf(f.pattern.source, k));
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(40);
+  });
+  it('longestRuns agrees with a regular expression per alphabet', () => {
+    const rand = mulberry32(5);
+    const alphabet = 'aF09zZ_-/+.:é ';
+    const runs = new Int32Array(RUN_ALPHABET_COUNT);
+    for (let n = 0; n < 3_000; n++) {
+      let text = '';
+      const length = Math.floor(rand() * 60);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      longestRuns(text, runs);
+      RUN_ALPHABETS.forEach((re, k) => {
+        const longest = Math.max(0, ...(text.match(new RegExp(`${re.source}+`, 'g')) ?? []).map((r) => r.length));
+        expect(runs[k], `${JSON.stringify(text)} ${re}`).toBe(longest);
+      });
+    }
+  });
+});
+
+describe("the detector's prefix-less shapes (each pattern run only where its runs fit)", () => {
+  it('finds what running every prefix-less pattern finds', () => {
+    const detector = new Detector();
+    const internal = detector as unknown as { contextOnly: { id: string; pattern: RegExp }[]; contextOnlyShapes(text: string): readonly { id: string }[] };
+    const formats = internal.contextOnly;
+    expect(formats.length).toBeGreaterThan(10);
+    const rand = mulberry32(9);
+    const pieces = [...formats.filter((f) => FAKE_FORMAT_IDS.includes(f.id)).flatMap((f) => [fakeToken(f.id, 1), fakeToken(f.id, 2)]), '/', '-', '.', ':', 'https://api.example.test/v1/', 'x', '0'];
+    let found = 0;
+    for (let n = 0; n < 4_000; n++) {
+      let text = '';
+      while (text.length < 16 + Math.floor(rand() * 80)) {
+        const piece = pieces[Math.floor(rand() * pieces.length)]!;
+        // cut a token now and then: near misses of every length
+        text += rand() < 0.4 ? piece.slice(0, Math.floor(rand() * piece.length)) : piece;
+      }
+      const naive = formats.filter((f) => new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, '')).test(text)).map((f) => f.id);
+      const shapes = internal.contextOnlyShapes(text).map((f) => f.id);
+      expect(shapes, text.length.toString()).toEqual(naive);
+      if (naive.length > 0) found++;
+    }
+    expect(found).toBeGreaterThan(500);
   });
 });
 

@@ -249,11 +249,25 @@ describe('looksRandom', () => {
       'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=_~.-!@#$%^&*:;,?| ',
       'ab9/:@.',
       'aZ9é\u00a0"',
+      // the word segments `isIdentifierLike` counts, `OAuth` and runs of capitals included (looksRandom counts them in its one pass)
+      'OAuthXYZabc12-_',
+      'OAuth',
     ];
-    const samples = ['user@mail.example.com', 'https://api.example.test/abcdefgh1234', 'abcdefghijklmnopqrstuvwx', 'ab-cd-ef-gh-ij-kl-mn-op', 'a_b', '_abcdefghijklmnopq', 'abcdefghijklmnopq_'];
+    const samples = ['getHTTPResponseCodeForOAuthToken', 'airtableOAuth2ApiCredentials', 'XOAuthOAuthOAuthOAuthY', 'user@mail.example.com', 'https://api.example.test/abcdefgh1234', 'abcdefghijklmnopqrstuvwx', 'ab-cd-ef-gh-ij-kl-mn-op', 'a_b', '_abcdefghijklmnopq', 'abcdefghijklmnopq_'];
     for (let n = 0; n < 30_000; n++) {
       const alphabet = alphabets[n % alphabets.length]!;
       samples.push(pick(alphabet, 12 + Math.floor(rand() * 40)));
+    }
+    // names made of pieces where the identifier check decides: `OAuth`, runs of capitals, short random pieces
+    // and values near the share of steps that makes a sequence (`isSequential`)
+    const names = ['OAuth', 'Oauth', 'XML', 'Http', 'Qz', 'kV', 'Token', 'p', 'R', '7', 'x9', 'HTTPS', 'Api', 'Wq'];
+    const runs = ['abcd', '1234', 'xyz', 'DCBA', '5555', 'Zq', 'x', '9', 'M', 'k7', 'Rw3'];
+    for (const pieces of [names, runs]) {
+      for (let n = 0; n < 20_000; n++) {
+        let s = '';
+        while (s.length < 16 + Math.floor(rand() * 16)) s += pieces[Math.floor(rand() * pieces.length)];
+        samples.push(s);
+      }
     }
     for (let seed = 1; seed <= 100; seed++) samples.push(fakeGenericSecret(seed), `${fakeGenericSecret(seed)}@host.example.com`);
     for (const s of samples) for (const strict of [false, true]) expect(looksRandom(s, strict), `${s} ${strict}`).toBe(definition(s, strict));
