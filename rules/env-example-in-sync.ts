@@ -58,9 +58,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowNames: [], checkTestFiles: false }],
   },
   create(context, [options]) {
-    if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
-    // every env read goes through `process` (`process.env`, `import { env } from "node:process"`)
+    // every env read goes through `process` (`process.env`, `import { env } from "node:process"`): most files stop here
     if (!gateText(context.sourceCode).includes('process')) return {};
+    if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
     const examplePath = findNearestEnvExample(context.filename);
     if (examplePath === undefined) return {};
     const listed = readEnvExampleNames(examplePath);

@@ -72,9 +72,11 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const detector = getDetector(options);
-    const testFile = isTestFile(projectPath(context.filename, context.cwd));
-    if (testFile && options.testFiles === 'off') return {};
-    const inTestFile = testFile && options.testFiles !== 'all';
+    const testFiles = options.testFiles;
+    if (testFiles === 'off' && isTestFile(projectPath(context.filename, context.cwd))) return {};
+    /** read in a test file (with `testFiles: 'all'` never so): asked on the first string that gets past the first step */
+    let inTestFile: boolean | undefined;
+    const isInTestFile = (): boolean => (inTestFile ??= testFiles !== 'all' && isTestFile(projectPath(context.filename, context.cwd)));
 
     /**
      * Report the findings of one site; `within`: source ranges already reported for a chain of strings this site is a
@@ -87,7 +89,7 @@ export default createRule<Options, MessageIds>({
       // quadratic in its length); every finding is reported either way
       const suggestable = Math.min(MAX_SUGGESTIONS_PER_STRING, Math.floor(SUGGESTION_TEXT_BUDGET / Math.max(1, site.contentEnd - site.contentStart)));
       let suggested = 0;
-      for (const { finding, range, isFallback, envName } of analyzeSite(site, detector, inTestFile)) {
+      for (const { finding, range, isFallback, envName } of analyzeSite(site, detector, isInTestFile())) {
         if (within?.some(([from, to]) => range[0] >= from && range[1] <= to)) continue;
         reported.push(range);
         const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };

@@ -100,10 +100,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkClientId: true, checkTokens: true, checkTestFiles: false }],
   },
   create(context, [options]) {
+    // no traced module and no endpoint keys in the text: no OAuth configuration to check (first: most files stop here)
+    if (!modelMayApply(context.sourceCode)) return {};
     // mocks in tests; a real-format secret there is still reported by `no-hardcoded-secrets`
     if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
-    // no traced module and no endpoint keys in the text: no OAuth configuration to check
-    if (!modelMayApply(context.sourceCode)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
 

@@ -383,7 +383,10 @@ export class Detector {
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
-      const marks = flat.markers[state]!;
+      let marks = flat.markers[state]!;
+      // a `name=value` whose name is no credential's (`sourceMappingURL=…`, `resource=row`) is no finding: the pairs
+      // `matchMarkers` reads are those that start at these hits, and it asks their names first
+      if (marks & PAIR_MARKER && !pairMayHold(text, end)) marks &= ~PAIR_MARKER;
       markers |= marks;
       if (marks & ANCHORED_MARKERS) (markerEnds ??= new IntList()).push(end);
       // most hits of a flood of near misses end a run too short for every check of their state: the run ends at
@@ -927,14 +930,15 @@ function markerMatchAt(text: string, marks: number, end: number, jwtStart: (text
   if (marks & JWT_MARKER && stickyAt(JWT_AT, text, jwtStart(text, end))) return true;
   if (marks & URL_MARKER && stickyAt(URL_USERINFO_AT, text, urlStart(text, end))) return true;
   if (marks & SCHEME_MARKERS && stickyAt(SCHEME_VALUE_AT, text, schemeStart(text, end))) return true;
-  if (marks & PAIR_MARKER) {
-    const name = pairNameAt(text, end);
-    if (name !== undefined) {
-      const verdict = classifyName(name);
-      return verdict === 'credential' || verdict === 'weak-credential';
-    }
-  }
-  return false;
+  return (marks & PAIR_MARKER) !== 0 && pairMayHold(text, end);
+}
+
+/** Is there a `name=value` pair whose `=` is at `eq` (a pair marker's end) with a credential's name? */
+function pairMayHold(text: string, eq: number): boolean {
+  const name = pairNameAt(text, eq);
+  if (name === undefined) return false;
+  const verdict = classifyName(name);
+  return verdict === 'credential' || verdict === 'weak-credential';
 }
 
 /** Does the sticky `re` match at `start` (-1: no start)? */

@@ -96,6 +96,21 @@ describe('mayHoldSecret', () => {
     expect(detector.mayHoldSecret(' ------------------------------', 'comment')).toBe(false);
   });
 
+  it('rules out a name=value pair whose name is no credential, and still finds one beside it', () => {
+    for (const where of ['string', 'comment'] as const) {
+      expect(detector.mayHoldSecret('# sourceMappingURL=MailcheckApi.credentials.js.map', where)).toBe(false);
+      expect(detector.mayHoldSecret('Discriminator: resource=taskCommentAttachment, operation=add', where)).toBe(false);
+    }
+    const secret = fakeGenericSecret(5);
+    for (const text of [`resource=abcdefghijklmnop&api_token=${secret}`, `api_token=${secret}&resource=abcdefghijklmnop`, `mode=abcdefghijklmnopqr api_token=${secret}`]) {
+      for (const ctx of [{}, { inComment: true }]) {
+        expect(detector.mayHoldSecret(text, ctx.inComment ? 'comment' : 'string')).toBe(true);
+        const found = detector.detect(text, ctx);
+        expect(found.map((f) => [f.start, f.end]), text.length.toString()).toEqual([[text.indexOf(secret), text.indexOf(secret) + secret.length]]);
+      }
+    }
+  });
+
   it('the first step (ten non-space characters in a row) agrees with \\S{10}', () => {
     const rand = mulberry32(11);
     const alphabet = ['a', 'Z', '9', ' ', '\t', '\n', '-', '=', '\u00a0', '\u2028', 'é', '\ufeff'];
