@@ -27,12 +27,18 @@ export const createRule: typeof creator = (rule) => {
   const byObject = new WeakMap<object, unknown>();
   const noOptions = {};
   const byValue = new Map<string, unknown>();
+  // the last options object and its merge: consecutive files of one configuration skip the table lookup
+  let lastIdentity: object | undefined;
+  let lastOptions: unknown;
   return {
     ...created,
     create(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>) {
       const given = context.options;
       const first = given[0];
       const identity = given.length === 0 ? noOptions : given.length === 1 && typeof first === 'object' && first !== null ? first : undefined;
+      if (identity !== undefined && identity === lastIdentity) {
+        return (rule.create as (c: typeof context, o: unknown) => ReturnType<typeof created.create>)(context, lastOptions);
+      }
       let options = identity === undefined ? undefined : byObject.get(identity);
       if (options === undefined) {
         const key = JSON.stringify(given);
@@ -43,6 +49,10 @@ export const createRule: typeof creator = (rule) => {
           byValue.set(key, options);
         }
         if (identity !== undefined) byObject.set(identity, options);
+      }
+      if (identity !== undefined) {
+        lastIdentity = identity;
+        lastOptions = options;
       }
       return (rule.create as (c: typeof context, o: unknown) => ReturnType<typeof created.create>)(context, options);
     },

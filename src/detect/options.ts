@@ -90,13 +90,19 @@ const cache = new Map<string, Detector>();
 const byObject = new WeakMap<object, Detector>();
 
 export function getDetector(options: DetectorOptions = {}): Detector {
-  // rules pass the same merged options object for every file (see create-rule.ts): skip the key building
-  const known = byObject.get(options);
-  if (known) return known;
-  const detector = getDetectorByValue(options);
-  byObject.set(options, detector);
+  // rules pass the same merged options object for every file (see create-rule.ts): skip the key building, and the
+  // table lookup when it is the last one asked for
+  if (options === last.options) return last.detector!;
+  let detector = byObject.get(options);
+  if (!detector) {
+    detector = getDetectorByValue(options);
+    byObject.set(options, detector);
+  }
+  last = { options, detector };
   return detector;
 }
+
+let last: { options: object | undefined; detector: Detector | undefined } = { options: undefined, detector: undefined };
 
 function getDetectorByValue(options: DetectorOptions): Detector {
   const key = JSON.stringify([options.allowValues, options.allowPatterns, options.ignoreProviders, options.extraPatterns]);

@@ -907,15 +907,21 @@ const mayApply = new WeakMap<TSESTree.Program, boolean>();
  * pair of endpoint keys): rules built on the model then need no listener at all. Cached per file.
  */
 export function modelMayApply(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let result = mayApply.get(sourceCode.ast);
+  const ast = sourceCode.ast;
+  // three rules ask in a row about the file being linted: the last answer first, then the table
+  if (ast === lastMayApply.ast) return lastMayApply.result;
+  let result = mayApply.get(ast);
   if (result === undefined) {
     const text = gateText(sourceCode);
     // one regular-expression pass rules out almost every file; the exact test only for the few it lets through
     result = MODEL_TEXT.test(text) && (TRACED_MODULE_TEXT.some((module) => text.includes(module)) || mayHavePlainConfig(text));
-    mayApply.set(sourceCode.ast, result);
+    mayApply.set(ast, result);
   }
+  lastMayApply = { ast, result };
   return result;
 }
+
+let lastMayApply: { ast: object | undefined; result: boolean } = { ast: undefined, result: false };
 
 /** Builds the model of one file. Never throws: a file it cannot read gives an empty model. */
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
