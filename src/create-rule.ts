@@ -36,23 +36,24 @@ export const createRule: typeof creator = (rule) => {
       const given = context.options;
       const first = given[0];
       const identity = given.length === 0 ? noOptions : given.length === 1 && typeof first === 'object' && first !== null ? first : undefined;
-      if (identity !== undefined && identity === lastIdentity) {
-        return (rule.create as (c: typeof context, o: unknown) => ReturnType<typeof created.create>)(context, lastOptions);
-      }
-      let options = identity === undefined ? undefined : byObject.get(identity);
-      if (options === undefined) {
-        const key = JSON.stringify(given);
-        options = byValue.get(key);
+      let options: unknown;
+      if (identity !== undefined && identity === lastIdentity) options = lastOptions;
+      else {
+        options = identity === undefined ? undefined : byObject.get(identity);
         if (options === undefined) {
-          options = ESLintUtils.applyDefault(defaults, given);
-          if (byValue.size > 64) byValue.clear();
-          byValue.set(key, options);
+          const key = JSON.stringify(given);
+          options = byValue.get(key);
+          if (options === undefined) {
+            options = ESLintUtils.applyDefault(defaults, given);
+            if (byValue.size > 64) byValue.clear();
+            byValue.set(key, options);
+          }
+          if (identity !== undefined) byObject.set(identity, options);
         }
-        if (identity !== undefined) byObject.set(identity, options);
-      }
-      if (identity !== undefined) {
-        lastIdentity = identity;
-        lastOptions = options;
+        if (identity !== undefined) {
+          lastIdentity = identity;
+          lastOptions = options;
+        }
       }
       return (rule.create as (c: typeof context, o: unknown) => ReturnType<typeof created.create>)(context, options);
     },

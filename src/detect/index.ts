@@ -278,7 +278,11 @@ export class Detector {
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
-      const marks = flat.markers[state]!;
+      let marks = flat.markers[state]!;
+      if (marks & JWT_MARKER && lastSpaces) {
+        while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
+        if (end + JWT_REACH > (ahead < count ? lastSpaces[ahead]! : text.length)) marks &= ~JWT_MARKER;
+      }
       if (marks !== 0 && markerMatchAt(text, marks, end, (jwtStart ??= jwtStarts()))) return true;
       const reach = flat.reach[state]!;
       if (reach !== NO_REACH && lastSpaces) {
@@ -387,6 +391,11 @@ export class Detector {
       // a `name=value` whose name is no credential's (`sourceMappingURL=…`, `resource=row`) is no finding: the pairs
       // `matchMarkers` reads are those that start at these hits, and it asks their names first
       if (marks & PAIR_MARKER && !pairMayHold(text, end)) marks &= ~PAIR_MARKER;
+      // a JWT has no white space: an `eyJ` whose run ends too soon starts none (see `reach` below)
+      if (marks & JWT_MARKER && lastSpaces) {
+        while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
+        if (end + JWT_REACH > (ahead < count ? lastSpaces[ahead]! : text.length)) marks &= ~JWT_MARKER;
+      }
       markers |= marks;
       if (marks & ANCHORED_MARKERS) (markerEnds ??= new IntList()).push(end);
       // most hits of a flood of near misses end a run too short for every check of their state: the run ends at
@@ -1033,6 +1042,11 @@ const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\
 /** `Bearer x`, `Basic x`, `token x`, `SSWS x` (Okta), `ApiKey x` at a word start */
 const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~:-]{12,4096})(?![A-Za-z0-9+/=_.~:-])/g;
 const JWT_AT = new RegExp(JWT.source, 'y');
+/**
+ * The `reach` of the `eyj` marker (see `FlatChecks.reach`): a JWT starts 2 characters before the marker's end and its
+ * first `leadingSolidOf` characters are no white space (20: `eyJ`, 8, `.eyJ`, 4, `.`).
+ */
+const JWT_REACH = leadingSolidOf(JWT.source) - 2;
 const URL_USERINFO_AT = new RegExp(URL_USERINFO.source, 'y');
 const SCHEME_VALUE_AT = new RegExp(SCHEME_VALUE.source, 'y');
 /** The markers whose patterns are tried where the marker is (see `anchoredMatches`). */

@@ -440,6 +440,31 @@ describe('markers tried where they are (anchoredMatches) find what a scan of the
     // the pieces do make matches of each kind: the comparison is not between two empty lists
     for (const [kind, count] of Object.entries(found)) expect(count, kind).toBeGreaterThan(10);
   });
+  it('on long texts, a JWT of the least length is still found where white space ends it', () => {
+    // `eyJ` + 8, `.eyJ` + 4, `.`: 20 characters (joined at run time)
+    const least = ['eyJ' + 'abcdefgh', 'eyJ' + 'abcd', ''].join('.');
+    const pad = 'word '.repeat(1_000);
+    for (const [before, after] of [[' ', ' '], ['\t', '\n'], [' ', ''], ['', ' ']]) {
+      const text = `${pad}${before}${least}${after}${after ? pad : ''}`;
+      expect(detector.anchoredMarkerMatches(text).jwt).toEqual([`${pad.length + before.length}:${least}`]);
+      expect(detector.mayContainSecret(`const t = "${text}";`)).toBe(true);
+    }
+  });
+  it('on long texts too (4,096+ characters: markers whose run ends at white space too soon are dismissed)', () => {
+    const found = { jwt: 0, url: 0, scheme: 0 };
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      while (text.length < 4_200 + rand(3_000)) text += pieces[rand(pieces.length)];
+      const got = detector.anchoredMarkerMatches(text);
+      expect(got.jwt, `${i}`).toEqual(scan(MARKER_PATTERNS.jwt, text));
+      expect(got.url, `${i}`).toEqual(scan(MARKER_PATTERNS.url, text));
+      expect(got.scheme, `${i}`).toEqual(scan(MARKER_PATTERNS.scheme, text));
+      found.jwt += got.jwt.length;
+      found.url += got.url.length;
+      found.scheme += got.scheme.length;
+    }
+    for (const [kind, count] of Object.entries(found)) expect(count, kind).toBeGreaterThan(10);
+  });
 });
 
 describe('provider formats tried where their keywords are (the prefilter) find what a scan of the text finds', () => {
