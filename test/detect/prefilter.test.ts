@@ -444,7 +444,7 @@ describe('markers tried where they are (anchoredMatches) find what a scan of the
     // `eyJ` + 8, `.eyJ` + 4, `.`: 20 characters (joined at run time)
     const least = ['eyJ' + 'abcdefgh', 'eyJ' + 'abcd', ''].join('.');
     const pad = 'word '.repeat(1_000);
-    for (const [before, after] of [[' ', ' '], ['\t', '\n'], [' ', ''], ['', ' ']]) {
+    for (const [before, after] of [[' ', ' '], ['\t', '\n'], [' ', ''], ['', ' ']] as const) {
       const text = `${pad}${before}${least}${after}${after ? pad : ''}`;
       expect(detector.anchoredMarkerMatches(text).jwt).toEqual([`${pad.length + before.length}:${least}`]);
       expect(detector.mayContainSecret(`const t = "${text}";`)).toBe(true);
