@@ -22,7 +22,7 @@ const PLACEHOLDER_WHOLE: readonly RegExp[] = [
 ];
 
 /** Words that mark a value as a stand-in wherever they occur (lower-case). */
-const FAKE_WORDS = [
+export const FAKE_WORDS: readonly string[] = [
   'example',
   'sample',
   'dummy',
@@ -57,6 +57,9 @@ const FAKE_WORDS = [
   '…',
 ];
 
+/** Any of `FAKE_WORDS`, in one pass (each word written literally: `includes` of each, at once). */
+const FAKE_WORD = new RegExp(FAKE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 /** Template/format references anywhere in a value: `${x}`, `{{x}}`, `%s`, `{0}`. */
 const TEMPLATE_INSIDE = /\$\{|\{\{|\}\}|%s|%d|\{0\}|<[A-Za-z_ -]{2,40}>/;
 
@@ -73,7 +76,7 @@ export function isPlaceholder(value: string): boolean {
 export function hasFakeWord(value: string): boolean {
   const lower = value.toLowerCase();
   // `aaaaaaa` only in lower case: some real formats carry a run of `A` (Dropbox, X bearer tokens)
-  return FAKE_WORDS.some((w) => lower.includes(w)) || value.includes('aaaaaaa');
+  return FAKE_WORD.test(lower) || value.includes('aaaaaaa');
 }
 
 /**

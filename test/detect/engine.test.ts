@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyName, genericEnvName, splitWords } from '../../src/detect/context.js';
 import { looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
 import { Detector, describeFinding, detectSecrets } from '../../src/detect/index.js';
-import { isFakeBody, isKnownExample, isPlaceholder } from '../../src/detect/placeholders.js';
+import { FAKE_WORDS, hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from '../../src/detect/placeholders.js';
 import { redact, redactRanges } from '../../src/detect/redact.js';
 import { fakeGenericSecret, fakeToken, randomString } from '../support/fake-tokens.js';
 
@@ -76,6 +76,20 @@ describe('randomness and placeholders', () => {
     for (const v of ['<paste your token here>', 'YOUR_API_KEY', 'xxxxxxxxxxxx', '****', '${GITHUB_TOKEN}', '{{credential}}', '${{ secrets.TOKEN }}', '%API_KEY%', '$TOKEN', 'changeme', 'your-token-here', 'null', '[TOKEN]'])
       expect(isPlaceholder(v), v).toBe(true);
     expect(isPlaceholder(fakeGenericSecret(2))).toBe(false);
+  });
+  it('finds a stand-in word as looking for each word would (one pattern for all of them)', () => {
+    const definition = (v: string): boolean => FAKE_WORDS.some((w) => v.toLowerCase().includes(w)) || v.includes('aaaaaaa');
+    const pieces = [...FAKE_WORDS.flatMap((w) => [w, w.toUpperCase(), w.slice(0, -1), w.slice(1)]), 'a', 'A', '.', '*', '•', 'x', '0', '1', 'Z', '_', '-', 'é', 'İ'];
+    let seed = 3;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    let found = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let v = '';
+      for (let k = 1 + rand(6); k > 0; k--) v += pieces[rand(pieces.length)];
+      expect(hasFakeWord(v), v).toBe(definition(v));
+      if (definition(v)) found++;
+    }
+    expect(found).toBeGreaterThan(2_000);
   });
   it('recognises fake token bodies', () => {
     expect(isFakeBody('x'.repeat(36), 2.5)).toBe(true);
