@@ -72,6 +72,36 @@ describe('mayHoldSecret', () => {
     expect(reported).toBeGreaterThan(2_000);
   });
 
+  it('lets through every long string (4,096+ characters, read as bytes with run bounds) detect reports, in every context', () => {
+    // long ASCII texts take the byte scan and the white-space bounds of the prefilter: the value at the start, in the
+    // middle and at the end, after white space of every kind and glued to a word
+    const prose = 'lorem ipsum dolor '.repeat(250);
+    const LONG: ((s: string) => string)[] = [
+      (s) => `${prose}${s} ${prose}`,
+      (s) => `${prose}\t${s}\n`,
+      (s) => `${s}\r\n${prose}`,
+      (s) => `${prose}Bearer ${s} ${prose}`,
+      (s) => `${'a=b&'.repeat(1_100)}api_key=${s}&page=2`,
+      (s) => `${prose}postgres://app:${s}@db.internal:5432/app ${prose}`,
+      (s) => `${prose}x${s}`,
+    ];
+    let reported = 0;
+    for (const value of values()) {
+      for (const wrap of LONG) {
+        const text = wrap(value);
+        const pass = detector.mayHoldSecret(text);
+        const passComment = detector.mayHoldSecret(text, 'comment');
+        for (const ctx of CONTEXTS) {
+          if (detector.detect(text, ctx).length === 0) continue;
+          reported++;
+          expect(ctx.inComment ? passComment : pass, `${JSON.stringify(ctx)}: ${text.length}`).toBe(true);
+          expect(detector.mayContainSecret(`const s = "${text}";`), `${JSON.stringify(ctx)}: ${text.length}`).toBe(true);
+        }
+      }
+    }
+    expect(reported).toBeGreaterThan(1_000);
+  });
+
   it("in a comment: lets through every comment detect reports with a comment's context", () => {
     let reported = 0;
     for (const value of values()) {
