@@ -61,6 +61,8 @@ export class Detector {
   private readonly solids = new Map<TokenFormat, number>();
   /** reused by the prefilters: where the next white space after a keyword hit is */
   private readonly solidCursor = new SolidCursor();
+  /** reused by the prefilters: the run bounds of a long text's hits (see `RunBounds`) */
+  private readonly runBounds = new RunBounds();
   /** the keyword scan's reusable output (one detector serves one string at a time) */
   private readonly scratch: ScanScratch = newScanScratch();
   /** every state's `stateInfo` in flat typed arrays, for the prefilter's loop over hits (see `flattenStates`) */
@@ -271,24 +273,16 @@ export class Detector {
     let jwtStart: ((text: string, end: number) => number) | undefined;
     // most keyword hits are dismissed by the white space after them (see `prefilter`)
     const solids = this.solidCursor.reset(text);
-    // the run bounds of a long ASCII text (see `ScanScratch.lastSpaces`); none for a short one
-    const lastSpaces = this.scratch.spaced ? this.scratch.lastSpaces : undefined;
-    /** the first hit whose last white space comes after the current hit's end (see `ScanScratch.lastSpaces`) */
-    let ahead = 0;
+    // the run bounds of a long ASCII text; none for a short one
+    const bounds = this.runBounds.reset(this.scratch, count, text.length);
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
       let marks = flat.markers[state]!;
-      if (marks & JWT_MARKER && lastSpaces) {
-        while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
-        if (end + JWT_REACH > (ahead < count ? lastSpaces[ahead]! : text.length)) marks &= ~JWT_MARKER;
-      }
+      if (marks & JWT_MARKER && bounds?.endsWithin(end, JWT_REACH)) marks &= ~JWT_MARKER;
       if (marks !== 0 && markerMatchAt(text, marks, end, (jwtStart ??= jwtStarts()))) return true;
       const reach = flat.reach[state]!;
-      if (reach !== NO_REACH && lastSpaces) {
-        while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
-        if (end + reach > (ahead < count ? lastSpaces[ahead]! : text.length)) continue;
-      }
+      if (reach !== NO_REACH && bounds?.endsWithin(end, reach)) continue;
       const last = flat.from[state + 1]!;
       for (let c = flat.from[state]!; c < last; c++) {
         // a user pattern never runs on a whole file (its linearity is not ours to check): its keyword is enough
@@ -377,10 +371,8 @@ export class Detector {
     let formats: TokenFormat[] | undefined;
     let starts: Map<TokenFormat, number[]> | undefined;
     const solids = this.solidCursor.reset(text);
-    // the run bounds of a long ASCII text (see `ScanScratch.lastSpaces`); none for a short one
-    const lastSpaces = this.scratch.spaced ? this.scratch.lastSpaces : undefined;
-    /** the first hit whose last white space comes after the current hit's end (see `ScanScratch.lastSpaces`) */
-    let ahead = 0;
+    // the run bounds of a long ASCII text; none for a short one
+    const bounds = this.runBounds.reset(this.scratch, count, text.length);
     const flat = this.flat;
     // where the anchored markers end (`eyj`, `://`, `bearer ` and the other schemes): their patterns are tried there
     let markerEnds: IntList | undefined;
@@ -392,19 +384,13 @@ export class Detector {
       // `matchMarkers` reads are those that start at these hits, and it asks their names first
       if (marks & PAIR_MARKER && !pairMayHold(text, end)) marks &= ~PAIR_MARKER;
       // a JWT has no white space: an `eyJ` whose run ends too soon starts none (see `reach` below)
-      if (marks & JWT_MARKER && lastSpaces) {
-        while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
-        if (end + JWT_REACH > (ahead < count ? lastSpaces[ahead]! : text.length)) marks &= ~JWT_MARKER;
-      }
+      if (marks & JWT_MARKER && bounds?.endsWithin(end, JWT_REACH)) marks &= ~JWT_MARKER;
       markers |= marks;
       if (marks & ANCHORED_MARKERS) (markerEnds ??= new IntList()).push(end);
       // most hits of a flood of near misses end a run too short for every check of their state: the run ends at
       // the latest at the white space before the next hit past it
       const reach = flat.reach[state]!;
-      if (reach !== NO_REACH && lastSpaces) {
-        while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
-        if (end + reach > (ahead < count ? lastSpaces[ahead]! : text.length)) continue;
-      }
+      if (reach !== NO_REACH && bounds?.endsWithin(end, reach)) continue;
       const last = flat.from[state + 1]!;
       for (let c = flat.from[state]!; c < last; c++) {
         const start = end - flat.length[c]! + 1 - flat.offset[c]!;
@@ -831,6 +817,41 @@ interface Hits {
   starts: Map<TokenFormat, number[]>;
   /** where a JWT, URL or scheme marker ends (ascending) */
   markerEnds: IntList;
+}
+
+/**
+ * The run bounds of a long ASCII text's keyword hits (see `ScanScratch.lastSpaces`), read in hit order by the
+ * prefilters: most hits of a flood of near misses end a run too short for every check of their state.
+ */
+class RunBounds {
+  private lastSpaces: Int32Array = new Int32Array(0);
+  private count = 0;
+  private length = 0;
+  /** the first hit whose last white space comes after the current hit's end */
+  private ahead = 0;
+
+  /** Ready for the `count` hits of the last scan of a text of `length` characters; undefined when that scan kept no bounds (a short text). */
+  reset(scratch: ScanScratch, count: number, length: number): RunBounds | undefined {
+    if (!scratch.spaced) return undefined;
+    this.lastSpaces = scratch.lastSpaces;
+    this.count = count;
+    this.length = length;
+    this.ahead = 0;
+    return this;
+  }
+
+  /**
+   * Does the run of non-space characters after a hit that ends at `end` end before `end + reach`? Hits are asked in
+   * order. The white space before the next hit past this one bounds the run (a Unicode space is not counted: the
+   * bound is then looser, never wrong).
+   */
+  endsWithin(end: number, reach: number): boolean {
+    const spaces = this.lastSpaces;
+    let ahead = this.ahead;
+    while (ahead < this.count && spaces[ahead]! <= end) ahead++;
+    this.ahead = ahead;
+    return end + reach > (ahead < this.count ? spaces[ahead]! : this.length);
+  }
 }
 
 /**
