@@ -997,8 +997,11 @@ function isTokenishRun(run: string): boolean {
  * a URL password, a `name=value` or a whole value labelled secret is a made-up value there as often as not).
  */
 function isCertainToken(f: Finding): boolean {
-  return f.findingKind === 'private-key' || (f.findingKind === 'provider' && f.confidence === 'high' && f.id !== 'jwt');
+  return f.findingKind === 'private-key' || (f.findingKind === 'provider' && f.confidence === 'high' && !JWT_FINDING_IDS.has(f.id));
 }
+
+/** Findings read from a JWT's payload (`jwtFinding`): a JWT is certain by no prefix or checksum, whoever issued it. */
+const JWT_FINDING_IDS = new Set(['jwt', 'supabase-service-role-jwt']);
 
 /** Datadog RUM / browser client tokens (`pub` + 32 hex): public by design. */
 const PUBLIC_CLIENT_TOKEN = /^pub[0-9a-f]{32}$/;

@@ -157,7 +157,7 @@ const CALLBACK_KEYS: readonly string[] = [
 ];
 const SCOPE_KEYS: readonly string[] = ['scope', 'scopes', 'defaultScopes'];
 
-/** Request parameters (in `authorizationParams`) that carry scopes besides `scope`. */
+/** Request parameters (in `authorizationParams`, or beside `scope`) that carry scopes besides `scope`. */
 const EXTRA_SCOPE_PARAMS: readonly string[] = ['user_scope', 'optional_scope'];
 
 const ENDPOINT_ROLE = new Map<string, EndpointRole>([
@@ -529,6 +529,9 @@ class ModelBuilder {
         if (role !== 'callback') this.endpointHint(config, entry.value);
       }
       if (SCOPE_KEYS.includes(key) && options.scopes !== false) config.scopes.push({ node: entry.value, param: 'scope' });
+      // Slack's `user_scope` (HubSpot's `optional_scope`) written beside `scope`, as some libraries and hand-written
+      // authorization URLs take it: the scopes are asked for all the same
+      if (EXTRA_SCOPE_PARAMS.includes(key) && options.scopes !== false) config.scopes.push({ node: entry.value, param: key });
     }
     const params = resolveObject(view.props.get('authorizationParams')?.value, this.values);
     if (params) {
