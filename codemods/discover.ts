@@ -48,17 +48,59 @@ function isMinified(text: string): boolean {
   return text.length / lines > 400;
 }
 
-async function loadIgnores(root: string): Promise<{ ig: Ignore; nested: { dir: string; ig: Ignore }[] }> {
-  const ig = ignore();
-  const nested: { dir: string; ig: Ignore }[] = [];
+/** One `.gitignore` file: its folder (absolute) and its rules. */
+interface IgnoreLayer {
+  readonly dir: string;
+  readonly ig: Ignore;
+}
+
+/**
+ * The `.gitignore` files that apply under `root`: its own and those below it, and those of the folders above it up to
+ * the top of the git repository it lies in (git reads them all; none above a root outside a repository).
+ */
+async function loadIgnores(root: string): Promise<IgnoreLayer[]> {
+  const layers: IgnoreLayer[] = [];
+  for (const dir of await foldersAboveUpToRepositoryTop(root)) {
+    const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    if (text !== undefined) layers.push({ dir, ig: ignore().add(text) });
+  }
   const files = await glob(['**/.gitignore'], { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, followSymbolicLinks: false });
   for (const file of files.sort()) {
     const text = await readFile(join(root, file), 'utf8').catch(() => '');
-    const dir = dirname(file);
-    if (dir === '.') ig.add(text);
-    else nested.push({ dir, ig: ignore().add(text) });
+    layers.push({ dir: join(root, dirname(file)), ig: ignore().add(text) });
   }
-  return { ig, nested };
+  return layers;
+}
+
+/** The folders above `root` up to the top of its git repository (the nearest holding `.git`); none outside one. */
+async function foldersAboveUpToRepositoryTop(root: string): Promise<string[]> {
+  const above: string[] = [];
+  for (let dir = root; ; ) {
+    if (await lstat(join(dir, '.git')).then(() => true, () => false)) return above;
+    const parent = dirname(dir);
+    if (parent === dir) return [];
+    above.push(parent);
+    dir = parent;
+  }
+}
+
+/**
+ * Is `abs` (a file, or a folder when `folder`) ignored by `layers`, as git decides: the deepest `.gitignore` with a rule
+ * for it decides (a lower-level file overrides a higher one, a `!` rule re-includes). Its folders are asked first by
+ * the caller: git never re-includes a file in an ignored folder.
+ */
+function ignoredBy(layers: readonly IgnoreLayer[], abs: string, folder: boolean): boolean {
+  let deepest = -1;
+  let ignored = false;
+  for (const layer of layers) {
+    if (layer.dir.length <= deepest || layer.dir === abs || !isInside(layer.dir, abs)) continue;
+    const verdict = layer.ig.test(`${relative(layer.dir, abs).split(sep).join('/')}${folder ? '/' : ''}`);
+    if (verdict.ignored || verdict.unignored) {
+      deepest = layer.dir.length;
+      ignored = verdict.ignored;
+    }
+  }
+  return ignored;
 }
 
 /** `path` is `root` or below it (both resolved). */
@@ -70,11 +112,21 @@ export function isInside(root: string, path: string): boolean {
 /** Discover source files under `paths` (relative to `root`). Throws for a path that does not exist. */
 export async function discoverFiles(root: string, paths: readonly string[]): Promise<Discovery> {
   const realRoot = await realpath(root);
-  const { ig, nested } = await loadIgnores(realRoot);
+  const layers = await loadIgnores(realRoot);
+  // a folder's verdict is asked once per folder
+  const folderVerdicts = new Map<string, boolean>();
+  const folderIgnored = (dir: string): boolean => {
+    if (dir === realRoot || !isInside(realRoot, dir)) return false;
+    let verdict = folderVerdicts.get(dir);
+    if (verdict === undefined) {
+      verdict = folderIgnored(dirname(dir)) || ignoredBy(layers, dir, true);
+      folderVerdicts.set(dir, verdict);
+    }
+    return verdict;
+  };
   const isIgnored = (rel: string): boolean => {
-    const posix = rel.split(sep).join('/');
-    if (ig.ignores(posix)) return true;
-    return nested.some((n) => posix.startsWith(`${n.dir}/`) && n.ig.ignores(posix.slice(n.dir.length + 1)));
+    const abs = join(realRoot, rel);
+    return folderIgnored(dirname(abs)) || ignoredBy(layers, abs, false);
   };
   const candidates = new Set<string>();
   const skipped: Skipped[] = [];
