@@ -23,7 +23,7 @@ import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parse
 import { isMinified, isReadOnly, MAX_FILE_BYTES } from './discover.js';
 import { applyEdits, assignEnvNames, buildEdits, JSX_OK, planSource, type SecretOccurrence } from './plan.js';
 import { withEnvLock } from './lock.js';
-import { maskedError, maskSecretsIn } from '../src/detect/mask.js';
+import { maskedError, maskShown } from '../src/detect/mask.js';
 
 export { LOCK_FILE, withEnvLock } from './lock.js';
 
@@ -90,7 +90,7 @@ export default async function transform(file: TransformFile, api: TransformApi, 
 
 async function transformUnmasked(file: TransformFile, api: TransformApi, options: TransformOptions): Promise<string | undefined> {
   const say = (message: string): undefined => {
-    api.report?.(maskSecretsIn(message));
+    api.report?.(maskShown(message));
     return undefined;
   };
   const root = resolve(options.root ?? process.cwd());

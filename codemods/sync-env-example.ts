@@ -14,7 +14,7 @@ import { collectEnvReads, isAllowedName, RUNTIME_ENV_NAMES, syntacticResolver } 
 import { discoverFiles, isInside, type Skipped } from './discover.js';
 import { JSX_OK } from './plan.js';
 import { exampleDiffText, filePatch, UsageError } from './run.js';
-import { holdsSecret, maskSecretsIn, maskStrings } from '../src/detect/mask.js';
+import { holdsShownSecret, maskShown, maskStrings } from '../src/detect/mask.js';
 
 export interface SyncEnvExampleOptions {
   /** Project root; `.env.example` files outside it are never written. */
@@ -108,7 +108,7 @@ export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ 
     for (const name of names) {
       if (isAllowedName(name, allow)) continue;
       // a token used as a name would be written into a committed file
-      if (holdsSecret(name)) secretNames.add(maskSecretsIn(name));
+      if (holdsShownSecret(name)) secretNames.add(maskShown(name));
       else if (!isValidEnvName(name)) invalid.add(name);
       else set.add(name);
     }

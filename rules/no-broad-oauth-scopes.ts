@@ -4,7 +4,8 @@
  * and the scope engine (`src/oauth/scopes.ts`) decides what is broad.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createRule, maskSecretsIn, reportMasked } from '../src/create-rule.js';
+import { createRule, reportMasked } from '../src/create-rule.js';
+import { maskShown } from '../src/detect/mask.js';
 import { providerForScopeParam } from '../src/oauth/providers.js';
 import { assessScopes, normalizeScope, splitScopes } from '../src/oauth/scopes.js';
 import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
@@ -29,7 +30,7 @@ function listScopes(scopes: readonly string[]): string {
 
 /** Scope text is shown in messages: keep it short and on one line (masked before the cut: a cut token is no token). */
 function shownScope(scope: string): string {
-  const oneLine = maskSecretsIn(scope.replace(/\s+/g, ' '));
+  const oneLine = maskShown(scope.replace(/\s+/g, ' '));
   return oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
 }
 

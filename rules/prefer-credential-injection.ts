@@ -14,7 +14,7 @@ import { envReadsOf, scopeResolver, valueOuter, type EnvRead } from '../src/work
 import { getWorkerModel } from '../src/workers/model.js';
 import { resolveLocatedString, valueContextOf } from '../src/workers/values.js';
 import { gateText } from '../src/ast/gate-text.js';
-import { holdsSecret } from '../src/detect/mask.js';
+import { holdsSecret, holdsShownSecret } from '../src/detect/mask.js';
 import { detectSecrets } from '../src/detect/index.js';
 
 type Node = TSESTree.Node;
@@ -335,12 +335,12 @@ export default createRule<Options, MessageIds>({
       if (hosts.size === 0 || [...hosts].some(isAllowedHost)) return;
 
       const site = flow.sites[0]!;
-      // a header name, host or fixed header text that holds a secret of its own (a token, or a random value the
+      // an env name, header name, host or fixed header text that holds a secret of its own (a token, or a random value the
       // header's name labels): the declaration would copy it into the code again and the message would show it, so
       // the message leaves the network part out and no rewrite is offered (no-hardcoded-secrets reports the secret)
       const fixedText = site.template.split(MARKER).join(' ');
       const holdsOwnSecret =
-        holdsSecret(site.header) || [...hosts].some(holdsSecret) || holdsSecret(fixedText) || detectSecrets(fixedText, { names: [site.header] }).length > 0;
+        holdsShownSecret(name) || holdsSecret(site.header) || [...hosts].some(holdsSecret) || holdsSecret(fixedText) || detectSecrets(fixedText, { names: [site.header] }).length > 0;
       const worker = workerDeclaration();
       const constant = credentialConstant();
       const constantName = constant?.name ?? 'CREDENTIAL_VALUE';

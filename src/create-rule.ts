@@ -1,7 +1,5 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
-import { looksRandom } from './detect/entropy.js';
-import { maskSecretsIn } from './detect/mask.js';
-import { redact } from './detect/redact.js';
+import { maskSecretsIn, maskShown } from './detect/mask.js';
 import { ruleDocsUrl } from './package-info.js';
 
 export interface WorkerAuthDocs {
@@ -76,25 +74,12 @@ export function reportMasked<MessageIds extends string>(
 type Descriptor = Parameters<TSESLint.RuleContext<string, readonly unknown[]>['report']>[0];
 type Data = Record<string, unknown> | undefined;
 
-/** A long run of token characters in a message's data (`cfg.GHP_…`: a token upper-cased is no token for the mask). */
-const TOKEN_RUN = /[A-Za-z0-9_+=-]{24,}/g;
-
-/**
- * What a message may show of `text`: `maskSecretsIn`, then every long run of token characters that looks random
- * masked too. A rule's data names code (env names, keys, hosts, scopes): a random-looking run there is a secret
- * written where a name goes, or one changed past what the detector recognises.
- */
-function maskMessageText(text: string): string {
-  const masked = maskSecretsIn(text);
-  return masked.length < 24 ? masked : masked.replace(TOKEN_RUN, (run) => (looksRandom(run) ? redact(run) : run));
-}
-
 function maskData(data: Data): Data {
   if (!data) return data;
   let out: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== 'string') continue;
-    const safe = maskMessageText(value);
+    const safe = maskShown(value);
     if (safe !== value) (out ??= { ...data })[key] = safe;
   }
   return out ?? data;

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from '../detect/types.js';
-import { holdsSecret } from '../detect/mask.js';
+import { holdsSecret, holdsShownSecret } from '../detect/mask.js';
 
 type Node = TSESTree.Node;
 
@@ -115,7 +115,7 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
         return { names, callee, envFallback };
       case 'LogicalExpression': {
         const env = getEnvReadName(parent.left);
-        if (env && parent.right === child && (parent.operator === '??' || parent.operator === '||') && !holdsSecret(env)) {
+        if (env && parent.right === child && (parent.operator === '??' || parent.operator === '||') && !holdsShownSecret(env)) {
           envFallback ??= env;
         }
         break;
@@ -138,7 +138,7 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
           pushName(names, expressionName(parent.left));
           // `const { X = "…" } = process.env`: the default is what runs when `X` is unset
           const key = parent.parent?.type === 'Property' && parent.parent.value === parent ? keyName(parent.parent.key) : undefined;
-          if (key !== undefined && isEnvPatternSource(parent.parent!.parent) && !holdsSecret(key)) envFallback ??= key;
+          if (key !== undefined && isEnvPatternSource(parent.parent!.parent) && !holdsShownSecret(key)) envFallback ??= key;
         }
         return { names, callee, envFallback };
       case 'PropertyDefinition':

@@ -12,7 +12,7 @@ import { createColors } from 'picocolors';
 import { checkEnvFilesCommand, formatCheckReport } from '../../codemods/check-env-files.js';
 import { runCodemod, UsageError, type CodemodReport } from '../../codemods/run.js';
 import { formatSyncReport, syncEnvExample } from '../../codemods/sync-env-example.js';
-import { maskSecretsIn } from '../detect/mask.js';
+import { maskShown } from '../detect/mask.js';
 import { getDetector } from '../detect/options.js';
 
 
@@ -117,7 +117,7 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
       },
     });
   } catch (error) {
-    io.err.write(`worker-auth-codemod: ${maskSecretsIn((error as Error).message)}\n\n${HELP}\n`);
+    io.err.write(`worker-auth-codemod: ${maskShown((error as Error).message)}\n\n${HELP}\n`);
     return 2;
   }
   if (args.values.help) {
@@ -136,7 +136,7 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
     // the rule's own checks of these options (a pattern that does not compile, or too long)
     if (detector.detector) getDetector(detector.detector);
   } catch (error) {
-    io.err.write(`worker-auth-codemod: --allow-pattern: ${maskSecretsIn((error as Error).message)}\n`);
+    io.err.write(`worker-auth-codemod: --allow-pattern: ${maskShown((error as Error).message)}\n`);
     return 2;
   }
   const root = resolve(args.values.root ?? process.cwd());
@@ -157,7 +157,7 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
     printHuman(report, (line) => io.err.write(`${line}\n`));
     return exitCode;
   } catch (error) {
-    const message = maskSecretsIn((error as Error).message);
+    const message = maskShown((error as Error).message);
     io.err.write(`worker-auth-codemod: ${message}\n`);
     return error instanceof UsageError || /no such file or folder/.test(message) ? 2 : 1;
   }
@@ -186,7 +186,7 @@ async function runEnvModes(
       code = Math.max(code, exitCode);
     }
   } catch (error) {
-    const message = maskSecretsIn((error as Error).message);
+    const message = maskShown((error as Error).message);
     io.err.write(`worker-auth-codemod: ${message}\n`);
     return error instanceof UsageError || /no such file or folder/.test(message) ? 2 : 1;
   }

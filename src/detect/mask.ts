@@ -1,8 +1,10 @@
 /**
  * The last guard before any output: every secret the detector can find in a text without a context is masked
  * (`redact`), also where it is glued to a name (`X_<token>`, `<token>.ts`) and so hidden from the detector's word
- * boundaries. Rule reports, the codemod's report, diff and errors all pass through it.
+ * boundaries; and any long random-looking run (`maskShown`). Rule reports, the codemod's report, diff and errors all
+ * pass through it.
  */
+import { looksRandom } from './entropy.js';
 import { getDetector } from './options.js';
 import { redact } from './redact.js';
 
@@ -67,16 +69,41 @@ export function maskSecretsIn(text: string): string {
   return out + text.slice(last);
 }
 
+/** A long run of token characters (`cfg.GHP_…`, `ghp_…` lower-cased: a token changed in case is no token for the detector). */
+const TOKEN_RUN = /[A-Za-z0-9_+=-]{24,}/g;
+
+/**
+ * What any output may show of `text` (a rule's message data, the codemod's report, diff, JSON and errors):
+ * `maskSecretsIn`, then every long run of token characters that looks random masked too. What is shown names code
+ * (env names, keys, paths, hosts, scopes): a random-looking run there is a secret written where a name goes, or one
+ * changed past what the detector recognises.
+ */
+export function maskShown(text: string): string {
+  const masked = maskSecretsIn(text);
+  return masked.length < 24 ? masked : masked.replace(TOKEN_RUN, (run) => (looksRandom(run) ? redact(run) : run));
+}
+
 /** Does `text` hold a secret `maskSecretsIn` would mask? (A name that does must not become an env name or a label.) */
 export function holdsSecret(text: string): boolean {
   return text.length >= 8 && secretRanges(text).length > 0;
 }
 
 /**
- * A copy of a plain report (objects, arrays, strings, numbers) with every string passed through `mask`
- * (`maskSecretsIn` by default): paths, env names, errors and diffs alike, whatever put a secret there.
+ * Does `text` hold what `maskShown` would mask: a secret the detector finds, or a long random-looking run (a token
+ * re-cased past what the detector recognises)? For names that would be copied somewhere new (an env name written
+ * to `.env.example`, a declaration a suggestion inserts); a name read for its meaning keeps it (`X-<random>-Token`
+ * still says token).
  */
-export function maskStrings<T>(value: T, mask: (text: string) => string = maskSecretsIn): T {
+export function holdsShownSecret(text: string): boolean {
+  if (holdsSecret(text)) return true;
+  return text.length >= 24 && [...text.matchAll(TOKEN_RUN)].some((m) => looksRandom(m[0]));
+}
+
+/**
+ * A copy of a plain report (objects, arrays, strings, numbers) with every string passed through `mask`
+ * (`maskShown` by default): paths, env names, errors and diffs alike, whatever put a secret there.
+ */
+export function maskStrings<T>(value: T, mask: (text: string) => string = maskShown): T {
   if (typeof value === 'string') return mask(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => maskStrings(item, mask)) as T;
   if (value !== null && typeof value === 'object') {
@@ -87,13 +114,13 @@ export function maskStrings<T>(value: T, mask: (text: string) => string = maskSe
   return value;
 }
 
-/** `error` with its message masked (`maskSecretsIn`), same object; anything else as it is. */
+/** `error` with its message masked (`maskShown`), same object; anything else as it is. */
 export function maskedError(error: unknown): unknown {
   if (error instanceof Error) {
-    const safe = maskSecretsIn(error.message);
+    const safe = maskShown(error.message);
     if (safe !== error.message) {
       error.message = safe;
-      if (error.stack) error.stack = maskSecretsIn(error.stack);
+      if (error.stack) error.stack = maskShown(error.stack);
     }
   }
   return error;

@@ -26,7 +26,7 @@ import { findProviderById, findProviderByManaged, findProviderByName, findProvid
 import type { OAuthProvider } from '../oauth/types.js';
 import { bindingOf, hintUrl, isStaticArray, resolveObject, staticString, unwrap, type ObjectView, type ValueContext, valueContextOf } from './values.js';
 import { gateText } from '../ast/gate-text.js';
-import { holdsSecret } from '../detect/mask.js';
+import { holdsShownSecret } from '../detect/mask.js';
 
 type Node = TSESTree.Node;
 
@@ -269,7 +269,7 @@ export function envNameBase(config: OAuthConfig): string {
   if (config.source === 'arctic' && config.provider) return config.provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   for (const text of [config.name, config.key]) {
     // a name or key that holds a secret (a token pasted as the key) must not become an env name
-    if (text === undefined || holdsSecret(text)) continue;
+    if (text === undefined || holdsShownSecret(text)) continue;
     const name = toUpperSnakeName(text);
     if (name !== '' && !TRAILING_NAME_WORDS.has(name.toLowerCase())) return name;
   }
