@@ -70,6 +70,13 @@ const KEY_QUALIFIERS = new Set([
   'dd',
 ]);
 
+/**
+ * Words that make `key` a name for something else (`cacheKey`, `idempotencyKey`, `sortKey`, `i18nKey`): random-looking
+ * values there (a hash, a random id) are no credentials. Not `primary`, `storage` or `object`: an Azure primary key, a
+ * storage account key are.
+ */
+const KEY_NOT_CREDENTIAL = new Set(['cache', 'idempotency', 'dedupe', 'dedup', 'sort', 'partition', 'foreign', 'composite', 'lookup', 'translation', 'i18n']);
+
 /** A final word that says the value is about a credential, not the credential itself. */
 const NOT_SECRET_TAILS = new Set([
   'id',
@@ -227,8 +234,11 @@ function classifyNameUncached(name: string): NameVerdict {
     if (CREDENTIAL_WORDS.has(w)) return 'credential';
     if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return 'credential';
   }
-  if (words.includes('key') || words.includes('keys')) return 'weak-credential';
-  return 'neutral';
+  const keys = words.flatMap((w, i) => (w === 'key' || w === 'keys' ? [i] : []));
+  if (keys.length === 0) return 'neutral';
+  // every `key` a cache's, a sort's, an idempotency key…: a name for something else
+  if (keys.every((i) => i > 0 && KEY_NOT_CREDENTIAL.has(words[i - 1]!))) return 'not-secret';
+  return 'weak-credential';
 }
 
 /**

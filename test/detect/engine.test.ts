@@ -31,6 +31,10 @@ describe('context', () => {
     // short for password when it ends the name
     for (const n of ['DB_PASS', 'smtpPass', 'MQTT_PW']) expect(classifyName(n), n).toBe('credential');
     expect(classifyName('key')).toBe('weak-credential');
+    // a key of something else: a cache's, a sort's, an idempotency key (random by design, no credential)
+    for (const n of ['CACHE_KEY', 'cacheKey', 'idempotencyKey', 'Idempotency-Key', 'sortKey', 'PARTITION_KEY', 'i18nKey', 'translationKeys'])
+      expect(classifyName(n), n).toBe('not-secret');
+    for (const n of ['PRIMARY_KEY', 'storageKey', 'OBJECT_KEY', 'cacheKeySecret']) expect(classifyName(n), n).not.toBe('not-secret');
     expect(classifyName('value')).toBe('neutral');
     expect(classifyName('github')).toBe('neutral');
   });
