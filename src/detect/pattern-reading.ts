@@ -240,25 +240,53 @@ function closingParen(source: string, open: number): number {
  * hit whose text has white space sooner cannot start a match, so the pattern need not run there.
  */
 export function leadingSolidOf(source: string): number {
+  return readSolid(source, 0, source.length).solid;
+}
+
+/**
+ * `leadingSolidOf` of `source.slice(from, to)`, and whether the reading got to its end (`complete`: no item of it may
+ * match white space, so what follows it continues the count). A group is read through: its least over its top-level
+ * alternatives, times its least repetition (`sk_(?:live|test)_`, `(?<token>[A-Za-z0-9+/]{43})`, `(?:sandbox-)?`).
+ */
+function readSolid(source: string, from: number, to: number): { solid: number; complete: boolean } {
   let solid = 0;
-  let i = 0;
-  while (i < source.length) {
+  let i = from;
+  while (i < to) {
     const ch = source[i]!;
     let mayBeSpace: boolean;
     if (ch === '(') {
-      if (!/^\(\?<?[=!]/.test(source.slice(i, i + 4))) return solid;
       const close = closingParen(source, i);
-      if (close < 0) return solid;
+      if (close < 0 || close >= to) return { solid, complete: false };
+      if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+        // a lookaround takes no room
+        i = close + 1;
+        continue;
+      }
+      const named = /^\(\?<[A-Za-z_$][\w$]*>/.exec(source.slice(i, close));
+      const bodyStart = named ? i + named[0].length : source.startsWith('(?:', i) ? i + 3 : source[i + 1] === '?' ? -1 : i + 1;
+      if (bodyStart < 0) return { solid, complete: false };
+      let least = Infinity;
+      let everyComplete = true;
+      for (const [a, b] of topLevelBranches(source, bodyStart, close)) {
+        const branch = readSolid(source, a, b);
+        least = Math.min(least, branch.solid);
+        if (!branch.complete) everyComplete = false;
+      }
       i = close + 1;
+      const quantifier = quantifierAt(source, i);
+      if (!quantifier) return { solid, complete: false };
+      i = quantifier.next;
+      if (!everyComplete) return { solid: solid + (quantifier.min > 0 ? least : 0), complete: false };
+      solid += least * quantifier.min;
       continue;
     } else if (ch === '[') {
       const j = classEnd(source, i);
-      if (j >= source.length) return solid;
+      if (j >= to) return { solid, complete: false };
       mayBeSpace = classMayBeSpace(source.slice(i + 1, j));
       i = j + 1;
     } else if (ch === '\\') {
       const next = source[i + 1];
-      if (next === undefined) return solid;
+      if (next === undefined) return { solid, complete: false };
       if (next === 'b' || next === 'B') {
         i += 2;
         continue;
@@ -267,7 +295,7 @@ export function leadingSolidOf(source: string): number {
       mayBeSpace = !(next === 'd' || next === 'w' || next === 'S' || !/[A-Za-z0-9]/.test(next));
       i += 2;
     } else if (ch === '|' || ch === ')') {
-      return solid;
+      return { solid, complete: false };
     } else if (ch === '^' || ch === '$') {
       i++;
       continue;
@@ -275,14 +303,33 @@ export function leadingSolidOf(source: string): number {
       mayBeSpace = ch === '.' || /\s/.test(ch);
       i++;
     }
-    if (mayBeSpace) return solid;
+    if (mayBeSpace) return { solid, complete: false };
     const quantifier = quantifierAt(source, i);
-    if (!quantifier) return solid;
-    const min = quantifier.min;
+    if (!quantifier) return { solid, complete: false };
     i = quantifier.next;
-    solid += min;
+    solid += quantifier.min;
   }
-  return solid;
+  return { solid, complete: true };
+}
+
+/** The top-level alternatives of `source.slice(from, to)` (a group's body), as ranges: split at `|` outside groups and classes. */
+function topLevelBranches(source: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') i = classEnd(source, i);
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  out.push([start, to]);
+  return out;
 }
 
 /** May the character class with this body (between `[` and `]`) match white space? */

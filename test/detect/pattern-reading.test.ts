@@ -48,7 +48,16 @@ describe('leadingSolidOf (characters at the start of every match that are not wh
     expect(leadingSolidOf(String.raw`(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`)).toBe(40);
     expect(leadingSolidOf(String.raw`xox[bp]-[0-9]{10,13}-[a-zA-Z0-9-]*`)).toBe(16);
     expect(leadingSolidOf(String.raw`-----BEGIN OPENSSH PRIVATE KEY-----`)).toBe(10);
-    expect(leadingSolidOf(String.raw`sk_(?:live|test)_[A-Za-z0-9]{20}`)).toBe(3);
+    // groups are read through: their least alternative, times their least repetition
+    expect(leadingSolidOf(String.raw`sk_(?:live|test)_[A-Za-z0-9]{20}`)).toBe(28);
+    expect(leadingSolidOf(String.raw`sig=(?<token>(?:[A-Za-z0-9+/]|%2[BFbf]){43}(?:=|%3[Dd]))`)).toBe(48);
+    expect(leadingSolidOf(String.raw`(?:sandbox-)?sq0csp-[A-Za-z0-9_-]{43}`)).toBe(50);
+    expect(leadingSolidOf(String.raw`(?:ab|c){2}d`)).toBe(3);
+    // …up to an alternative that may hold white space: what comes before it in that alternative, no further
+    expect(leadingSolidOf(String.raw`x(?:ab|c d)e`)).toBe(2);
+    expect(leadingSolidOf(String.raw`x(?:a| b)e`)).toBe(1);
+    expect(leadingSolidOf(String.raw`x(?:a b)?e`)).toBe(1);
+    expect(leadingSolidOf(String.raw`x(?i:ab)e`)).toBe(1);
     expect(leadingSolidOf(String.raw`ab?c*d+`)).toBe(2);
     expect(leadingSolidOf(String.raw`a.b`)).toBe(1);
     expect(leadingSolidOf(String.raw`a[^x]b`)).toBe(1);
