@@ -65,7 +65,9 @@ function printHuman(report: CodemodReport, log: (line: string) => void): void {
             : s.action === 'manual'
               ? 'left for a manual edit (no safe rewrite here)'
               : 'left for a manual edit (.env cannot hold this value)';
-      const target = s.action === 'moved' || s.action === 'fallback-removed' ? ` process.env.${s.envName}` : '';
+      // written as the code reads it: `process.env.X`, or `process.env["notion.token"]` for a name that is no identifier
+      const read = /^[A-Za-z_$][\w$]*$/.test(s.envName) ? `process.env.${s.envName}` : `process.env[${JSON.stringify(s.envName)}]`;
+      const target = s.action === 'moved' || s.action === 'fallback-removed' ? ` ${read}` : '';
       log(`${f.path}:${s.line}:${s.column}  ${s.what} ${s.masked}  ${verb}${target}`);
     }
   }

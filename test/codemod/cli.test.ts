@@ -22,6 +22,15 @@ describe('worker-auth-codemod CLI', () => {
     expect(run.err).toMatch(/Usage:/);
   });
 
+  it('the report names a moved value as the code reads it: process.env.X, or process.env["a.b"] for a name that is no identifier', async () => {
+    const dir = await makeRepo({ 'src/notion.ts': lines(`export const notionAuth = "${T.github.value}";`), '.env': `gh.token=${T.github.value}\n` });
+    const run = await cli('--root', dir);
+    expect(run.code).toBe(0);
+    expect(await read(dir, 'src/notion.ts')).toBe(lines('export const notionAuth = process.env["gh.token"] ?? "";'));
+    expect(run.out + run.err).toContain('moved process.env["gh.token"]');
+    expectNoSecret(run.out + run.err);
+  });
+
   it('a bad --test-files value exits 2', async () => {
     expect((await cli('--test-files', 'some')).code).toBe(2);
   });
