@@ -109,7 +109,7 @@ export function looksRandom(value: string, strict = false): boolean {
   let previous = 0;
   /** `isSequential`: steps of -1, 0 or +1 between neighbouring characters */
   let steps = 0;
-  /** `isIdentifierLike`: word segments (`identifierSegmentStarts`), letters and digits */
+  /** `isIdentifierLike`: its word segments (counted where one starts), letters and digits */
   let segments = 0;
   let letters = 0;
   let digits = 0;

@@ -50,7 +50,7 @@ export class Detector {
    * numbers per format in `contextOnly`'s order
    */
   private readonly minRuns: Int32Array;
-  /** the least of the `RUN_CHAR` runs in `minRuns`: a string whose longest run is shorter matches no prefix-less format */
+  /** the least of the first alphabet's runs in `minRuns` (`[A-Za-z0-9_/+-]`): a string whose longest run is shorter matches no prefix-less format */
   private readonly shortestMinRun: number;
   /** prefix-less formats with the same pattern share one test per string: each one's first format's index in `contextOnly` */
   private readonly samePatternAs: Int32Array;
@@ -763,7 +763,7 @@ export class Detector {
     const serviceRole = p.role === 'service_role';
     const verdict = classifyContext(getContext());
     return {
-      id: serviceRole && supabase ? 'supabase-service-role-jwt' : 'jwt',
+      id: serviceRole && supabase ? SUPABASE_SERVICE_ROLE_JWT_ID : JWT_ID,
       provider: supabase ? 'Supabase' : 'JWT',
       kind: serviceRole ? 'service role key' : 'JSON Web Token',
       findingKind: 'provider',
@@ -1000,8 +1000,10 @@ function isCertainToken(f: Finding): boolean {
   return f.findingKind === 'private-key' || (f.findingKind === 'provider' && f.confidence === 'high' && !JWT_FINDING_IDS.has(f.id));
 }
 
-/** Findings read from a JWT's payload (`jwtFinding`): a JWT is certain by no prefix or checksum, whoever issued it. */
-const JWT_FINDING_IDS = new Set(['jwt', 'supabase-service-role-jwt']);
+/** The ids of findings read from a JWT's payload (`jwtFinding`): a JWT is certain by no prefix or checksum, whoever issued it. */
+const JWT_ID = 'jwt';
+const SUPABASE_SERVICE_ROLE_JWT_ID = 'supabase-service-role-jwt';
+const JWT_FINDING_IDS = new Set([JWT_ID, SUPABASE_SERVICE_ROLE_JWT_ID]);
 
 /** Datadog RUM / browser client tokens (`pub` + 32 hex): public by design. */
 const PUBLIC_CLIENT_TOKEN = /^pub[0-9a-f]{32}$/;

@@ -95,8 +95,7 @@ export function holdsSecret(text: string): boolean {
  * still says token).
  */
 export function holdsShownSecret(text: string): boolean {
-  if (holdsSecret(text)) return true;
-  return text.length >= 24 && [...text.matchAll(TOKEN_RUN)].some((m) => looksRandom(m[0]));
+  return maskShown(text) !== text;
 }
 
 /**

@@ -68,7 +68,7 @@ export function keywordOffset(source: string, keyword: string): number | undefin
 
 /**
  * The alphabets `minRunOf` counts runs of, one bit each: what the prefix-less token formats are made of. The first,
- * `RUN_CHAR`, holds all the others; the narrower ones tell apart formats of one length and another alphabet (a run of
+ * `[A-Za-z0-9_/+-]`, holds all the others; the narrower ones tell apart formats of one length and another alphabet (a run of
  * 40 letters and digits is no run of 32 hex digits).
  */
 export const RUN_ALPHABETS: readonly RegExp[] = [
@@ -82,27 +82,11 @@ export const RUN_ALPHABETS: readonly RegExp[] = [
   /[0-9]/,
 ];
 /** ASCII character → the `RUN_ALPHABETS` it belongs to (bit k: alphabet k). */
-export const RUN_BITS = asciiTable((ch) => RUN_ALPHABETS.reduce((bits, re, k) => (re.test(ch) ? bits | (1 << k) : bits), 0));
-/** The characters of `minRunOf`'s runs (`RUN_ALPHABETS[0]`, `[A-Za-z0-9_/+-]`). */
-export const RUN_CHAR = asciiTable((ch) => RUN_BITS[ch.charCodeAt(0)]! & 1);
+const RUN_BITS = asciiTable((ch) => RUN_ALPHABETS.reduce((bits, re, k) => (re.test(ch) ? bits | (1 << k) : bits), 0));
 const inAlphabet = (ch: string, alphabet: number): boolean => {
   const c = ch.charCodeAt(0);
   return ch.length === 1 && c < 128 && (RUN_BITS[c]! & (1 << alphabet)) !== 0;
 };
-
-/** The longest run of `RUN_CHAR` characters in `text`. */
-export function longestRun(text: string): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && RUN_CHAR[c] === 1) {
-      run++;
-      if (run > best) best = run;
-    } else run = 0;
-  }
-  return best;
-}
 
 /** The longest run of each of `RUN_ALPHABETS` in `text`, written into `best` (one pass). */
 export function longestRuns(text: string, best: Int32Array): void {
@@ -130,7 +114,7 @@ export const RUN_ALPHABET_COUNT = RUN_ALPHABETS.length;
 const RUNS = new Int32Array(RUN_ALPHABET_COUNT);
 
 /**
- * A lower bound on the longest run of `RUN_ALPHABETS[alphabet]` characters (`RUN_CHAR` by default) in every match of
+ * A lower bound on the longest run of `RUN_ALPHABETS[alphabet]` characters (the first, `[A-Za-z0-9_/+-]`, by default) in every match of
  * `source` (a token pattern): the longest stretch of consecutive top-level items that can only produce such
  * characters, each at its least repetition. Lookarounds and anchors take no room; a group, `.`, or an item that may
  * produce another character ends a stretch; a top-level alternation proves nothing (0). So a text whose longest run

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRun, longestRuns, minRunOf, RUN_ALPHABET_COUNT, RUN_ALPHABETS } from '../../src/detect/pattern-reading.js';
+import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT, RUN_ALPHABETS } from '../../src/detect/pattern-reading.js';
 import { Detector } from '../../src/detect/index.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 import { FAKE_FORMAT_IDS, fakeToken, mulberry32 } from '../support/fake-tokens.js';
@@ -121,9 +121,8 @@ describe('minRunOf (the longest run of token characters every match holds)', () 
         const token = fakeToken(f.id, seed);
         const m = new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, '')).exec(token);
         expect(m, f.id).not.toBeNull();
-        expect(longestRun(m![0]), f.id).toBeGreaterThanOrEqual(min);
         longestRuns(m![0], runs);
-        expect(runs[0], f.id).toBe(longestRun(m![0]));
+        expect(runs[0], f.id).toBeGreaterThanOrEqual(min);
         for (let k = 0; k < RUN_ALPHABET_COUNT; k++) expect(runs[k]!, `${f.id} ${RUN_ALPHABETS[k]}`).toBeGreaterThanOrEqual(minRunOf(f.pattern.source, k));
         checked++;
       }
