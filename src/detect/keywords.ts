@@ -12,8 +12,11 @@ const BYTE_SCAN_MIN = 4096;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export class KeywordAutomaton {
-  /** ASCII character → its class: one per character some keyword uses (upper-case as lower-case), 0 for the rest */
-  private readonly classOf: Uint8Array;
+  /**
+   * ASCII character → its class in the low byte (one per character some keyword uses, upper-case as lower-case, 0 for
+   * the rest) and its `SHAPE_*` bits in the high byte: the hot loop reads one table per character, not two
+   */
+  private readonly charInfo: Uint16Array;
   /** log2 of the row width of `delta` (the class count rounded up to a power of two: a shift, not a multiply) */
   private readonly shift: number;
   /**
@@ -92,7 +95,9 @@ export class KeywordAutomaton {
       rowDelta.copyWithin(row, failRow, failRow + width);
       for (const [k, s] of next[r]!) rowDelta[row | k] = renumbered[s]! << shift;
     }
-    this.classOf = classOf;
+    const charInfo = new Uint16Array(ALPHABET);
+    for (let c = 0; c < ALPHABET; c++) charInfo[c] = classOf[c]! | (CHAR_SHAPE[c]! << 8);
+    this.charInfo = charInfo;
     this.shift = shift;
     this.delta = rowDelta;
     this.out = order.map((old) => (out[old]!.length > 0 ? out[old] : undefined));
@@ -106,7 +111,7 @@ export class KeywordAutomaton {
    */
   scanInto(text: string, scratch: ScanScratch): number {
     const delta = this.delta;
-    const classOf = this.classOf;
+    const charInfo = this.charInfo;
     const shift = this.shift;
     const firstHitRow = this.firstHitRow;
     const length = text.length;
@@ -115,6 +120,7 @@ export class KeywordAutomaton {
     const bytes = length >= BYTE_SCAN_MIN && !NON_ASCII.test(text) ? asciiBytes(text) : undefined;
     let row = 0;
     let count = 0;
+    /** the `SHAPE_*` bits read so far, in the high byte (as `charInfo` holds them) */
     let shape = 0;
     /** the last ASCII white space read (-1: none yet) */
     let lastSpace = -1;
@@ -134,11 +140,10 @@ export class KeywordAutomaton {
       const lastSpaces = scratch.lastSpaces;
       if (bytes !== undefined) {
         for (let i = from; i < to; i++) {
-          const c = bytes[i]!;
-          const charShape = CHAR_SHAPE[c]!;
-          shape |= charShape;
-          row = delta[row | classOf[c]!]!;
-          if (charShape & SHAPE_SPACE) lastSpace = i;
+          const info = charInfo[bytes[i]!]!;
+          shape |= info;
+          row = delta[row | (info & 0xff)]!;
+          if (info & SPACE_INFO) lastSpace = i;
           if (row >= firstHitRow) {
             buffer[2 * count] = row >> shift;
             buffer[2 * count + 1] = i;
@@ -152,10 +157,11 @@ export class KeywordAutomaton {
       for (let i = from; i < to; i++) {
         const c = text.charCodeAt(i);
         if (c < ALPHABET) {
-          shape |= CHAR_SHAPE[c]!;
-          row = delta[row | classOf[c]!]!;
+          const info = charInfo[c]!;
+          shape |= info;
+          row = delta[row | (info & 0xff)]!;
         } else {
-          shape |= SHAPE_OTHER;
+          shape |= SHAPE_OTHER << 8;
           row = 0;
         }
         if (row >= firstHitRow) {
@@ -166,7 +172,7 @@ export class KeywordAutomaton {
       }
       from = to;
     }
-    scratch.shape = shape;
+    scratch.shape = shape >> 8;
     scratch.spaced = bytes !== undefined;
     return count;
   }
@@ -222,6 +228,8 @@ export const SHAPE_NOT_TOKEN = 4;
 /** a character outside ASCII (it may be Unicode whitespace) */
 export const SHAPE_NON_ASCII = 8;
 const SHAPE_OTHER = SHAPE_NOT_TOKEN | SHAPE_NON_ASCII;
+/** `SHAPE_SPACE` where `charInfo` holds it (the high byte) */
+const SPACE_INFO = SHAPE_SPACE << 8;
 
 const CHAR_SHAPE = asciiTable((ch) => {
   if (/[0-9]/.test(ch)) return SHAPE_DIGIT;
