@@ -403,15 +403,19 @@ export class Detector {
           // pattern: its match would start with `solid` characters that are not white space
           if (!solids.holds(start, flat.solid[c]!)) continue;
           if (flat.user[c] === 1 && text.length > MAX_USER_PATTERN_INPUT) continue;
+          const format = this.formatOf[index]!;
+          // once the format matched in this text, its later starts are kept untested: `matchFormat` tries them in
+          // order and skips those inside a match, where a test per hit would read the same long match again from
+          // each (a PuTTY body may hold spaces: 2,000 headers in a row took quadratic time)
+          const list = starts?.get(format);
+          if (list) {
+            list.push(start);
+            continue;
+          }
           sticky.lastIndex = start;
           if (!sticky.test(text)) continue;
-          const format = this.formatOf[index]!;
-          const list = (starts ??= new Map()).get(format);
-          if (list) list.push(start);
-          else {
-            starts.set(format, [start]);
-            (formats ??= []).push(format);
-          }
+          (starts ??= new Map()).set(format, [start]);
+          (formats ??= []).push(format);
         } else {
           const format = this.formatOf[index]!;
           if (!formats?.includes(format)) (formats ??= []).push(format);

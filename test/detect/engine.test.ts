@@ -204,6 +204,34 @@ describe('detectSecrets', () => {
     expect(detectSecrets(`${'a:'.repeat(100_000)}//`)).toEqual([]);
     expect(detectSecrets(`Bearer ${'='.repeat(300_000)}`)).toEqual([]);
   });
+  it('reads a long match once, not once per keyword inside it (counted: characters matched, at n and 4n)', () => {
+    // a PuTTY key body may hold spaces, so from every header of a run of headers the pattern matches to the end of the
+    // text: tested at each header, the characters matched grew with the square of the text
+    const header = ['PuTTY', 'User', 'Key', 'File', '2: '].join('-');
+    const exec = RegExp.prototype.exec;
+    let matched = 0;
+    RegExp.prototype.exec = function (this: RegExp, s: string) {
+      const m = exec.call(this, s);
+      if (m) matched += m[0].length;
+      return m;
+    };
+    const read = (copies: number): number => {
+      matched = 0;
+      const text = `${header}abcdefghij `.repeat(copies);
+      const detector = new Detector();
+      detector.mayHoldSecret(text);
+      detector.detect(text, { names: ['key'] });
+      return matched;
+    };
+    try {
+      const one = read(2_000);
+      const four = read(8_000);
+      expect(one).toBeGreaterThan(0);
+      expect(four / one).toBeLessThan(6);
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+  });
 });
 
 describe('long texts', () => {
