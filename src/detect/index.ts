@@ -36,10 +36,11 @@ export interface DetectOptions {
 export class Detector {
   private readonly formats: readonly TokenFormat[];
   private readonly globalPatterns = new Map<TokenFormat, RegExp>();
-  /** anchored formats (every keyword sits at a known offset in a match): their sticky patterns */
-  private readonly stickyPatterns = new Map<TokenFormat, RegExp>();
-  /** anchored formats: keyword → where it starts in a match */
-  private readonly keywordOffsets = new Map<TokenFormat, Map<string, number[]>>();
+  /**
+   * per format, once asked (`anchorOf`): for an anchored one (every keyword sits at a known offset in a match) its
+   * sticky pattern and, per keyword, where it starts in a match; null for the others
+   */
+  private readonly anchors = new Map<TokenFormat, Anchor | null>();
   /** every keyword and marker */
   private readonly keywords: KeywordAutomaton;
   /** keyword → formats it (or a keyword it starts with) selects */
@@ -65,11 +66,12 @@ export class Detector {
   private readonly runBounds = new RunBounds();
   /** the keyword scan's reusable output (one detector serves one string at a time) */
   private readonly scratch: ScanScratch = newScanScratch();
-  /** every state's `stateInfo` in flat typed arrays, for the prefilter's loop over hits (see `flattenStates`) */
+  /** the `stateInfo` of each state a hit was in so far, in flat tables, for the prefilters' loops over hits (see `flattenState`) */
   private readonly flat: FlatChecks;
   /** the formats the flat checks name, by index, and their sticky patterns (undefined: not anchored) */
   private readonly formatOf: TokenFormat[] = [];
   private readonly stickyOf: (RegExp | undefined)[] = [];
+  private readonly formatIndex = new Map<TokenFormat, number>();
   private readonly ignore: Set<string>;
   /** the patterns of the formats `ignore` turns off: a value one of them matches is not reported as a generic secret either */
   private readonly ignoredPatterns: RegExp[] = [];
@@ -91,27 +93,6 @@ export class Detector {
         continue;
       }
       this.globalPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}g`));
-      // anchored: every keyword sits at a known offset from the match start (0 when the pattern starts with it)
-      const offsets = new Map<string, number[]>();
-      for (const k of f.keywords) {
-        const offset = keywordOffset(f.pattern.source, k);
-        if (offset !== undefined) offsets.set(k, [offset]);
-      }
-      // every match starts with a keyword, read past a group or a class (`sk_(?:live|test)_`, `xox[acors]-`)
-      if (offsets.size !== f.keywords.length && keywordsStartEveryMatch(f.pattern.source, f.pattern.flags, f.keywords)) {
-        for (const k of f.keywords) offsets.set(k, [0]);
-      }
-      // or at one of a few offsets (`[0-9]{8,10}:AA`, an optional group before the keyword)
-      if (offsets.size !== f.keywords.length && !(f.pattern.flags.includes('i') && /[uv]/.test(f.pattern.flags))) {
-        for (const k of f.keywords) {
-          const some = offsets.get(k) ?? keywordOffsets(f.pattern.source, k);
-          if (some !== undefined) offsets.set(k, some);
-        }
-      }
-      if (f.keywords.length > 0 && offsets.size === f.keywords.length) {
-        this.keywordOffsets.set(f, offsets);
-        this.stickyPatterns.set(f, new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}y`));
-      }
       if (f.keywords.length === 0) {
         this.contextOnly.push(f);
       }
@@ -133,7 +114,21 @@ export class Detector {
       this.byKeyword.set(k, [...indexes].sort((a, b) => a - b).map((index) => this.formats[index]!));
     }
     this.keywords = new KeywordAutomaton(keywords);
-    this.flat = this.flattenStates();
+    // a state's checks are read when a hit is first in it: most texts hit few keywords (M's 48,000 strings select 19
+    // of 182 formats), and reading every pattern up front was most of a detector's build
+    const states = this.keywords.stateCount;
+    this.flat = {
+      ready: new Uint8Array(states),
+      markers: new Uint32Array(states),
+      from: new Uint32Array(states),
+      to: new Uint32Array(states),
+      reach: new Int32Array(states),
+      format: [],
+      length: [],
+      offset: [],
+      solid: [],
+      user: [],
+    };
     this.minRuns = new Int32Array(this.contextOnly.length * RUN_ALPHABET_COUNT);
     this.samePatternAs = new Int32Array(this.contextOnly.length);
     this.verdicts = new Uint8Array(this.contextOnly.length);
@@ -278,12 +273,13 @@ export class Detector {
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
+      if (flat.ready[state] === 0) this.flattenState(state);
       let marks = flat.markers[state]!;
       if (marks & JWT_MARKER && bounds?.endsWithin(end, JWT_REACH)) marks &= ~JWT_MARKER;
       if (marks !== 0 && markerMatchAt(text, marks, end, (jwtStart ??= jwtStarts()))) return true;
       const reach = flat.reach[state]!;
       if (reach !== NO_REACH && bounds?.endsWithin(end, reach)) continue;
-      const last = flat.from[state + 1]!;
+      const last = flat.to[state]!;
       for (let c = flat.from[state]!; c < last; c++) {
         // a user pattern never runs on a whole file (its linearity is not ours to check): its keyword is enough
         if (flat.user[c] === 1) return true;
@@ -379,6 +375,7 @@ export class Detector {
     for (let h = 0; h < count; h++) {
       const state = buffer[2 * h]!;
       const end = buffer[2 * h + 1]!;
+      if (flat.ready[state] === 0) this.flattenState(state);
       let marks = flat.markers[state]!;
       // a `name=value` whose name is no credential's (`sourceMappingURL=…`, `resource=row`) is no finding: the pairs
       // `matchMarkers` reads are those that start at these hits, and it asks their names first
@@ -391,7 +388,7 @@ export class Detector {
       // the latest at the white space before the next hit past it
       const reach = flat.reach[state]!;
       if (reach !== NO_REACH && bounds?.endsWithin(end, reach)) continue;
-      const last = flat.from[state + 1]!;
+      const last = flat.to[state]!;
       for (let c = flat.from[state]!; c < last; c++) {
         const start = end - flat.length[c]! + 1 - flat.offset[c]!;
         if (start < 0) continue;
@@ -465,75 +462,70 @@ export class Detector {
   }
 
   /**
-   * `stateInfo` of every state as typed arrays: a hit reads its state's markers and the range of its checks, and each
-   * check's numbers, from a few compact tables instead of objects spread over the heap (a flood of keyword hits, or
-   * the first strings of a file right after its parse, then touches few cache lines).
+   * Read `state`'s checks into the flat tables (once, on its first hit): a hit reads its state's markers and the range
+   * of its checks, and each check's numbers, from a few compact tables instead of objects spread over the heap (a
+   * flood of keyword hits, or the first strings of a file right after its parse, then touches few cache lines).
    */
-  private flattenStates(): FlatChecks {
-    const states = this.keywords.stateCount;
-    const markers = new Uint32Array(states);
-    const from = new Uint32Array(states + 1);
-    const reach = new Int32Array(states);
-    const all: StateInfo['checks'] = [];
-    const indexOf = new Map<TokenFormat, number>();
-    for (let state = 0; state < states; state++) {
-      const info = this.stateInfo(state);
-      markers[state] = info.markers;
-      from[state] = all.length;
-      all.push(...info.checks);
-      // a check holds only when its match's start (end − length + 1 − offset) is followed by `solid` characters
-      // that are no white space: end + (solid − length + 1 − offset) ≤ the first white space from the start, which
-      // is at most the first white space after the end. A state none of whose checks can reach that far is
-      // dismissed from the hit's end alone (no checks at all: nothing to dismiss, the markers are read apart)
-      reach[state] =
-        info.checks.length === 0 || info.checks.some((check) => !check.sticky || check.user)
-          ? NO_REACH
-          : Math.min(...info.checks.map((check) => check.solid - check.length + 1 - check.offset));
-    }
-    from[states] = all.length;
-    const flat: FlatChecks = {
-      markers,
-      from,
-      format: new Uint32Array(all.length),
-      length: new Int32Array(all.length),
-      offset: new Int32Array(all.length),
-      solid: new Int32Array(all.length),
-      user: new Uint8Array(all.length),
-      reach,
-    };
-    all.forEach((check, c) => {
-      let index = indexOf.get(check.format);
+  private flattenState(state: number): void {
+    const flat = this.flat;
+    const info = this.stateInfo(state);
+    flat.markers[state] = info.markers;
+    flat.from[state] = flat.format.length;
+    for (const check of info.checks) {
+      let index = this.formatIndex.get(check.format);
       if (index === undefined) {
         index = this.formatOf.length;
-        indexOf.set(check.format, index);
+        this.formatIndex.set(check.format, index);
         this.formatOf.push(check.format);
         this.stickyOf.push(check.sticky);
       }
-      flat.format[c] = index;
-      flat.length[c] = check.length;
-      flat.offset[c] = check.offset;
-      flat.solid[c] = check.solid;
-      flat.user[c] = check.user ? 1 : 0;
-    });
-    return flat;
+      flat.format.push(index);
+      flat.length.push(check.length);
+      flat.offset.push(check.offset);
+      flat.solid.push(check.solid);
+      flat.user.push(check.user ? 1 : 0);
+    }
+    flat.to[state] = flat.format.length;
+    // a check holds only when its match's start (end − length + 1 − offset) is followed by `solid` characters that
+    // are no white space: end + (solid − length + 1 − offset) ≤ the first white space from the start, which is at
+    // most the first white space after the end. A state none of whose checks can reach that far is dismissed from
+    // the hit's end alone (no checks at all: nothing to dismiss, the markers are read apart)
+    flat.reach[state] =
+      info.checks.length === 0 || info.checks.some((check) => !check.sticky || check.user)
+        ? NO_REACH
+        : Math.min(...info.checks.map((check) => check.solid - check.length + 1 - check.offset));
+    flat.ready[state] = 1;
   }
 
-  /** What a hit in an automaton state means: the markers it completes and the formats to try (read once, by `flattenStates`). */
+  /**
+   * Is `format` anchored (every keyword sits at a known offset from its match's start: 0 when the pattern starts
+   * with it), and where? Read from its pattern when first asked.
+   */
+  private anchorOf(format: TokenFormat): Anchor | undefined {
+    let anchor = this.anchors.get(format);
+    if (anchor === undefined) {
+      anchor = readAnchor(format);
+      this.anchors.set(format, anchor);
+    }
+    return anchor ?? undefined;
+  }
+
+  /** What a hit in an automaton state means: the markers it completes and the formats to try (read once, by `flattenState`). */
   private stateInfo(state: number): StateInfo {
     const info: StateInfo = { markers: 0, checks: [] };
     for (const k of this.keywords.keywordsOf(state)) {
       info.markers |= MARKER_BITS.get(k) ?? 0;
       for (const format of this.byKeyword.get(k) ?? []) {
-        const sticky = this.stickyPatterns.get(format);
-        if (!sticky) {
+        const anchor = this.anchorOf(format);
+        if (!anchor) {
           info.checks.push({ format, sticky: undefined, length: k.length, offset: 0, solid: 0, user: this.userFormats.has(format) });
           continue;
         }
         // the format's keyword that `k` starts with, and where it sits in a match
-        const own = format.keywords.filter((fk) => k.startsWith(fk)).flatMap((fk) => this.keywordOffsets.get(format)!.get(fk)!);
+        const own = format.keywords.filter((fk) => k.startsWith(fk)).flatMap((fk) => anchor.offsets.get(fk)!);
         const solid = this.leadingSolid(format);
         const user = this.userFormats.has(format);
-        for (const offset of new Set(own)) info.checks.push({ format, sticky, length: k.length, offset, solid, user });
+        for (const offset of new Set(own)) info.checks.push({ format, sticky: anchor.sticky, length: k.length, offset, solid, user });
       }
     }
     return info;
@@ -552,7 +544,7 @@ export class Detector {
     const starts = hitStarts?.get(format);
     // keywords at different offsets may list starts out of order
     if (starts && starts.length > 1) starts.sort((a, b) => a - b);
-    const re = starts ? this.stickyPatterns.get(format)! : this.globalPatterns.get(format)!;
+    const re = starts ? this.anchorOf(format)!.sticky : this.globalPatterns.get(format)!;
     re.lastIndex = 0;
     // an anchored format is tried only where its keywords put a match start (sticky), never scanned over the whole
     // text once per format: a flood of near misses stays linear
@@ -790,18 +782,54 @@ interface StateInfo {
   checks: { format: TokenFormat; sticky: RegExp | undefined; length: number; offset: number; solid: number; user: boolean }[];
 }
 
-/** `StateInfo` of every automaton state, flattened: checks `from[state]` up to `from[state + 1]`. */
+/** An anchored format's sticky pattern, and where each of its keywords starts in a match. */
+interface Anchor {
+  sticky: RegExp;
+  offsets: Map<string, number[]>;
+}
+
+/** The anchoring of a format (`Detector#anchorOf`), read from its pattern; null when it is not anchored. */
+function readAnchor(f: TokenFormat): Anchor | null {
+  if (f.keywords.length === 0) return null;
+  // every keyword at a known offset from the match start (0 when the pattern starts with it)
+  const offsets = new Map<string, number[]>();
+  for (const k of f.keywords) {
+    const offset = keywordOffset(f.pattern.source, k);
+    if (offset !== undefined) offsets.set(k, [offset]);
+  }
+  // every match starts with a keyword, read past a group or a class (`sk_(?:live|test)_`, `xox[acors]-`)
+  if (offsets.size !== f.keywords.length && keywordsStartEveryMatch(f.pattern.source, f.pattern.flags, f.keywords)) {
+    for (const k of f.keywords) offsets.set(k, [0]);
+  }
+  // or at one of a few offsets (`[0-9]{8,10}:AA`, an optional group before the keyword)
+  if (offsets.size !== f.keywords.length && !(f.pattern.flags.includes('i') && /[uv]/.test(f.pattern.flags))) {
+    for (const k of f.keywords) {
+      const some = offsets.get(k) ?? keywordOffsets(f.pattern.source, k);
+      if (some !== undefined) offsets.set(k, some);
+    }
+  }
+  if (offsets.size !== f.keywords.length) return null;
+  return { sticky: new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[gy]/g, '')}y`), offsets };
+}
+
+/**
+ * `StateInfo` of the automaton states read so far (`ready`), flattened: a state's checks are `from[state]` up to
+ * `to[state]` in the per-check lists.
+ */
 interface FlatChecks {
+  /** per state: 1 once its checks are in the tables */
+  ready: Uint8Array;
   /** per state: `MARKER_BITS` of the markers a hit there completes */
   markers: Uint32Array;
   from: Uint32Array;
+  to: Uint32Array;
   /** per check: index into `formatOf` / `stickyOf` */
-  format: Uint32Array;
-  length: Int32Array;
-  offset: Int32Array;
-  solid: Int32Array;
+  format: number[];
+  length: number[];
+  offset: number[];
+  solid: number[];
   /** 1 for a user format */
-  user: Uint8Array;
+  user: number[];
   /**
    * per state: the fewest characters after a hit's end that must be no white space for any of its checks to hold
    * (`NO_REACH` when some check is not dismissed that way: a pattern that is not anchored, a user format)
