@@ -31,7 +31,7 @@ export function renderOAuthProviderTable(): string {
   const rows = [...OAUTH_PROVIDERS].sort((a, b) => a.name.localeCompare(b.name));
   const code = (items: readonly string[]): string => items.map((item) => `\`${escapeCell(item)}\``).join(', ');
   const lines = [
-    `${rows.length} providers. A provider is recognised from the endpoint hosts, the Notion-managed \`provider\`, the library, or the configuration's name. \`→\` names the usual narrower scope; the message lists the others.`,
+    `${rows.length} providers. A provider is recognised from the endpoint hosts, the Notion-managed \`provider\`, the library, or the configuration's name. \`→\` names the one narrower scope that is the usual fix, which the editor suggestion puts in; where there is no single usual fix, the narrower scopes to choose from are listed, as the message lists them.`,
     '',
     '| Provider | Id | Recognised by | Separator | Broad scopes |',
     '| --- | --- | --- | --- | --- |',
@@ -45,8 +45,10 @@ export function renderOAuthProviderTable(): string {
     const risky = p.risky.length
       ? p.risky
           .map((entry) => {
-            const to = entry.suggestion ?? entry.alternatives[0];
-            return `\`${escapeCell(entry.scope)}\` (${entry.risk}${to === undefined ? '' : ` → \`${escapeCell(to)}\``})`;
+            // `→` the suggestion the editor offers; without one, the narrower scopes the message lists
+            const to = entry.suggestion !== undefined ? ` → \`${escapeCell(entry.suggestion)}\`` : '';
+            const narrower = entry.suggestion === undefined && entry.alternatives.length > 0 ? `; narrower: ${code(entry.alternatives)}` : '';
+            return `\`${escapeCell(entry.scope)}\` (${entry.risk}${to}${narrower})`;
           })
           .join(', ')
       : escapeCell(p.note ?? 'none');

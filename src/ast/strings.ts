@@ -120,10 +120,19 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
         }
         break;
       }
-      case 'Property':
+      case 'Property': {
         if (parent.value !== child) return { names, callee, envFallback };
-        pushName(names, keyName(parent.key));
+        const key = keyName(parent.key);
+        // a member of a JSON Web Key (an object with `kty`): the public ones (`n`, `e`, `kid`, `x5c`…) label a public
+        // key, the private ones (`d`, `p`, `k`…) a private key, whatever holds the key (`keys`, `jwks`)
+        const jwk = key !== undefined && parent.parent.type === 'ObjectExpression' ? jwkMemberLabel(key, parent.parent) : undefined;
+        if (jwk) {
+          names.push(jwk);
+          return { names, callee, envFallback };
+        }
+        pushName(names, key);
         break;
+      }
       case 'VariableDeclarator':
         if (parent.id.type === 'Identifier') pushName(names, parent.id.name);
         return { names, callee, envFallback };
@@ -171,6 +180,19 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
     parent = parent.parent;
   }
   return { names, callee, envFallback };
+}
+
+/** Members of a JSON Web Key (RFC 7517, 7518) that hold private key material; the others are public. */
+const JWK_PRIVATE_MEMBERS = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']);
+/** Members of a JSON Web Key that are public (key type, id, use, parameters, certificate chain and thumbprints). */
+const JWK_PUBLIC_MEMBERS = new Set(['kty', 'kid', 'use', 'alg', 'key_ops', 'n', 'e', 'crv', 'x', 'y', 'x5c', 'x5t', 'x5t#S256', 'x5u']);
+
+/** `publicKey` or `privateKey` for a member of a JSON Web Key (`object` has a `kty`), undefined otherwise. */
+function jwkMemberLabel(key: string, object: TSESTree.ObjectExpression): string | undefined {
+  if (!JWK_PRIVATE_MEMBERS.has(key) && !JWK_PUBLIC_MEMBERS.has(key)) return undefined;
+  const isJwk = object.properties.some((p) => p.type === 'Property' && keyName(p.key) === 'kty');
+  if (!isJwk) return undefined;
+  return JWK_PRIVATE_MEMBERS.has(key) ? 'privateKey' : 'publicKey';
 }
 
 /** An object pattern destructured from `process.env` (`const {…} = process.env`, `({…} = process.env)`). */

@@ -314,9 +314,18 @@ const BARE_NAMES: Record<string, string> = {
   KEY: 'API_KEY',
   APIKEY: 'API_KEY',
   X_API_KEY: 'API_KEY',
+  // the shell's working directory: `process.env.PWD` is never a secret of ours
+  PWD: 'PASSWORD',
+  PASSWD: 'PASSWORD',
 };
 
-const GENERIC_LAST_NAMES = new Set(['token', 'secret', 'password', 'apikey', 'key', 'auth', 'authorization', 'bearer']);
+/**
+ * Variables the shell, the OS or Node set for every process: a secret moved into one of them would be overwritten
+ * (`PWD` is the working directory), so a name derived from the code that lands on one gets `_SECRET` appended.
+ */
+const RESERVED_ENV_NAMES = new Set(['PATH', 'HOME', 'USER', 'USERNAME', 'LOGNAME', 'SHELL', 'PWD', 'OLDPWD', 'LANG', 'TERM', 'TMPDIR', 'TMP', 'TEMP', 'HOSTNAME', 'HOST', 'UID', 'NODE_OPTIONS', 'NODE_ENV', 'CI', 'PORT', 'TZ']);
+
+const GENERIC_LAST_NAMES = new Set(['token', 'secret', 'password', 'passwd', 'pwd', 'apikey', 'key', 'auth', 'authorization', 'bearer']);
 
 /**
  * Env name for a provider-less secret: the fallback's name, else the nearest credential name, prefixed with an
@@ -324,6 +333,12 @@ const GENERIC_LAST_NAMES = new Set(['token', 'secret', 'password', 'apikey', 'ke
  */
 export function genericEnvName(ctx: DetectContext, fallback = 'API_SECRET'): string {
   if (ctx.envFallback) return ctx.envFallback;
+  const env = derivedEnvName(ctx, fallback);
+  return RESERVED_ENV_NAMES.has(env) ? `${env}_SECRET` : env;
+}
+
+/** `genericEnvName` before the reserved names are set aside. */
+function derivedEnvName(ctx: DetectContext, fallback: string): string {
   const sdk = ctx.callee ? SDK_CALLEES[ctx.callee] : undefined;
   const names = ctx.names ?? [];
   const nearest = names.find((n) => classifyName(n) === 'credential' || classifyName(n) === 'weak-credential');

@@ -247,10 +247,25 @@ export function isRandomLetters(value: string): boolean {
   return upper >= 0.25 && upper <= 0.75 && shannonEntropy(value) > 4.0;
 }
 
-/** `a/b/c`, `foo.bar.com`, `@scope/pkg`: structure a credential does not have. */
+/**
+ * `a/b/c`, `foo.bar.com`, `@scope/pkg`: structure a credential does not have. A host ends with a top-level domain of
+ * letters: `1000.<hex>.<hex>` (a Zoho OAuth token) is no host.
+ */
 export function looksLikePathOrHost(value: string): boolean {
   if (/^[@./~]/.test(value)) return true;
   const slashes = value.split('/').length - 1;
   if (slashes >= 2 && /[a-z]{3}\/[a-z]{3}/.test(value)) return true;
-  return /^[a-z0-9-]+(?:\.[a-z0-9-]+){2,}$/.test(value);
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+){2,}$/.test(value) && /^[a-z]{2,24}$/.test(value.slice(value.lastIndexOf('.') + 1));
+}
+
+/**
+ * A stored password hash, not a password: the crypt formats (`$2b$12$…` bcrypt, `$argon2id$v=19$…`, `$6$…`
+ * sha512-crypt, `$y$…` yescrypt, `$scrypt$…`, `$pbkdf2-sha256$…`) and Django's (`pbkdf2_sha256$600000$…`).
+ */
+const PASSWORD_HASH =
+  /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|gy|7|scrypt|pbkdf2(?:-sha(?:1|256|512))?|md5|sha1)\$|(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt)\$)[!-~]{8,}$/;
+
+/** Is `value` a stored password hash (`PASSWORD_HASH`)? The docs' "hashes and digests" are never reported. */
+export function isPasswordHash(value: string): boolean {
+  return value.length < 1024 && value.includes('$') && PASSWORD_HASH.test(value);
 }

@@ -93,7 +93,15 @@ export interface ValueRun {
   filled: boolean;
   /** the run ends at `${` (or JSX text's `{` after a `$`): without its last `$` it is a template chunk's value */
   dollar: boolean;
+  /**
+   * the run follows a word and white space after an opening delimiter: the value may be `<scheme> <credential>`
+   * (`"Zoho-oauthtoken …"`, an `Authorization` header's)
+   */
+  schemed: boolean;
 }
+
+/** The longest scheme word `schemed` reads back (`AUTH_SCHEME_VALUE`'s). */
+const LONGEST_SCHEME = 40;
 
 /** the longest value a whole-value check reads (`contextOnlyShapes` takes 1,024 characters), and a template's `$` */
 const LONGEST_VALUE = 1025;
@@ -129,8 +137,23 @@ export function someValueRun(text: string, jsx: boolean, visit: (run: ValueRun) 
       const opener = before > 0 ? text.charCodeAt(before - 1) : 0;
       const run = text.slice(start, end);
       const filled = opener < 128 && OPENER[opener] === 1;
-      if (visit({ run, filled, dollar: end === at && closer === '{' && run.endsWith('$') })) return true;
+      const schemed = !filled && before < start && schemeBefore(text, before);
+      if (visit({ run, filled, dollar: end === at && closer === '{' && run.endsWith('$'), schemed })) return true;
     }
   }
   return false;
+}
+
+/** Is the text up to `end` an opening delimiter and a word (a scheme: a letter, then token characters, 40 at most)? */
+function schemeBefore(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && end - start < LONGEST_SCHEME) {
+    const c = text.charCodeAt(start - 1);
+    if (c >= 128 || TOKEN_CHAR_TABLE[c] === 0) break;
+    start--;
+  }
+  if (start === end || start === 0) return false;
+  const first = text.charCodeAt(start);
+  const opener = text.charCodeAt(start - 1);
+  return ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) && opener < 128 && OPENER[opener] === 1;
 }

@@ -6,7 +6,7 @@
  */
 import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
-import { looksRandom, shannonEntropy } from './entropy.js';
+import { isPasswordHash, looksRandom, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, someValueRun } from './file-text.js';
 import { nameValuePairs, pairNameAt } from './name-value.js';
 import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
@@ -300,7 +300,12 @@ export class Detector {
       }
     }
     // whole values and prefix-less formats: a string, template chunk or JSX text that is one run of token characters
-    return someValueRun(text, jsx, ({ run, filled, dollar }) => this.runMayHold(run, filled) || (dollar && this.runMayHold(run.slice(0, -1), filled)));
+    return someValueRun(
+      text,
+      jsx,
+      ({ run, filled, dollar, schemed }) =>
+        this.runMayHold(run, filled) || (dollar && this.runMayHold(run.slice(0, -1), filled)) || (schemed && run.length >= 16 && looksRandom(run)),
+    );
   }
 
   /**
@@ -653,6 +658,8 @@ export class Detector {
       const start = m.index + m[0].length - value.length;
       const end = start + value.length;
       if (claimed.overlaps(start, end) || isPlaceholder(value) || isKnownExample(value)) continue;
+      // `Token token=…` (PagerDuty): a `name=value` pair, read as one below (the token is its value)
+      if (SCHEME_PAIR.test(value)) continue;
       if (scheme === 'basic') {
         const decoded = decodeBase64(value);
         const colon = decoded?.indexOf(':') ?? -1;
@@ -672,7 +679,7 @@ export class Detector {
         const verdict = classifyName(name);
         const strict = verdict === 'weak-credential';
         if (verdict !== 'credential' && !strict) continue;
-        if (claimed.overlaps(start, end) || isPlaceholder(value) || isKnownExample(value)) continue;
+        if (claimed.overlaps(start, end) || isPlaceholder(value) || isKnownExample(value) || isPasswordHash(value)) continue;
         if (!looksRandom(decodeURIComponentSafe(value), strict)) continue;
         claimed.add(start, end);
         findings.push(this.genericFinding(value, start, { names: [name] }, `\`${name}\` value`));
@@ -689,12 +696,15 @@ export class Detector {
   ): void {
     if (claimed.size > 0 || text.length < 16 || text.length > 512) return;
     const value = text.trim();
-    if (/\s/.test(value)) return;
+    if (/\s/.test(value)) {
+      this.matchAuthScheme(text, value, getContext, findings);
+      return;
+    }
     // cheap shape tests first; the context (a parent walk) only for values that could be a secret
     const { random, userPassword } = wholeValueShape(value);
     if (!random && !userPassword) return;
     // documented example keys (held as digests) are no secret on this path either
-    if (PUBLIC_CLIENT_TOKEN.test(value) || isPlaceholder(value) || isKnownExample(value)) return;
+    if (PUBLIC_CLIENT_TOKEN.test(value) || isPasswordHash(value) || isPlaceholder(value) || isKnownExample(value)) return;
     const ctx = getContext();
     if (ctx.inComment) return;
     if (userPassword && ctx.callee && ENCODE_CALLEES.has(ctx.callee)) {
@@ -707,6 +717,22 @@ export class Detector {
       const start = text.indexOf(value);
       findings.push(this.genericFinding(value, start, ctx, 'secret'));
     }
+  }
+
+  /**
+   * `Authorization: "<scheme> <credential>"` under a scheme the markers do not know (`Zoho-oauthtoken`, `Api-Key`):
+   * the credential after the scheme, when the header names it.
+   */
+  private matchAuthScheme(text: string, value: string, getContext: () => DetectContext, findings: Finding[]): void {
+    const m = AUTH_SCHEME_VALUE.exec(value);
+    if (!m) return;
+    const credential = m[2]!;
+    if (!looksRandom(credential) || isPlaceholder(credential) || isKnownExample(credential)) return;
+    const ctx = getContext();
+    const header = ctx.names?.[0];
+    if (ctx.inComment || header === undefined || !AUTHORIZATION_NAMES.has(header.toLowerCase())) return;
+    const start = text.indexOf(value) + value.length - credential.length;
+    findings.push(this.genericFinding(credential, start, ctx, `${m[1]} credential`));
   }
 
   /** `btoa("user:secret")`, `Buffer.from("user:secret")`: Basic credentials built in code. */
@@ -1060,17 +1086,24 @@ function mayBeWholeValue(text: string, shape: number): boolean {
   // the keyword pass's shape: no white space and nothing outside ASCII, so nothing to trim or look for
   const clean = (shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0;
   const value = clean ? text : text.trim();
-  if (!clean && /\s/.test(value)) return false;
+  if (!clean && /\s/.test(value)) return mayBeAuthScheme(value);
   const { random, userPassword } = wholeValueShape(value);
-  return (random || userPassword) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPlaceholder(value);
+  return (random || userPassword) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPasswordHash(value) && !isPlaceholder(value);
 }
 
 /** Long enough and without inner whitespace: a whole-value secret is possible (the context then decides). */
 function couldBeWholeValue(text: string, shape: number): boolean {
   if (text.length < 16) return false;
   // white space between two solid ends is inside the value
-  if (shape & SHAPE_SPACE && !isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1))) return false;
-  return !/\s/.test(text.trim());
+  if (shape & SHAPE_SPACE && !isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1))) return AUTH_SCHEME_VALUE.test(text);
+  const value = text.trim();
+  return !/\s/.test(value) || AUTH_SCHEME_VALUE.test(value);
+}
+
+/** The context-free conditions of `matchAuthScheme`: `<scheme> <credential>` with a random-looking credential. */
+function mayBeAuthScheme(value: string): boolean {
+  const m = AUTH_SCHEME_VALUE.exec(value);
+  return m !== null && looksRandom(m[2]!) && !isPlaceholder(m[2]!);
 }
 
 /** In-string markers of a credential, searched by the same prefilter as the provider keywords. */
@@ -1107,6 +1140,15 @@ const JWT_AT = new RegExp(JWT.source, 'y');
 const JWT_REACH = leadingSolidOf(JWT.source) - 2;
 const URL_USERINFO_AT = new RegExp(URL_USERINFO.source, 'y');
 const SCHEME_VALUE_AT = new RegExp(SCHEME_VALUE.source, 'y');
+/** A scheme's value that is itself a `name=value` pair (`Token token=…`). */
+const SCHEME_PAIR = /^[A-Za-z][A-Za-z0-9_.-]{0,60}=/;
+/**
+ * `<scheme> <credential>`, the value of an `Authorization` header under a scheme of its own (`Zoho-oauthtoken …`,
+ * `Api-Key …`, `DeepL-Auth-Key …`, `GenieKey …`); the well-known schemes are markers (`SCHEME_VALUE`)
+ */
+const AUTH_SCHEME_VALUE = /^([A-Za-z][A-Za-z0-9._-]{0,39}) +([A-Za-z0-9+/=_.~:-]{16,512})$/;
+/** Header names whose value is `<scheme> <credential>`. */
+const AUTHORIZATION_NAMES = new Set(['authorization', 'proxy-authorization', 'x-authorization']);
 /** The markers whose patterns are tried where the marker is (see `anchoredMatches`). */
 const ANCHORED_MARKERS = JWT_MARKER | URL_MARKER | SCHEME_MARKERS;
 

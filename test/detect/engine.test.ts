@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifyName, genericEnvName, splitWords } from '../../src/detect/context.js';
-import { looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
+import { isPasswordHash, looksLikePathOrHost, looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
 import { Detector, describeFinding, detectSecrets } from '../../src/detect/index.js';
 import { FAKE_WORDS, hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from '../../src/detect/placeholders.js';
 import { redact, redactRanges } from '../../src/detect/redact.js';
-import { fakeGenericSecret, fakeToken, randomString } from '../support/fake-tokens.js';
+import { CHARSETS, fakeGenericSecret, fakeToken, randomString } from '../support/fake-tokens.js';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -231,6 +231,56 @@ describe('detectSecrets', () => {
     } finally {
       RegExp.prototype.exec = exec;
     }
+  });
+});
+
+describe('values found by the fourth realistic held-out set', () => {
+  const secret = fakeGenericSecret(51);
+  const hex = (n: number, seed: number): string => randomString(CHARSETS.hex, n, seed);
+  it('a name=value value ends at ";" (connection strings, settings): the secret at its own columns', () => {
+    const text = `Server=tcp:db.example.test,1433;User ID=w;Password=${secret};Encrypt=True;`;
+    const [f] = detectSecrets(text);
+    expect(f?.value).toBe(secret);
+    expect(detectSecrets(`ApiKey=${secret};Region=eu`).map((x) => x.value)).toEqual([secret]);
+  });
+  it('`Token token=…`: the token is the value of its pair, not the scheme value with its `token=`', () => {
+    expect(detectSecrets(`Token token=${secret}`).map((x) => x.value)).toEqual([secret]);
+  });
+  it('an Authorization value under a scheme of its own: the credential after the scheme, only in that header', () => {
+    const zoho = `1000.${hex(32, 52)}.${hex(32, 53)}`;
+    for (const scheme of ['Zoho-oauthtoken', 'Api-Key', 'DeepL-Auth-Key', 'GenieKey']) {
+      const value = `${scheme} ${scheme === 'Zoho-oauthtoken' ? zoho : secret}`;
+      const found = detectSecrets(value, { names: ['Authorization', 'headers'] });
+      expect(found.map((x) => [x.value, x.start]), scheme).toEqual([[value.slice(scheme.length + 1), scheme.length + 1]]);
+      expect(new Detector().mayHoldSecret(value), scheme).toBe(true);
+      expect(new Detector().mayContainSecret(`fetch(u, { headers: { Authorization: "${value}" } });`), scheme).toBe(true);
+      // the same text elsewhere labels nothing
+      expect(detectSecrets(value, { names: ['title'] }), scheme).toEqual([]);
+    }
+    expect(detectSecrets(`Api-Key ${'a'.repeat(30)}`, { names: ['Authorization'] })).toEqual([]);
+  });
+  it('a stored password hash is no password (bcrypt, argon2, crypt, Django)', () => {
+    const b = (n: number, seed: number): string => randomString(`${CHARSETS.b62}./`, n, seed);
+    const hashes = [`$2b$12$${b(53, 54)}`, `$argon2id$v=19$m=65536,t=3,p=4$${b(22, 55)}$${b(43, 56)}`, `$6$${b(16, 57)}$${b(86, 58)}`, `pbkdf2_sha256$600000$${b(22, 59)}$${b(44, 60)}`];
+    for (const h of hashes) {
+      expect(isPasswordHash(h), h.slice(0, 8)).toBe(true);
+      expect(detectSecrets(h, { names: ['password'] }), h.slice(0, 8)).toEqual([]);
+      expect(detectSecrets(`password=${h}`), h.slice(0, 8)).toEqual([]);
+    }
+    expect(isPasswordHash(secret)).toBe(false);
+    expect(isPasswordHash(`$${secret}`)).toBe(false);
+  });
+  it('a host ends with a top-level domain of letters: a dotted hex token is no host', () => {
+    expect(looksLikePathOrHost('api.eu.example.com')).toBe(true);
+    expect(looksLikePathOrHost(`1000.${hex(32, 61)}.${hex(32, 62)}`)).toBe(false);
+    expect(looksRandom(`1000.${hex(32, 61)}.${hex(32, 62)}`)).toBe(true);
+  });
+  it('a derived env name is never one the shell or Node sets (PWD is the working directory)', () => {
+    expect(genericEnvName({ names: ['pwd'] })).toBe('PASSWORD');
+    expect(genericEnvName({ names: ['Pwd', 'joinUrl', 'standup'] })).toBe('STANDUP_PASSWORD');
+    expect(genericEnvName({ names: ['PATH'] })).not.toBe('PATH');
+    // a fallback the code already reads stays as written
+    expect(genericEnvName({ names: ['pwd'], envFallback: 'PWD' })).toBe('PWD');
   });
 });
 

@@ -1,6 +1,9 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule from '../../rules/no-hardcoded-secrets.js';
+import plugin from '../../src/index.js';
 import { redact } from '../../src/detect/redact.js';
 import { CHARSETS, fakeGenericSecret, fakeToken, randomString } from '../support/fake-tokens.js';
 
@@ -247,4 +250,25 @@ js.run('no-hardcoded-secrets (espree, .js)', rule, {
       ],
     },
   ],
+});
+
+describe('JSON Web Keys', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{ plugins: { 'worker-auth': plugin }, rules: { 'worker-auth/no-hardcoded-secrets': 'error' } }];
+  const n = randomString(CHARSETS.b64url, 342, 71);
+  const kid = randomString(CHARSETS.hex, 40, 72);
+  const d = randomString(CHARSETS.b64url, 342, 73);
+  it('the public members of a key (`kty`, `n`, `e`, `kid`) are a public key: nothing reported, wherever the key is held', () => {
+    const code = `export const JWKS = { keys: [{ kty: "RSA", kid: "${kid}", n: "${n}", e: "AQAB" }] };`;
+    expect(linter.verify(code, config, 'jwks.js')).toEqual([]);
+  });
+  it('its private members (`d`, `p`, `q`…) are a private key: reported', () => {
+    const code = `export const signingKey = { kty: "RSA", kid: "${kid}", n: "${n}", e: "AQAB", d: "${d}" };`;
+    const messages = linter.verify(code, config, 'jwk.js');
+    expect(messages.map((m) => [m.ruleId, m.column])).toEqual([['worker-auth/no-hardcoded-secrets', code.indexOf(d) + 1]]);
+  });
+  it('without `kty` the same names are read as any other', () => {
+    const code = `export const point = { n: "${n}", e: "AQAB" };`;
+    expect(linter.verify(code, config, 'point.js')).toEqual([]);
+  });
 });
