@@ -45,11 +45,11 @@ export default createRule<Options, MessageIds>({
       hardcodedSecret:
         '{{what}} `{{masked}}` is hardcoded. Read it from `process.env.{{envName}}` (keep the value in `.env`, deploy it with `ntn workers env push`) and rotate it: it is already in git history.',
       hardcodedFallback:
-        '{{what}} `{{masked}}` is the hardcoded fallback of `process.env.{{envName}}`, so it ships with the code. Drop the fallback and rotate the value: it is already in git history.',
+        '{{what}} `{{masked}}` is the hardcoded fallback of `{{envRead}}`, so it ships with the code. Drop the fallback and rotate the value: it is already in git history.',
       secretInComment:
         '{{what}} `{{masked}}` is written in a comment. Remove it and rotate it: it is already in git history.',
       useEnv: 'Replace with `process.env.{{envName}} ?? ""`.',
-      dropFallback: 'Drop the hardcoded fallback of `process.env.{{envName}}`.',
+      dropFallback: 'Drop the hardcoded fallback of `{{envRead}}`.',
     },
     schema: [
       {
@@ -89,11 +89,11 @@ export default createRule<Options, MessageIds>({
       // quadratic in its length); every finding is reported either way
       const suggestable = Math.min(MAX_SUGGESTIONS_PER_STRING, Math.floor(SUGGESTION_TEXT_BUDGET / Math.max(1, site.contentEnd - site.contentStart)));
       let suggested = 0;
-      for (const { finding, range, isFallback, envName } of analyzeSite(site, detector, isInTestFile())) {
+      for (const { finding, range, isFallback, envName, envRead } of analyzeSite(site, detector, isInTestFile())) {
         if (within?.some(([from, to]) => range[0] >= from && range[1] <= to)) continue;
         reported.push(range);
         const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
-        const data = { what: describeFinding(finding), masked: redact(finding.value, finding.prefix), envName };
+        const data = { what: describeFinding(finding), masked: redact(finding.value, finding.prefix), envName, envRead };
         if (site.kind === 'comment') {
           reportMasked(context, { loc, messageId: 'secretInComment', data });
           continue;
@@ -111,7 +111,7 @@ export default createRule<Options, MessageIds>({
               ? [
                   {
                     messageId: isFallback ? 'dropFallback' : 'useEnv',
-                    data: { envName },
+                    data: { envName, envRead },
                     fix: (fixer) => edits.map((e) => fixer.replaceTextRange([e.start, e.end], e.text)),
                   },
                 ]

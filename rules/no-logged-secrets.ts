@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { expressionName, keyName, propertyName } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { classifyName } from '../src/detect/context.js';
-import { envReadsOf, isProcessEnv, scopeResolver, variableOfIdentifier, type EnvReadResolver } from '../src/workers/env-reads.js';
+import { envReadsOf, isProcessEnv, scopeResolver, variableOfIdentifier, type EnvRead, type EnvReadResolver } from '../src/workers/env-reads.js';
 import { gateText } from '../src/ast/gate-text.js';
 
 type Node = TSESTree.Node;
@@ -154,19 +154,44 @@ export default createRule<Options, MessageIds>({
       if (declarator.type !== 'VariableDeclarator' || !declarator.init) return undefined;
       if (declarator.id.type === 'Identifier') return { init: declarator.init };
       if (declarator.id.type !== 'ObjectPattern') return undefined;
-      const key = patternKeyOf(declarator.id, def.name.range[0], 0);
+      const key = patternKeysOf(declarator.id).get(def.name.range[0]);
       return key === undefined ? undefined : { init: declarator.init, key };
     }
 
-    /** The key the identifier at `at` is destructured from, in `pattern` or a pattern nested in it (`{ env: { X } }`). */
-    function patternKeyOf(pattern: TSESTree.ObjectPattern, at: number, depth: number): string | undefined {
+    /**
+     * The key each identifier of `pattern` is destructured from, by the identifier's start, in the pattern or one
+     * nested in it (`{ env: { X } }`, 4 levels): read once per pattern, however many of its variables are logged.
+     */
+    const patternKeys = new WeakMap<Node, Map<number, string>>();
+    function patternKeysOf(pattern: TSESTree.ObjectPattern): Map<number, string> {
+      let keys = patternKeys.get(pattern);
+      if (!keys) {
+        keys = new Map();
+        readPatternKeys(pattern, keys, 0);
+        patternKeys.set(pattern, keys);
+      }
+      return keys;
+    }
+    function readPatternKeys(pattern: TSESTree.ObjectPattern, keys: Map<number, string>, depth: number): void {
       for (const property of pattern.properties) {
         if (property.type !== 'Property') continue;
         const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-        if (value.type === 'Identifier' && value.range[0] === at) return keyName(property.key);
-        if (value.type === 'ObjectPattern' && depth < 4 && value.range[0] <= at && at < value.range[1]) return patternKeyOf(value, at, depth + 1);
+        const key = keyName(property.key);
+        if (value.type === 'Identifier' && key !== undefined && !keys.has(value.range[0])) keys.set(value.range[0], key);
+        if (value.type === 'ObjectPattern' && depth < 4) readPatternKeys(value, keys, depth + 1);
       }
-      return undefined;
+    }
+
+    /** The env reads of a declaration, by name: read once per declaration, however many of its variables are logged. */
+    const declarationReads = new WeakMap<Node, Map<string, EnvRead>>();
+    function declarationReadOf(declaration: Node, name: string): EnvRead | undefined {
+      let reads = declarationReads.get(declaration);
+      if (!reads) {
+        reads = new Map();
+        for (const read of envReadsOf(declaration, getResolver())) if (!reads.has(read.name)) reads.set(read.name, read);
+        declarationReads.set(declaration, reads);
+      }
+      return reads.get(name);
     }
 
     function envSource(node: Node): Source | undefined {
@@ -265,9 +290,7 @@ export default createRule<Options, MessageIds>({
       if (!binding) return undefined;
       if (binding.key !== undefined) {
         // const { API_TOKEN } = process.env; const { authorization } = req.headers
-        const env = getResolver();
-        const init = binding.init;
-        const fromEnv = envReadsOf(init.parent as Node, env).find((r) => r.name === binding.key);
+        const fromEnv = declarationReadOf(binding.init.parent as Node, binding.key);
         if (fromEnv && isSecretEnvName(fromEnv.name)) return { node, source: { kind: 'env', name: fromEnv.name }, via: node.name };
         if (isCredentialHeader(binding.key)) return { node, source: { kind: 'header', header: binding.key }, via: node.name };
         return undefined;

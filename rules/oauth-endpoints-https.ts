@@ -25,7 +25,7 @@ import {
 } from '../src/workers/values.js';
 
 export type Options = [{ allowHttpLocalhost?: boolean; checkCallbackUrl?: boolean }];
-export type MessageIds = 'insecureUrl' | 'insecureLocalhost' | 'notAbsolute' | 'credentialsInUrl' | 'placeholderUrl' | 'useHttps';
+export type MessageIds = 'insecureUrl' | 'notHttps' | 'insecureLocalhost' | 'notAbsolute' | 'credentialsInUrl' | 'placeholderUrl' | 'useHttps';
 
 const ROLE_NAMES: Readonly<Record<EndpointRole, string>> = {
   authorization: 'authorization endpoint',
@@ -79,11 +79,20 @@ function isPlaceholderUrl(value: string, host: string | undefined): boolean {
   return host !== undefined && PLACEHOLDER_HOST.test(host);
 }
 
+/** Schemes over TLS that are still no `https:` (reported, but not as unencrypted). */
+const TLS_PROTOCOLS = new Set(['wss:', 'ftps:', 'sftp:', 'ssh:']);
+
+/** The message for an endpoint that is not `https:`: unencrypted, or over TLS but not a URL an OAuth client can use. */
+function insecureOrNot(protocol: string): 'insecureUrl' | 'notHttps' {
+  return TLS_PROTOCOLS.has(protocol.toLowerCase()) ? 'notHttps' : 'insecureUrl';
+}
+
 /** The URL as it may be shown: no user-info, no query or fragment, any secret masked, at most 100 characters. */
 function displayUrl(value: string, url: URL | undefined): string {
   // scheme, host and path as written (the URL parser lower-cases the host, which would hide a token in it from the
   // detector), without user-info, query or fragment
-  const written = url ? /^\s*([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#]*)([^?#]*)/i.exec(value) : null;
+  // (a `\` ends the host as `/` does in the special schemes: `http://evil.example\@localhost/` is evil.example's)
+  const written = url ? (SPECIAL_SCHEME.test(value) ? WRITTEN_SPECIAL : WRITTEN_URL).exec(value) : null;
   // a URL that does not parse (relative, a placeholder, `//host`, `http:/host`, `http:\\host`): its query and fragment
   // left out, and whatever comes before an `@` after the scheme and its slashes (user-info) shown as `…`
   let text = written ? `${written[1]}${written[2]}${written[3]}` : value.trim().replace(/[?#][^]*$/, '').replace(/^((?:[a-z][a-z0-9+.-]*:)?[\\/]*)[^\\/@]*@/i, '$1…@');
@@ -92,6 +101,12 @@ function displayUrl(value: string, url: URL | undefined): string {
   text = text.replace(/\s+/g, ' ');
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
+
+/** Scheme, user-info, host and path of an absolute URL as written. */
+const WRITTEN_URL = /^\s*([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#]*)([^?#]*)/i;
+/** The same for the special schemes, where the URL parser reads `\` as `/`. */
+const WRITTEN_SPECIAL = /^\s*([a-z][a-z0-9+.-]*:\/\/)(?:[^/\\?#@]*@)?([^/\\?#]*)([^?#]*)/i;
+const SPECIAL_SCHEME = /^\s*(?:https?|wss?|ftp):/i;
 
 function safeDecode(value: string): string {
   try {
@@ -327,6 +342,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       insecureUrl:
         'The {{role}} `{{url}}` uses `{{protocol}}`: authorization codes, tokens and the client secret would cross the network unencrypted. Use the provider’s `https:` URL.',
+      notHttps: 'The {{role}} `{{url}}` uses `{{protocol}}`, which an OAuth client cannot use: authorization and token endpoints are `https:` URLs. Use the provider’s `https:` URL.',
       insecureLocalhost:
         'The {{role}} `{{url}}` uses plain `http:`. Use `https:`, or set `allowHttpLocalhost` if this local URL is only for development.',
       notAbsolute: 'The {{role}} `{{url}}` is not an absolute URL. Write the full `https://` URL from the provider’s documentation.',
@@ -400,7 +416,7 @@ export default createRule<Options, MessageIds>({
         if (!options.allowHttpLocalhost) report(located, 'insecureLocalhost', { role, url }, httpsFix(located));
         return;
       }
-      report(located, 'insecureUrl', { role, url, protocol }, protocol === 'http:' ? httpsFix(located) : []);
+      report(located, insecureOrNot(protocol), { role, url, protocol }, protocol === 'http:' ? httpsFix(located) : []);
     }
 
     /**
@@ -457,7 +473,7 @@ export default createRule<Options, MessageIds>({
         if (!options.allowHttpLocalhost) report(located, 'insecureLocalhost', { role, url: shown }, httpsFix(located));
         return;
       }
-      report(located, 'insecureUrl', { role, url: shown, protocol: url.protocol }, url.protocol === 'http:' ? httpsFix(located) : []);
+      report(located, insecureOrNot(url.protocol), { role, url: shown, protocol: url.protocol }, url.protocol === 'http:' ? httpsFix(located) : []);
     }
 
     return {

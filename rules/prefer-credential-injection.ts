@@ -199,6 +199,17 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** The variables a declarator declares, by name (read once: a destructuring may declare hundreds). */
+    const declared = new WeakMap<Node, Map<string, TSESLint.Scope.Variable>>();
+    function declaredByName(declarator: TSESTree.VariableDeclarator): Map<string, TSESLint.Scope.Variable> {
+      let byName = declared.get(declarator);
+      if (!byName) {
+        byName = new Map(sourceCode.getDeclaredVariables(declarator).map((v) => [v.name, v]));
+        declared.set(declarator, byName);
+      }
+      return byName;
+    }
+
     /** Destructured read: `const { KEY } = process.env` → the references of `KEY`. */
     function flowFromDestructure(read: EnvRead, flow: Flow): boolean {
       const property = read.node.parent;
@@ -208,7 +219,7 @@ export default createRule<Options, MessageIds>({
         return false;
       }
       if (declarator.parent.parent?.type === 'ExportNamedDeclaration') return false;
-      const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === (property.value as TSESTree.Identifier).name);
+      const variable = declaredByName(declarator).get(property.value.name);
       const refs = variable?.references.filter((ref) => ref.init !== true).map((ref) => ref.identifier as TSESTree.Identifier) ?? [];
       if (refs.length === 0 || !refs.every((ref) => flowFrom(ref, MARKER, flow, 1))) return false;
       // `const { KEY } = process.env;` alone: the suggestion removes it with the header
@@ -286,9 +297,30 @@ export default createRule<Options, MessageIds>({
         const namespace = statement.specifiers.find((s) => s.type === 'ImportNamespaceSpecifier');
         if (namespace) return { name: `${namespace.local.name}.CREDENTIAL_VALUE` };
         const last = named[named.length - 1];
-        if (last) return { name: 'CREDENTIAL_VALUE', fix: (fixer) => fixer.insertTextAfter(last, ', CREDENTIAL_VALUE') };
+        if (last) {
+          // a file that declares a `CREDENTIAL_VALUE` of its own gets the import under another name
+          const local = ['CREDENTIAL_VALUE', 'WORKERS_CREDENTIAL_VALUE', 'SDK_CREDENTIAL_VALUE'].find((n) => !nameInUse(n));
+          if (local === undefined) return undefined;
+          const spec = local === 'CREDENTIAL_VALUE' ? local : `CREDENTIAL_VALUE as ${local}`;
+          return { name: local, fix: (fixer) => fixer.insertTextAfter(last, `, ${spec}`) };
+        }
       }
       return undefined;
+    }
+
+    /** Is `name` declared anywhere in the file, or read as a global? (An added import of it would clash.) */
+    function nameInUse(name: string): boolean {
+      return sourceCode.scopeManager!.scopes.some((scope) => scope.set.has(name) || scope.through.some((ref) => ref.identifier.name === name));
+    }
+
+    /** Credentials the file declares already (`worker.credential("KEY", …)`), by key. */
+    const declaredCredentials = new Set<string>();
+    function noteCredential(node: TSESTree.CallExpression): void {
+      const callee = node.callee;
+      const key = node.arguments[0];
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'credential') return;
+      if (key?.type === 'Literal' && typeof key.value === 'string') declaredCredentials.add(key.value);
+      else if (key?.type === 'TemplateLiteral' && key.expressions.length === 0) declaredCredentials.add(key.quasis[0]!.value.cooked ?? '');
     }
 
     function removeRange(node: Node): [number, number] {
@@ -356,6 +388,11 @@ export default createRule<Options, MessageIds>({
         !holdsOwnSecret &&
         worker !== undefined &&
         constant !== undefined &&
+        // names the inserted declaration would copy: a worker or a `CREDENTIAL_VALUE` alias named after a token
+        !holdsShownSecret(workerName) &&
+        !holdsShownSecret(constantName) &&
+        // declared already: a second declaration of the same key is no fix
+        !declaredCredentials.has(name) &&
         flow.declarations.every((d) => d.declarations.length === 1 && d.parent?.type !== 'ExportNamedDeclaration') &&
         // a comment inside what the suggestion removes would be lost
         [...flow.sites.map((s) => s.property), ...flow.declarations].every((n) => sourceCode.getCommentsInside(n).length === 0);
@@ -403,6 +440,7 @@ export default createRule<Options, MessageIds>({
       VariableDeclarator: collect,
       AssignmentExpression: collect,
       AssignmentPattern: collect,
+      CallExpression: noteCredential,
       'Program:exit'() {
         for (const [name, reads] of readsByName) check(name, reads);
       },

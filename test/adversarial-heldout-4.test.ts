@@ -18,7 +18,15 @@
  * Work is counted, never timed: elements visited by array iteration and array callbacks, `Map`/`Set` lookups and a
  * few string methods, while linting, minus the same count for ESLint alone (no rules), at n and 4n.
  *
- * Gaps are kept under "known gaps" as expected failures, each with the behaviour a user would expect.
+ * The 19 gaps this set found that are ours to fix are fixed and kept under "gaps found by the held-out set, fixed":
+ * work quadratic in a large `process.env` destructuring (no-logged-secrets, prefer-credential-injection), env reads
+ * behind `<T>`, `as`, `globalThis.process` and aliases, an `import.meta.env` fallback named `process.env`, a
+ * zero-width space at a generic secret's edge, prefer-credential-injection suggestions that redeclared
+ * `CREDENTIAL_VALUE` or a declared credential or copied a token-named worker, an endpoint message naming the wrong
+ * host (`\` in `http:` URLs) or calling `wss:` unencrypted, and scopes in conditionals and `.split(" ")`. Five stay
+ * under "known gaps" as expected failures: a token in the reason of a directive that disables the rule where it
+ * stands (ESLint drops the report; docs/security.md says so), ESLint's own message for an inline configuration, and
+ * a token cut by a literal template substitution.
  * Tokens are built at run time (test/support/fake-tokens.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -823,6 +831,141 @@ describe('work grows linearly (counted at n and 4n)', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+describe('gaps found by the held-out set, fixed', () => {
+  // `<T>expr` is TS's other spelling of `expr as T`: `(process.env as any).X` is a read (listed, logged), the
+  // `<any>` form is not seen by env-example-in-sync, no-logged-secrets nor prefer-credential-injection.
+  it('`(<any>process.env).X` is an env read: listed by env-example-in-sync and reported when logged', () => {
+    const code = `console.log((<any>process.env).STRIPE_SECRET);\nconst e = <NodeJS.ProcessEnv>process.env;\nconsole.log(e.SLACK_TOKEN);\n`;
+    const m = check(code);
+    expect(linesOf(m, 'no-logged-secrets')).toEqual([1, 3]);
+    expect(linesOf(m, 'env-example-in-sync')).toEqual([1, 3]);
+  });
+
+  it('`(<any>process.env).KEY` sent only as a header is reported by prefer-credential-injection', () => {
+    const code = `${WORKER}export async function f() { return fetch("https://api.linear.app/graphql", { headers: { Authorization: \`Bearer \${(<any>process.env).LINEAR_API_KEY}\` } }); }\n`;
+    expect(linesOf(check(code), 'prefer-credential-injection')).toEqual([4]);
+  });
+
+  // A generic secret is reported as the fallback of `process.env.X ?? "…"` (also `process["env"].X`); the same
+  // fallback is silent once the read is wrapped (`as string`, `!`, `?.trim()`), read through
+  // `const env = process.env` or through `globalThis.process.env`, all of which the env rules treat as reads.
+  it('a generic secret as the fallback of `(process.env.X as string)` is reported', () => {
+    const code = `const b = (process.env.ACME_TOKEN as string) ?? "${GENERIC}";\n`;
+    expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([1]);
+  });
+
+  it('a generic secret as the fallback of an env read through an alias (`env.X ?? "…"`) is reported', () => {
+    const code = `const env = process.env;\nconst b = env.ACME_TOKEN ?? "${GENERIC}";\n`;
+    expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([2]);
+  });
+
+  it('a generic secret as the fallback of `globalThis.process.env.X` (or `global.process.env.X`) is reported', () => {
+    const code = `const a = globalThis.process.env.ACME_TOKEN ?? "${GENERIC}";\nconst b = global.process.env.ACME_KEY ?? "${GENERIC}";\n`;
+    const m = check(code, { file: 'global.js' });
+    expect(linesOf(m, 'env-example-in-sync')).toEqual([1, 2]);
+    expect(linesOf(m, 'no-hardcoded-secrets')).toEqual([1, 2]);
+  });
+
+  // The message and the suggestion name `process.env.GITHUB_TOKEN` for a fallback of `import.meta.env.GITHUB_TOKEN`:
+  // the user is told to look for code that is not there.
+  it('the fallback of an import.meta.env read is named as written', () => {
+    const code = `export const a = import.meta.env.GITHUB_TOKEN ?? "${GH}";\n`;
+    const m = check(code, { file: 'meta.mjs' });
+    const report = m.find((x) => x.ruleId === rule('no-hardcoded-secrets'));
+    expect(report?.message).toContain('import.meta.env.GITHUB_TOKEN');
+  });
+
+  // A zero-width space is invisible in editors and diffs; the value around it is the whole secret. Leading or
+  // trailing white space the language trims is tolerated (see above), and a provider token next to a zero-width
+  // space is reported; a generic secret in a secret-named position with one at its edge is not.
+  it('a generic secret with a zero-width space at its start or end, in a secret-named position, is reported', () => {
+    const code = `const clientSecret = "${ZWSP}${GENERIC}";\nconst apiKey = "${GENERIC}\\u200b";\n`;
+    expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([1, 2]);
+  });
+
+  // The suggestion adds `CREDENTIAL_VALUE` to the import although the module already declares that name: the
+  // result does not parse in JavaScript (a redeclaration) and does not compile in TypeScript. Expected: an alias
+  // (`CREDENTIAL_VALUE as …`), or no suggestion.
+  it('prefer-credential-injection: a local CREDENTIAL_VALUE constant (.js): the applied suggestion parses', () => {
+    check(`import { Worker } from "@notionhq/workers";\nconst CREDENTIAL_VALUE = "x";\nconst worker = new Worker();\nexport default worker;\n${FETCH_LINEAR}`, { file: 'shadow.js' });
+  });
+
+  it('prefer-credential-injection: a local function CREDENTIAL_VALUE (.mjs): the applied suggestion parses', () => {
+    check(`import { Worker } from "@notionhq/workers";\nfunction CREDENTIAL_VALUE() {}\nconst worker = new Worker();\nexport default worker;\n${FETCH_LINEAR}`, { file: 'shadow.mjs' });
+  });
+
+  // The credential is already declared with worker.credential(); the suggestion declares it a second time.
+  // Expected: the suggestion only drops the header (or the report says the credential is already declared).
+  it('prefer-credential-injection: a credential already declared is not declared again', () => {
+    const code = `import { CREDENTIAL_VALUE, Worker } from "@notionhq/workers";\nconst worker = new Worker();\nworker.credential("LINEAR_API_KEY", { network: [{ domain: "api.linear.app", transform: [{ headers: { Authorization: \`Bearer \${CREDENTIAL_VALUE}\` } }] }] });\nexport default worker;\n${FETCH_LINEAR}`;
+    const m = check(code);
+    for (const report of m.filter((x) => x.ruleId === rule('prefer-credential-injection'))) {
+      for (const s of report.suggestions ?? []) expect(occurrences(applied(code, s), 'worker.credential("LINEAR_API_KEY"')).toBe(1);
+    }
+  });
+
+  // Messages mask a worker (or CREDENTIAL_VALUE alias) named after a token, and no suggestion is offered when the
+  // env name holds one (docs/security.md); the inserted worker.credential() call still writes the name in full.
+  // Expected: no suggestion, as for a token-named env variable.
+  it('prefer-credential-injection: a worker constant named after a token is not copied by the suggestion', () => {
+    check(`import { Worker } from "@notionhq/workers";\nconst ${GH} = new Worker();\nexport default ${GH};\n${FETCH_LINEAR}`);
+  });
+
+  it('prefer-credential-injection: a CREDENTIAL_VALUE alias named after a token is not copied by the suggestion', () => {
+    check(`import { Worker, CREDENTIAL_VALUE as ${NPM} } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n${FETCH_LINEAR}`);
+  });
+
+  // The URL parser reads `\` as `/` in http: URLs, so the host of `http://evil.example\@localhost/a` is
+  // evil.example. The report fires, but its message names `http://localhost/a`: a loopback URL, which the rule
+  // allows, as the reason.
+  it('oauth-endpoints-https: `http://evil.example\\@localhost/a` is named by its real host', () => {
+    const code = `${WORKER}worker.oauth("acme", { name: "acme", authorizationEndpoint: "http://evil.example\\\\@localhost/a", tokenEndpoint: "https://auth.acme.com/t", scope: "read" });\n`;
+    const m = check(code);
+    expect(found(m, 'oauth-endpoints-https')).toBe(1);
+    expect(m.find((x) => x.ruleId === rule('oauth-endpoints-https'))?.message).toContain('evil.example');
+  });
+
+  // `wss:` is TLS: the report is right (the SDK needs https:), its reason ("would cross the network unencrypted") is not.
+  it('oauth-endpoints-https: a wss: endpoint is not called unencrypted', () => {
+    const code = `${WORKER}worker.oauth("acme", { name: "acme", authorizationEndpoint: "wss://auth.acme.com/a", tokenEndpoint: "https://auth.acme.com/t", scope: "read" });\n`;
+    const m = check(code);
+    expect(found(m, 'oauth-endpoints-https')).toBe(1);
+    expect(m.find((x) => x.ruleId === rule('oauth-endpoints-https'))?.message).not.toMatch(/unencrypted/);
+  });
+
+  // Endpoints have every branch of a conditional checked ("each of them checked, and reported where it is
+  // written"); scopes are not: a broad scope in one branch (or a conditional spread) ships with that deployment.
+  it('no-broad-oauth-scopes: a broad scope in one branch of a conditional is reported', () => {
+    const code = `${WORKER}worker.oauth("gh", { name: "gh", ${GITHUB_ENDPOINTS}, scope: admin ? "repo admin:org" : "read:user" });\n`;
+    expect(found(check(code), 'no-broad-oauth-scopes')).toBe(2);
+  });
+
+  it('no-broad-oauth-scopes: a broad scope in a conditional spread of the scope array is reported', () => {
+    const code = `${WORKER}worker.oauth("gh", { name: "gh", ${GITHUB_ENDPOINTS}, scope: ["read:user", ...(admin ? ["repo"] : [])].join(" ") });\n`;
+    expect(found(check(code), 'no-broad-oauth-scopes')).toBe(1);
+  });
+
+  // `"a b".split(" ")` is as static as `["a", "b"]` (and `.join()`, `.concat()`, `Array.of()` are read).
+  it('no-broad-oauth-scopes: scopes given as `"…".split(" ")` are read', () => {
+    const code = `${WORKER}worker.oauth("gh", { name: "gh", ${GITHUB_ENDPOINTS}, scope: "repo admin:org".split(" ") });\n`;
+    expect(found(check(code), 'no-broad-oauth-scopes')).toBe(2);
+  });
+
+  // A config module destructuring many env variables: each logged variable looks its key up by scanning the whole
+  // pattern, and rebuilds the env reads of the whole declaration (`patternKeyOf`, `envReadsOf` per reference).
+  it('no-logged-secrets: n env variables destructured in one declaration and each logged (n = 300 vs 1,200)', () => {
+    const make = (n: number) => `const {\n${Array.from({ length: n }, (_, i) => `  V${i}_TOKEN,`).join('\n')}\n} = process.env;\n${Array.from({ length: n }, (_, i) => `console.log(V${i}_TOKEN);`).join('\n')}\n`;
+    expect(growth(make, 300, 'index.ts', only('no-logged-secrets'))).toBeLessThan(LINEAR);
+  });
+
+  // prefer-credential-injection looks each destructured variable up in `getDeclaredVariables(declarator)` (every
+  // name of the declaration) with `.find`: n names, n lookups of n.
+  it('prefer-credential-injection: n env variables destructured in one declaration (n = 300 vs 1,200)', () => {
+    const make = (n: number) => `const {\n${Array.from({ length: n }, (_, i) => `  V${i}_TOKEN,`).join('\n')}\n} = process.env;\n${Array.from({ length: n }, (_, i) => `use(V${i}_TOKEN);`).join('\n')}\n`;
+    expect(growth(make, 300, 'index.ts', only('prefer-credential-injection'))).toBeLessThan(LINEAR);
+  });
+});
+
 describe('known gaps', () => {
   // ESLint drops every report inside a disabled range, and these directives disable their own line (or, for the
   // block form, everything after their start): a token in the reason is silent, while docs/security.md says
@@ -852,143 +995,10 @@ describe('known gaps', () => {
     check(code);
   });
 
-  // `<T>expr` is TS's other spelling of `expr as T`: `(process.env as any).X` is a read (listed, logged), the
-  // `<any>` form is not seen by env-example-in-sync, no-logged-secrets nor prefer-credential-injection.
-  it.fails('`(<any>process.env).X` is an env read: listed by env-example-in-sync and reported when logged', () => {
-    const code = `console.log((<any>process.env).STRIPE_SECRET);\nconst e = <NodeJS.ProcessEnv>process.env;\nconsole.log(e.SLACK_TOKEN);\n`;
-    const m = check(code);
-    expect(linesOf(m, 'no-logged-secrets')).toEqual([1, 3]);
-    expect(linesOf(m, 'env-example-in-sync')).toEqual([1, 3]);
-  });
-
-  it.fails('`(<any>process.env).KEY` sent only as a header is reported by prefer-credential-injection', () => {
-    const code = `${WORKER}export async function f() { return fetch("https://api.linear.app/graphql", { headers: { Authorization: \`Bearer \${(<any>process.env).LINEAR_API_KEY}\` } }); }\n`;
-    expect(linesOf(check(code), 'prefer-credential-injection')).toEqual([4]);
-  });
-
-  // A generic secret is reported as the fallback of `process.env.X ?? "…"` (also `process["env"].X`); the same
-  // fallback is silent once the read is wrapped (`as string`, `!`, `?.trim()`), read through
-  // `const env = process.env` or through `globalThis.process.env`, all of which the env rules treat as reads.
-  it.fails('a generic secret as the fallback of `(process.env.X as string)` is reported', () => {
-    const code = `const b = (process.env.ACME_TOKEN as string) ?? "${GENERIC}";\n`;
-    expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([1]);
-  });
-
-  it.fails('a generic secret as the fallback of an env read through an alias (`env.X ?? "…"`) is reported', () => {
-    const code = `const env = process.env;\nconst b = env.ACME_TOKEN ?? "${GENERIC}";\n`;
-    expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([2]);
-  });
-
-  it.fails('a generic secret as the fallback of `globalThis.process.env.X` (or `global.process.env.X`) is reported', () => {
-    const code = `const a = globalThis.process.env.ACME_TOKEN ?? "${GENERIC}";\nconst b = global.process.env.ACME_KEY ?? "${GENERIC}";\n`;
-    const m = check(code, { file: 'global.js' });
-    expect(linesOf(m, 'env-example-in-sync')).toEqual([1, 2]);
-    expect(linesOf(m, 'no-hardcoded-secrets')).toEqual([1, 2]);
-  });
-
-  // The message and the suggestion name `process.env.GITHUB_TOKEN` for a fallback of `import.meta.env.GITHUB_TOKEN`:
-  // the user is told to look for code that is not there.
-  it.fails('the fallback of an import.meta.env read is named as written', () => {
-    const code = `export const a = import.meta.env.GITHUB_TOKEN ?? "${GH}";\n`;
-    const m = check(code, { file: 'meta.mjs' });
-    const report = m.find((x) => x.ruleId === rule('no-hardcoded-secrets'));
-    expect(report?.message).toContain('import.meta.env.GITHUB_TOKEN');
-  });
-
   // `${"…"}` substitutions of literals are as static as `"…" + "…"`, which is read as one value: a token cut by an
   // empty or literal substitution (to dodge a scanner, or by a formatter) is silent.
   it.fails('a token cut by a literal template substitution is reported', () => {
     const code = `const a = \`${GH.slice(0, 10)}\${""}${GH.slice(10)}\`;\nconst b = \`\${"${STRIPE.slice(0, 8)}"}${STRIPE.slice(8)}\`;\n`;
     expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([1, 2]);
-  });
-
-  // A zero-width space is invisible in editors and diffs; the value around it is the whole secret. Leading or
-  // trailing white space the language trims is tolerated (see above), and a provider token next to a zero-width
-  // space is reported; a generic secret in a secret-named position with one at its edge is not.
-  it.fails('a generic secret with a zero-width space at its start or end, in a secret-named position, is reported', () => {
-    const code = `const clientSecret = "${ZWSP}${GENERIC}";\nconst apiKey = "${GENERIC}\\u200b";\n`;
-    expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([1, 2]);
-  });
-
-  // The suggestion adds `CREDENTIAL_VALUE` to the import although the module already declares that name: the
-  // result does not parse in JavaScript (a redeclaration) and does not compile in TypeScript. Expected: an alias
-  // (`CREDENTIAL_VALUE as …`), or no suggestion.
-  it.fails('prefer-credential-injection: a local CREDENTIAL_VALUE constant (.js): the applied suggestion parses', () => {
-    check(`import { Worker } from "@notionhq/workers";\nconst CREDENTIAL_VALUE = "x";\nconst worker = new Worker();\nexport default worker;\n${FETCH_LINEAR}`, { file: 'shadow.js' });
-  });
-
-  it.fails('prefer-credential-injection: a local function CREDENTIAL_VALUE (.mjs): the applied suggestion parses', () => {
-    check(`import { Worker } from "@notionhq/workers";\nfunction CREDENTIAL_VALUE() {}\nconst worker = new Worker();\nexport default worker;\n${FETCH_LINEAR}`, { file: 'shadow.mjs' });
-  });
-
-  // The credential is already declared with worker.credential(); the suggestion declares it a second time.
-  // Expected: the suggestion only drops the header (or the report says the credential is already declared).
-  it.fails('prefer-credential-injection: a credential already declared is not declared again', () => {
-    const code = `import { CREDENTIAL_VALUE, Worker } from "@notionhq/workers";\nconst worker = new Worker();\nworker.credential("LINEAR_API_KEY", { network: [{ domain: "api.linear.app", transform: [{ headers: { Authorization: \`Bearer \${CREDENTIAL_VALUE}\` } }] }] });\nexport default worker;\n${FETCH_LINEAR}`;
-    const m = check(code);
-    for (const report of m.filter((x) => x.ruleId === rule('prefer-credential-injection'))) {
-      for (const s of report.suggestions ?? []) expect(occurrences(applied(code, s), 'worker.credential("LINEAR_API_KEY"')).toBe(1);
-    }
-  });
-
-  // Messages mask a worker (or CREDENTIAL_VALUE alias) named after a token, and no suggestion is offered when the
-  // env name holds one (docs/security.md); the inserted worker.credential() call still writes the name in full.
-  // Expected: no suggestion, as for a token-named env variable.
-  it.fails('prefer-credential-injection: a worker constant named after a token is not copied by the suggestion', () => {
-    check(`import { Worker } from "@notionhq/workers";\nconst ${GH} = new Worker();\nexport default ${GH};\n${FETCH_LINEAR}`);
-  });
-
-  it.fails('prefer-credential-injection: a CREDENTIAL_VALUE alias named after a token is not copied by the suggestion', () => {
-    check(`import { Worker, CREDENTIAL_VALUE as ${NPM} } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n${FETCH_LINEAR}`);
-  });
-
-  // The URL parser reads `\` as `/` in http: URLs, so the host of `http://evil.example\@localhost/a` is
-  // evil.example. The report fires, but its message names `http://localhost/a`: a loopback URL, which the rule
-  // allows, as the reason.
-  it.fails('oauth-endpoints-https: `http://evil.example\\@localhost/a` is named by its real host', () => {
-    const code = `${WORKER}worker.oauth("acme", { name: "acme", authorizationEndpoint: "http://evil.example\\\\@localhost/a", tokenEndpoint: "https://auth.acme.com/t", scope: "read" });\n`;
-    const m = check(code);
-    expect(found(m, 'oauth-endpoints-https')).toBe(1);
-    expect(m.find((x) => x.ruleId === rule('oauth-endpoints-https'))?.message).toContain('evil.example');
-  });
-
-  // `wss:` is TLS: the report is right (the SDK needs https:), its reason ("would cross the network unencrypted") is not.
-  it.fails('oauth-endpoints-https: a wss: endpoint is not called unencrypted', () => {
-    const code = `${WORKER}worker.oauth("acme", { name: "acme", authorizationEndpoint: "wss://auth.acme.com/a", tokenEndpoint: "https://auth.acme.com/t", scope: "read" });\n`;
-    const m = check(code);
-    expect(found(m, 'oauth-endpoints-https')).toBe(1);
-    expect(m.find((x) => x.ruleId === rule('oauth-endpoints-https'))?.message).not.toMatch(/unencrypted/);
-  });
-
-  // Endpoints have every branch of a conditional checked ("each of them checked, and reported where it is
-  // written"); scopes are not: a broad scope in one branch (or a conditional spread) ships with that deployment.
-  it.fails('no-broad-oauth-scopes: a broad scope in one branch of a conditional is reported', () => {
-    const code = `${WORKER}worker.oauth("gh", { name: "gh", ${GITHUB_ENDPOINTS}, scope: admin ? "repo admin:org" : "read:user" });\n`;
-    expect(found(check(code), 'no-broad-oauth-scopes')).toBe(2);
-  });
-
-  it.fails('no-broad-oauth-scopes: a broad scope in a conditional spread of the scope array is reported', () => {
-    const code = `${WORKER}worker.oauth("gh", { name: "gh", ${GITHUB_ENDPOINTS}, scope: ["read:user", ...(admin ? ["repo"] : [])].join(" ") });\n`;
-    expect(found(check(code), 'no-broad-oauth-scopes')).toBe(1);
-  });
-
-  // `"a b".split(" ")` is as static as `["a", "b"]` (and `.join()`, `.concat()`, `Array.of()` are read).
-  it.fails('no-broad-oauth-scopes: scopes given as `"…".split(" ")` are read', () => {
-    const code = `${WORKER}worker.oauth("gh", { name: "gh", ${GITHUB_ENDPOINTS}, scope: "repo admin:org".split(" ") });\n`;
-    expect(found(check(code), 'no-broad-oauth-scopes')).toBe(2);
-  });
-
-  // A config module destructuring many env variables: each logged variable looks its key up by scanning the whole
-  // pattern, and rebuilds the env reads of the whole declaration (`patternKeyOf`, `envReadsOf` per reference).
-  it.fails('no-logged-secrets: n env variables destructured in one declaration and each logged (n = 300 vs 1,200)', () => {
-    const make = (n: number) => `const {\n${Array.from({ length: n }, (_, i) => `  V${i}_TOKEN,`).join('\n')}\n} = process.env;\n${Array.from({ length: n }, (_, i) => `console.log(V${i}_TOKEN);`).join('\n')}\n`;
-    expect(growth(make, 300, 'index.ts', only('no-logged-secrets'))).toBeLessThan(LINEAR);
-  });
-
-  // prefer-credential-injection looks each destructured variable up in `getDeclaredVariables(declarator)` (every
-  // name of the declaration) with `.find`: n names, n lookups of n.
-  it.fails('prefer-credential-injection: n env variables destructured in one declaration (n = 300 vs 1,200)', () => {
-    const make = (n: number) => `const {\n${Array.from({ length: n }, (_, i) => `  V${i}_TOKEN,`).join('\n')}\n} = process.env;\n${Array.from({ length: n }, (_, i) => `use(V${i}_TOKEN);`).join('\n')}\n`;
-    expect(growth(make, 300, 'index.ts', only('prefer-credential-injection'))).toBeLessThan(LINEAR);
   });
 });

@@ -6,7 +6,7 @@
 import type { Detector } from '../detect/index.js';
 import type { Finding } from '../detect/types.js';
 import { sourceRangeOf, type StringSite } from './sites.js';
-import { toDetectContext } from './strings.js';
+import { envReadText, getStringContext, toDetectContext } from './strings.js';
 
 export interface SiteFinding {
   readonly finding: Finding;
@@ -16,6 +16,8 @@ export interface SiteFinding {
   readonly isFallback: boolean;
   /** The env name to read: the fallback's own name, else the finding's. */
   readonly envName: string;
+  /** How the code reads it: the fallback's read as written (`import.meta.env.X`), else `process.env.<envName>`. */
+  readonly envRead: string;
 }
 
 export function analyzeSite(site: StringSite, detector: Detector, inTestFile: boolean): SiteFinding[] {
@@ -32,15 +34,17 @@ export function analyzeSite(site: StringSite, detector: Detector, inTestFile: bo
       : site.kind === 'literal' || site.kind === 'concat'
         ? node
         : undefined;
-  const fallbackOf =
-    literal && (literal.parent?.type === 'LogicalExpression' || literal.parent?.type === 'AssignmentPattern') ? toDetectContext(literal, false).envFallback : undefined;
+  const fallback = literal && (literal.parent?.type === 'LogicalExpression' || literal.parent?.type === 'AssignmentPattern') ? getStringContext(literal) : undefined;
+  const fallbackOf = fallback?.envFallback;
   return findings.map((finding) => {
     const isFallback = fallbackOf !== undefined && finding.start === 0 && finding.end === site.value.length;
+    const envName = isFallback ? fallbackOf : finding.envName;
     return {
       finding,
       range: sourceRangeOf(site, finding.start, finding.end),
       isFallback,
-      envName: isFallback ? fallbackOf : finding.envName,
+      envName,
+      envRead: envReadText(envName, isFallback ? fallback?.envFallbackSource : undefined),
     };
   });
 }

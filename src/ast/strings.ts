@@ -10,19 +10,58 @@ type Node = TSESTree.Node;
 
 /** `process.env.X` / `process.env["X"]` / `import.meta.env.X` → `X`. */
 export function getEnvReadName(node: Node | null | undefined): string | undefined {
-  let n = node;
-  if (n?.type === 'ChainExpression') n = n.expression;
-  if (n?.type !== 'MemberExpression') return undefined;
-  return isProcessEnvMember(n.object) ? propertyName(n) : undefined;
+  return getEnvRead(node)?.name;
 }
 
-/** `process.env`, `process["env"]`, `import.meta.env`. */
-function isProcessEnvMember(node: Node): boolean {
-  return (
-    node.type === 'MemberExpression' &&
-    propertyName(node) === 'env' &&
-    ((node.object.type === 'Identifier' && node.object.name === 'process') || node.object.type === 'MetaProperty')
-  );
+/**
+ * `process.env.X` (also `process["env"].X`, `globalThis.process.env.X`, `(process.env as T).X`, `(<T>process.env).X`)
+ * → `X` from `process.env`; `import.meta.env.X` → `X` from `import.meta.env`. The read itself may be wrapped the same
+ * ways (`process.env.X!`, `(process.env.X as string)`).
+ */
+export function getEnvRead(node: Node | null | undefined): { name: string; source: 'process.env' | 'import.meta.env' } | undefined {
+  const n = node ? unwrapTs(node) : undefined;
+  if (n?.type !== 'MemberExpression') return undefined;
+  const source = envObjectSource(n.object);
+  const name = source && propertyName(n);
+  return source && name !== undefined ? { name, source } : undefined;
+}
+
+/** Is `node` the env object, `process.env` (or `globalThis.process.env`, wrapped or not) or `import.meta.env`? */
+function envObjectSource(node: Node): 'process.env' | 'import.meta.env' | undefined {
+  const object = unwrapTs(node);
+  if (object.type !== 'MemberExpression' || propertyName(object) !== 'env') return undefined;
+  const owner = unwrapTs(object.object);
+  return owner.type === 'MetaProperty' ? 'import.meta.env' : isProcessObject(owner) ? 'process.env' : undefined;
+}
+
+/** `process`, `globalThis.process`, `global.process`. */
+function isProcessObject(node: Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'process';
+  if (node.type !== 'MemberExpression' || propertyName(node) !== 'process') return false;
+  const object = unwrapTs(node.object);
+  return object.type === 'Identifier' && (object.name === 'globalThis' || object.name === 'global');
+}
+
+/** The expression inside `x!`, `x as T`, `x satisfies T`, `<T>x` and an optional chain. */
+function unwrapTs(node: Node): Node {
+  let n = node;
+  for (let i = 0; i < 8; i++) {
+    if (
+      n.type === 'ChainExpression' ||
+      n.type === 'TSNonNullExpression' ||
+      n.type === 'TSAsExpression' ||
+      n.type === 'TSSatisfiesExpression' ||
+      n.type === 'TSTypeAssertion'
+    ) {
+      n = n.expression;
+    } else break;
+  }
+  return n;
+}
+
+/** How code reads env variable `name` from `source`: `process.env.X`, `import.meta.env["a.b"]`. */
+export function envReadText(name: string, source = 'process.env'): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${source}.${name}` : `${source}[${JSON.stringify(name)}]`;
 }
 
 /** Static name of a member's property (`a.b`, `a["b"]`, `this.#b`). */
@@ -63,10 +102,11 @@ function pushName(names: string[], name: string | undefined): void {
  * The detector context of a string-ish node: its labels nearest first, the callee it is passed to, and the env
  * variable it is a fallback for. Walks up through wrappers (concatenation, templates, `as`, arrays, objects).
  */
-export function getStringContext(node: Node): { names: string[]; callee?: string; envFallback?: string } {
+export function getStringContext(node: Node): { names: string[]; callee?: string; envFallback?: string; envFallbackSource?: string } {
   const names: string[] = [];
   let callee: string | undefined;
   let envFallback: string | undefined;
+  let envFallbackSource: string | undefined;
   let child: Node = node;
   let parent = node.parent;
   for (let depth = 0; parent && depth < 12; depth++) {
@@ -98,7 +138,7 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
       case 'ConditionalExpression':
         break;
       case 'BinaryExpression': {
-        if (parent.operator !== '+') return { names, callee, envFallback };
+        if (parent.operator !== '+') return { names, callee, envFallback, envFallbackSource };
         // "…&api_key=" + "…": the text just before names the value
         const left = parent.right === child ? trailingText(parent.left) : undefined;
         const label = left ? /([A-Za-z][A-Za-z0-9_.-]{0,40})[=:]\s?$/.exec(left.slice(-48)) : null;
@@ -112,54 +152,65 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
         break;
       case 'TSEnumDeclaration':
         pushName(names, parent.id.name);
-        return { names, callee, envFallback };
+        return { names, callee, envFallback, envFallbackSource };
       case 'LogicalExpression': {
-        const env = getEnvReadName(parent.left);
-        if (env && parent.right === child && (parent.operator === '??' || parent.operator === '||') && !holdsShownSecret(env)) {
-          envFallback ??= env;
+        if (parent.right !== child || (parent.operator !== '??' && parent.operator !== '||')) break;
+        const env = getEnvRead(parent.left);
+        if (env && !holdsShownSecret(env.name)) {
+          if (envFallback === undefined) {
+            envFallback = env.name;
+            envFallbackSource = env.source;
+          }
+        } else if (!env) {
+          // the fallback of `config.apiToken`, of an alias's `env.ACME_TOKEN`: a value of what it stands in for
+          pushName(names, expressionName(unwrapTs(parent.left)));
         }
         break;
       }
       case 'Property': {
-        if (parent.value !== child) return { names, callee, envFallback };
+        if (parent.value !== child) return { names, callee, envFallback, envFallbackSource };
         const key = keyName(parent.key);
         // a member of a JSON Web Key (an object with `kty`): the public ones (`n`, `e`, `kid`, `x5c`…) label a public
         // key, the private ones (`d`, `p`, `k`…) a private key, whatever holds the key (`keys`, `jwks`)
         const jwk = key !== undefined && parent.parent.type === 'ObjectExpression' ? jwkMemberLabel(key, parent.parent) : undefined;
         if (jwk) {
           names.push(jwk);
-          return { names, callee, envFallback };
+          return { names, callee, envFallback, envFallbackSource };
         }
         pushName(names, key);
         break;
       }
       case 'VariableDeclarator':
         if (parent.id.type === 'Identifier') pushName(names, parent.id.name);
-        return { names, callee, envFallback };
+        return { names, callee, envFallback, envFallbackSource };
       case 'AssignmentExpression':
         if (parent.right === child) {
           pushName(names, expressionName(parent.left));
           if (parent.left.type === 'MemberExpression') pushName(names, expressionName(parent.left.object));
         }
-        return { names, callee, envFallback };
+        return { names, callee, envFallback, envFallbackSource };
       case 'AssignmentPattern':
         if (parent.right === child) {
           pushName(names, expressionName(parent.left));
           // `const { X = "…" } = process.env`: the default is what runs when `X` is unset
           const key = parent.parent?.type === 'Property' && parent.parent.value === parent ? keyName(parent.parent.key) : undefined;
-          if (key !== undefined && isEnvPatternSource(parent.parent!.parent) && !holdsShownSecret(key)) envFallback ??= key;
+          const source = key !== undefined ? envPatternSource(parent.parent!.parent) : undefined;
+          if (key !== undefined && source && !holdsShownSecret(key) && envFallback === undefined) {
+            envFallback = key;
+            envFallbackSource = source;
+          }
         }
-        return { names, callee, envFallback };
+        return { names, callee, envFallback, envFallbackSource };
       case 'PropertyDefinition':
       case 'TSPropertySignature':
       case 'AccessorProperty':
         // a quoted key names its value, not itself
-        if (parent.key === child) return { names, callee, envFallback };
+        if (parent.key === child) return { names, callee, envFallback, envFallbackSource };
         pushName(names, keyName(parent.key));
-        return { names, callee, envFallback };
+        return { names, callee, envFallback, envFallbackSource };
       case 'CallExpression':
       case 'NewExpression': {
-        if (parent.callee === child) return { names, callee, envFallback };
+        if (parent.callee === child) return { names, callee, envFallback, envFallbackSource };
         callee = expressionName(parent.callee);
         // `mailgun.client({ key })`, `sgMail.setApiKey("…")`: the object names the provider
         const owner = parent.callee.type === 'MemberExpression' ? expressionName(parent.callee.object) : undefined;
@@ -168,18 +219,18 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
         // headers.set("Authorization", "…"), setHeader("X-API-Key", "…")
         if (index > 0 && first?.type === 'Literal' && typeof first.value === 'string') pushName(names, first.value);
         if (owner && owner !== callee) pushName(names, owner);
-        return { names, callee, envFallback };
+        return { names, callee, envFallback, envFallbackSource };
       }
       case 'JSXAttribute':
         pushName(names, parent.name.type === 'JSXIdentifier' ? parent.name.name : parent.name.name.name);
-        return { names, callee, envFallback };
+        return { names, callee, envFallback, envFallbackSource };
       default:
-        return { names, callee, envFallback };
+        return { names, callee, envFallback, envFallbackSource };
     }
     child = parent;
     parent = parent.parent;
   }
-  return { names, callee, envFallback };
+  return { names, callee, envFallback, envFallbackSource };
 }
 
 /** Members of a JSON Web Key (RFC 7517, 7518) that hold private key material; the others are public. */
@@ -195,11 +246,11 @@ function jwkMemberLabel(key: string, object: TSESTree.ObjectExpression): string 
   return JWK_PRIVATE_MEMBERS.has(key) ? 'privateKey' : 'publicKey';
 }
 
-/** An object pattern destructured from `process.env` (`const {…} = process.env`, `({…} = process.env)`). */
-function isEnvPatternSource(pattern: Node | undefined): boolean {
+/** The env object an object pattern is destructured from (`const {…} = process.env`, `({…} = import.meta.env)`). */
+function envPatternSource(pattern: Node | undefined): 'process.env' | 'import.meta.env' | undefined {
   const holder = pattern?.parent;
   const source = holder?.type === 'VariableDeclarator' && holder.id === pattern ? holder.init : holder?.type === 'AssignmentExpression' && holder.left === pattern ? holder.right : undefined;
-  return source !== undefined && source !== null && isProcessEnvMember(source);
+  return source ? envObjectSource(source) : undefined;
 }
 
 /** The static text at the end of an expression (a string literal, or the last part of a template or `+` chain). */

@@ -124,7 +124,7 @@ export function someValueRun(text: string, jsx: boolean, visit: (run: ValueRun) 
   for (const closer of jsx ? CLOSERS : CODE_CLOSERS) {
     for (let at = text.indexOf(closer); at >= 0; at = text.indexOf(closer, at + 1)) {
       let end = at;
-      while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+      while (end > 0 && isBlankCode(text.charCodeAt(end - 1))) end--;
       let start = end;
       while (start > 0 && end - start <= LONGEST_VALUE) {
         const c = text.charCodeAt(start - 1);
@@ -133,7 +133,7 @@ export function someValueRun(text: string, jsx: boolean, visit: (run: ValueRun) 
       }
       if (end - start < 16 || end - start > LONGEST_VALUE) continue;
       let before = start;
-      while (before > 0 && isSpaceCode(text.charCodeAt(before - 1))) before--;
+      while (before > 0 && isBlankCode(text.charCodeAt(before - 1))) before--;
       const opener = before > 0 ? text.charCodeAt(before - 1) : 0;
       const run = text.slice(start, end);
       const filled = opener < 128 && OPENER[opener] === 1;
@@ -156,4 +156,9 @@ function schemeBefore(text: string, end: number): boolean {
   const first = text.charCodeAt(start);
   const opener = text.charCodeAt(start - 1);
   return ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) && opener < 128 && OPENER[opener] === 1;
+}
+
+/** White space (as `trim` reads it), or an invisible character a whole value is trimmed of (`trimValue`): zero-width space, joiners, word joiner. */
+export function isBlankCode(c: number): boolean {
+  return isSpaceCode(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
 }

@@ -7,7 +7,7 @@
 import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { isPasswordHash, looksRandom, shannonEntropy } from './entropy.js';
-import { decodeEntities, cookEscapes, hasEntity, someValueRun } from './file-text.js';
+import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun } from './file-text.js';
 import { nameValuePairs, pairNameAt } from './name-value.js';
 import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
@@ -181,7 +181,7 @@ export class Detector {
       if (!anyShape && !(wholeValue && mayBeWholeValue(text, shape))) return [];
       // probing (`mayHoldSecret`): what is left needs the context, a prefix-less shape or a whole value (unless it is a
       // documented example, `matchWholeValue`'s last check before it asks); said here, not thrown from deep inside
-      if (context === needContext) return anyShape || !isKnownExample(text.trim()) ? NEEDS_CONTEXT : [];
+      if (context === needContext) return anyShape || !isKnownExample(trimValue(text)) ? NEEDS_CONTEXT : [];
     }
     let ctx: DetectContext | undefined = typeof context === 'function' ? undefined : context;
     const getContext = (): DetectContext => (ctx ??= (context as () => DetectContext)());
@@ -695,7 +695,7 @@ export class Detector {
     claimed: Claims,
   ): void {
     if (claimed.size > 0 || text.length < 16 || text.length > 512) return;
-    const value = text.trim();
+    const value = trimValue(text);
     if (/\s/.test(value)) {
       this.matchAuthScheme(text, value, getContext, findings);
       return;
@@ -1085,7 +1085,7 @@ function mayBeWholeValue(text: string, shape: number): boolean {
   if (text.length > 512) return false;
   // the keyword pass's shape: no white space and nothing outside ASCII, so nothing to trim or look for
   const clean = (shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0;
-  const value = clean ? text : text.trim();
+  const value = clean ? text : trimValue(text);
   if (!clean && /\s/.test(value)) return mayBeAuthScheme(value);
   const { random, userPassword } = wholeValueShape(value);
   return (random || userPassword) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPasswordHash(value) && !isPlaceholder(value);
@@ -1096,8 +1096,20 @@ function couldBeWholeValue(text: string, shape: number): boolean {
   if (text.length < 16) return false;
   // white space between two solid ends is inside the value
   if (shape & SHAPE_SPACE && !isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1))) return AUTH_SCHEME_VALUE.test(text);
-  const value = text.trim();
+  const value = trimValue(text);
   return !/\s/.test(value) || AUTH_SCHEME_VALUE.test(value);
+}
+
+/**
+ * A whole value as it is meant: without the white space around it, nor the invisible characters (zero-width space,
+ * joiners, word joiner) an editor does not show there.
+ */
+export function trimValue(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+  while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** The context-free conditions of `matchAuthScheme`: `<scheme> <credential>` with a random-looking credential. */

@@ -44,7 +44,13 @@ const PROCESS_MODULES = new Set(['process', 'node:process']);
 function unwrapExpression(node: Node): Node {
   let n = node;
   for (let i = 0; i < 8; i++) {
-    if (n.type === 'ChainExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression') {
+    if (
+      n.type === 'ChainExpression' ||
+      n.type === 'TSNonNullExpression' ||
+      n.type === 'TSAsExpression' ||
+      n.type === 'TSSatisfiesExpression' ||
+      n.type === 'TSTypeAssertion'
+    ) {
       n = n.expression;
     } else {
       break;
@@ -87,7 +93,8 @@ export function valueOuter(node: Node): Node {
     (n.parent.type === 'ChainExpression' ||
       n.parent.type === 'TSNonNullExpression' ||
       n.parent.type === 'TSAsExpression' ||
-      n.parent.type === 'TSSatisfiesExpression')
+      n.parent.type === 'TSSatisfiesExpression' ||
+      n.parent.type === 'TSTypeAssertion')
   ) {
     n = n.parent;
   }

@@ -405,6 +405,16 @@ function concat(parts: readonly LocatedString[], node: Node): LocatedString | un
   };
 }
 
+/** `"a b".split(" ")` (or `","`, `/\s+/`, `/[ ,]+/`…): separators the scope reader splits at itself. */
+function isScopeSplitCall(node: TSESTree.CallExpression): node is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
+  if (node.callee.type !== 'MemberExpression' || node.callee.computed || node.callee.property.type !== 'Identifier') return false;
+  if (node.callee.property.name !== 'split' || node.arguments.length !== 1) return false;
+  const separator = node.arguments[0]!;
+  if (separator.type !== 'Literal') return false;
+  if (typeof separator.value === 'string') return /^[ ,]$/.test(separator.value);
+  return 'regex' in separator && separator.regex !== undefined && /^(?:\\s|\[(?:\\s| |,)+\])[+*]?$/.test(separator.regex.pattern);
+}
+
 function isJoinCall(node: TSESTree.CallExpression): node is TSESTree.CallExpression & { callee: TSESTree.MemberExpression } {
   return (
     node.callee.type === 'MemberExpression' &&
@@ -567,9 +577,20 @@ function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): L
       break;
     }
     case 'CallExpression':
-      // `[...].join(" ")` requests the same scopes as the array itself
+      // `[...].join(" ")` requests the same scopes as the array itself, `"a b".split(" ")` the same as the string
       if (isJoinCall(n) && isStaticArray(n.callee.object, ctx, depth + 1)) return resolveLocatedList(n.callee.object, ctx, depth + 1);
+      if (isScopeSplitCall(n)) {
+        const whole = resolveLocatedString(n.callee.object, ctx, depth + 1);
+        if (whole) return [whole];
+      }
       break;
+    case 'ConditionalExpression': {
+      // `admin ? "repo admin:org" : "read:user"`: either branch may be what a deployment requests
+      const consequent = resolveLocatedList(n.consequent, ctx, depth + 1);
+      const alternate = resolveLocatedList(n.alternate, ctx, depth + 1);
+      if (consequent || alternate) return [...(consequent ?? []), ...(alternate ?? [])];
+      break;
+    }
     case 'LogicalExpression':
       // `process.env.SCOPES ?? "repo admin:org"`: the literal fallback is what is requested when the variable is unset
       if ((n.operator === '??' || n.operator === '||') && classifyCredential(n.left, ctx, depth + 1).kind === 'env') return resolveLocatedList(n.right, ctx, depth + 1);

@@ -72,7 +72,7 @@ ts.run('no-hardcoded-secrets: a secret written in pieces', rule, {
     {
       // the fallback of an env read: the fallback is dropped, as for one literal
       code: `const token = process.env.GH_TOKEN ?? "${gh.slice(0, 20)}" + "${gh.slice(20)}";`,
-      errors: [{ messageId: 'hardcodedFallback', suggestions: [{ messageId: 'dropFallback', data: { envName: 'GH_TOKEN' }, output: 'const token = process.env.GH_TOKEN ?? "";' }] }],
+      errors: [{ messageId: 'hardcodedFallback', suggestions: [{ messageId: 'dropFallback', data: { envName: 'GH_TOKEN', envRead: 'process.env.GH_TOKEN' }, output: 'const token = process.env.GH_TOKEN ?? "";' }] }],
     },
     {
       // a token whole in one piece is that piece's finding, reported once, and only that literal is rewritten

@@ -104,8 +104,8 @@ ts.run('no-hardcoded-secrets (typescript-eslint parser)', rule, {
       errors: [
         {
           messageId: 'hardcodedFallback',
-          data: GH,
-          suggestions: [{ messageId: 'dropFallback', data: { envName: 'GITHUB_TOKEN' }, output: 'const token = process.env.GITHUB_TOKEN ?? "";' }],
+          data: { ...GH, envRead: 'process.env.GITHUB_TOKEN' },
+          suggestions: [{ messageId: 'dropFallback', data: { envName: 'GITHUB_TOKEN', envRead: 'process.env.GITHUB_TOKEN' }, output: 'const token = process.env.GITHUB_TOKEN ?? "";' }],
         },
       ],
     },

@@ -674,8 +674,10 @@ for (const [key, c] of Object.entries(PROVIDERS)) worker.oauth(key, c);`;
     expect(ids('no-broad-oauth-scopes', `${HEAD}worker.oauth("github", { name: "GitHub", ${GH_ENDPOINTS}, scope: ["repo", "admin:org"], ${ENV_CLIENT} });`)).toEqual(['broadScope', 'broadScope']);
   });
 
-  it('no-broad-oauth-scopes: a scope chosen at run time (ternary, reassigned `let`) is not reported', () => {
-    expect(ids('no-broad-oauth-scopes', `${HEAD}worker.oauth("github", { name: "GitHub", ${GH_ENDPOINTS}, scope: process.env.FULL ? "repo" : "admin:org", ${ENV_CLIENT} });`)).toEqual([]);
+  // (a ternary between known scopes was "chosen at run time" and not reported; since the fourth adversarial held-out
+  // set, each branch is checked, as the endpoints rule checks each: either may ship)
+  it('no-broad-oauth-scopes: a scope reassigned at run time (`let`) is not reported; each branch of a ternary is', () => {
+    expect(ids('no-broad-oauth-scopes', `${HEAD}worker.oauth("github", { name: "GitHub", ${GH_ENDPOINTS}, scope: process.env.FULL ? "repo" : "admin:org", ${ENV_CLIENT} });`)).toEqual(['broadScope', 'broadScope']);
     expect(ids('no-broad-oauth-scopes', `${HEAD}let scope = "read:user";\nif (process.env.FULL) scope = "repo";\nworker.oauth("github", { name: "GitHub", ${GH_ENDPOINTS}, scope, ${ENV_CLIENT} });`)).toEqual([]);
   });
 
