@@ -60,9 +60,18 @@ interface IgnoreLayer {
  */
 async function loadIgnores(root: string): Promise<IgnoreLayer[]> {
   const layers: IgnoreLayer[] = [];
-  for (const dir of await foldersAboveUpToRepositoryTop(root)) {
+  const above = await foldersAboveUpToRepositoryTop(root);
+  for (const dir of above) {
     const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
     if (text !== undefined) layers.push({ dir, ig: ignore().add(text) });
+  }
+  // a project kept in a folder the repository around it ignores (a scratch copy under `tmp/`, a corpus under a
+  // cache folder) is none of that repository's: its rules would ignore every file, so they are not read
+  const top = above[above.length - 1];
+  if (top !== undefined) {
+    const chain: string[] = [];
+    for (let dir = root; dir !== top; dir = dirname(dir)) chain.unshift(dir);
+    if (chain.some((dir) => ignoredBy(layers, dir, true))) layers.length = 0;
   }
   const files = await glob(['**/.gitignore'], { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, followSymbolicLinks: false });
   for (const file of files.sort()) {

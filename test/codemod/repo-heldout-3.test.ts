@@ -1112,6 +1112,25 @@ describe('gaps found by the held-out set, fixed', () => {
     expect(r.json!.files.map((f) => f.path)).toEqual(['src/index.ts']);
   });
 
+  // Found by the bench (its corpora are extracted under our own git-ignored `bench/.cache/`): a project kept inside a
+  // folder the enclosing repository ignores had every file ignored by the rule above it, and the run failed with "no
+  // JS/TS source files". The rules of a repository that ignores the whole project are not read.
+  it('a project inside a folder the enclosing repository ignores is read (its own .gitignore still applies)', async () => {
+    const outer = makeRepo('ignored-home', {
+      'package.json': pkg('ignored-home'),
+      '.gitignore': 'node_modules/\nscratch/\n',
+      'scratch/worker/package.json': pkg('worker'),
+      'scratch/worker/.gitignore': 'generated/\n',
+      'scratch/worker/src/index.ts': `export const linear = { apiKey: "${NG.kept.value}" };\n`,
+      'scratch/worker/generated/client.ts': `export const notion = { auth: "${NG.ancestor.value}" };\n`,
+    });
+    expect(isIgnored(outer, 'scratch/worker/src/index.ts')).toBe(true);
+    const r = await run(join(outer, 'scratch/worker'), '--json', '--dry-run');
+    expect(r.code).toBe(0);
+    expectNoLeak(r.out + r.err, Object.values(NG));
+    expect(r.json!.files.map((f) => f.path)).toEqual(['src/index.ts']);
+  });
+
   // Input: the root .gitignore ignores `*.local.ts`, `src/.gitignore` re-includes `!settings.local.ts` (git tracks
   // it). Docs: "Moves every hardcoded secret of a repository" / only what "your .gitignore files ignore" is skipped.
   // Before: the root rule alone decided, the tracked file was never read and its token stayed, with exit 0.
