@@ -10,7 +10,7 @@ import { isPasswordHash, looksRandom, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun } from './file-text.js';
 import { nameValuePairs, pairNameAt } from './name-value.js';
 import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
-import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
+import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
@@ -127,6 +127,7 @@ export class Detector {
       length: [],
       offset: [],
       solid: [],
+      next: [],
       user: [],
     };
     this.minRuns = new Int32Array(this.contextOnly.length * RUN_ALPHABET_COUNT);
@@ -294,6 +295,8 @@ export class Detector {
           if (testWhole(this.globalPatterns.get(this.formatOf[index]!)!, text)) return true;
           continue;
         }
+        const next = flat.next[c]!;
+        if (next !== '' && !next.includes(lowerCharAt(text, end + 1))) continue;
         if (!solids.holds(start, flat.solid[c]!)) continue;
         sticky.lastIndex = start;
         if (sticky.test(text)) return true;
@@ -403,6 +406,8 @@ export class Detector {
           // an anchored format is tried only where one of its keywords starts (sticky), never scanned for; a
           // keyword that starts no match (`ac` in `account`, a near miss) is mostly dismissed without running the
           // pattern: its match would start with `solid` characters that are not white space
+          const next = flat.next[c]!;
+          if (next !== '' && !next.includes(lowerCharAt(text, end + 1))) continue;
           if (!solids.holds(start, flat.solid[c]!)) continue;
           if (flat.user[c] === 1 && text.length > MAX_USER_PATTERN_INPUT) continue;
           const format = this.formatOf[index]!;
@@ -488,6 +493,7 @@ export class Detector {
       flat.length.push(check.length);
       flat.offset.push(check.offset);
       flat.solid.push(check.solid);
+      flat.next.push(check.next);
       flat.user.push(check.user ? 1 : 0);
     }
     flat.to[state] = flat.format.length;
@@ -523,14 +529,18 @@ export class Detector {
       for (const format of this.byKeyword.get(k) ?? []) {
         const anchor = this.anchorOf(format);
         if (!anchor) {
-          info.checks.push({ format, sticky: undefined, length: k.length, offset: 0, solid: 0, user: this.userFormats.has(format) });
+          info.checks.push({ format, sticky: undefined, length: k.length, offset: 0, solid: 0, next: '', user: this.userFormats.has(format) });
           continue;
         }
         // the format's keyword that `k` starts with, and where it sits in a match
         const own = format.keywords.filter((fk) => k.startsWith(fk)).flatMap((fk) => anchor.offsets.get(fk)!);
         const solid = this.leadingSolid(format);
         const user = this.userFormats.has(format);
-        for (const offset of new Set(own)) info.checks.push({ format, sticky: anchor.sticky, length: k.length, offset, solid, user });
+        for (const offset of new Set(own)) {
+          // what the character after the keyword must be (`PuTTY-User-Key-File-[23]`): a near miss is dismissed by it
+          const next = user ? undefined : charsAfterPrefix(format.pattern.source, format.pattern.flags, offset + k.length);
+          info.checks.push({ format, sticky: anchor.sticky, length: k.length, offset, solid, next: next ?? '', user });
+        }
       }
     }
     return info;
@@ -805,7 +815,7 @@ interface StateInfo {
    * `offset`: where the keyword starts in a match of an anchored (sticky) format; `solid`: how many characters at
    * the start of its every match are not white space (`leadingSolidOf`)
    */
-  checks: { format: TokenFormat; sticky: RegExp | undefined; length: number; offset: number; solid: number; user: boolean }[];
+  checks: { format: TokenFormat; sticky: RegExp | undefined; length: number; offset: number; solid: number; next: string; user: boolean }[];
 }
 
 /** An anchored format's sticky pattern, and where each of its keywords starts in a match. */
@@ -854,6 +864,8 @@ interface FlatChecks {
   length: number[];
   offset: number[];
   solid: number[];
+  /** the characters (lower-case) the one after the keyword must be (`charsAfterPrefix`); '' when any may */
+  next: string[];
   /** 1 for a user format */
   user: number[];
   /**
@@ -995,6 +1007,13 @@ const STRING_JOIN = /["'`]\s*\+\s*["'`]/g;
 
 /** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
 const NEED_CONTEXT = Symbol('need context');
+/** The character at `at`, lower-cased when it is an ASCII capital; '' past the end. */
+function lowerCharAt(text: string, at: number): string {
+  const c = text.charCodeAt(at);
+  if (c !== c) return '';
+  return String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+}
+
 /** What `detectScanned` returns when probing (`needContext`) ends where only the context can decide (never a real result). */
 const NEEDS_CONTEXT: Finding[] = Object.freeze([]) as unknown as Finding[];
 const needContext = (): DetectContext => {

@@ -623,3 +623,30 @@ function splitTopLevel(body: string): string[] {
   parts.push(body.slice(from));
   return parts;
 }
+
+/**
+ * The characters (lower-case) the character at `width` of every match of `source` is one of, when the pattern's
+ * first `width` characters are single literal characters or small classes, each once, and the item after them is a
+ * literal or a small class that must occur: `PuTTY-User-Key-File-[23]: …` at 20 → `23`. Undefined when it cannot
+ * tell (a quantifier, a group, a larger class, the `i` flag with Unicode folding). A keyword hit whose next character
+ * is none of them starts no match.
+ */
+export function charsAfterPrefix(source: string, flags: string, width: number): string | undefined {
+  if (flags.includes('i') && /[uv]/.test(flags)) return undefined;
+  const rest = source.replace(LEADING_LOOKBEHIND, '');
+  let at = 0;
+  for (let read = 0; read < width; read++) {
+    const item = literalItemAt(rest, at);
+    if (!item || item.options.some((o) => o.length !== 1) || isQuantifier(rest[item.next])) return undefined;
+    at = item.next;
+  }
+  const next = literalItemAt(rest, at);
+  if (!next || next.options.some((o) => o.length !== 1)) return undefined;
+  const quantifier = quantifierAt(rest, next.next);
+  if (!quantifier || quantifier.min === 0) return undefined;
+  return next.options.join('');
+}
+
+function isQuantifier(ch: string | undefined): boolean {
+  return ch === '?' || ch === '*' || ch === '+' || ch === '{';
+}

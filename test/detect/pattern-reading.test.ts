@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT, RUN_ALPHABETS } from '../../src/detect/pattern-reading.js';
+import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT, RUN_ALPHABETS } from '../../src/detect/pattern-reading.js';
 import { Detector } from '../../src/detect/index.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 import { FAKE_FORMAT_IDS, fakeToken, mulberry32 } from '../support/fake-tokens.js';
@@ -253,5 +253,39 @@ describe('keywordOffsets (every offset a keyword can start at, past items of a f
       }
     }
     expect(checked).toBeGreaterThan(300);
+  });
+});
+
+describe('charsAfterPrefix', () => {
+  it('reads the item after a prefix of single characters', () => {
+    expect(charsAfterPrefix(String.raw`(?<![A-Za-z0-9_])PuTTY-User-Key-File-[23]: [A-Za-z0-9+/=\s\\:.@_-]{39,}`, '', 20)).toBe('23');
+    expect(charsAfterPrefix(String.raw`(?<![A-Za-z0-9_])xox[bp]-[0-9]{10,13}-[A-Za-z0-9-]+`, '', 5)).toBe('0123456789');
+    expect(charsAfterPrefix(String.raw`https://hooks\.slack\.com/services/T[A-Z0-9]+`, '', 24)).toBe('s');
+  });
+  it('says nothing where it cannot tell: a quantifier, a group, a large class, an optional item, Unicode case folding', () => {
+    expect(charsAfterPrefix(String.raw`ghp_[A-Za-z0-9]{36}`, '', 4)).toBeUndefined();
+    expect(charsAfterPrefix(String.raw`ab?cd`, '', 2)).toBeUndefined();
+    expect(charsAfterPrefix(String.raw`sk_(?:live|test)_x`, '', 3)).toBeUndefined();
+    expect(charsAfterPrefix(String.raw`abc[de]?f`, '', 3)).toBeUndefined();
+    expect(charsAfterPrefix(String.raw`abc[de]`, 'iu', 3)).toBeUndefined();
+  });
+  it('every character it names is the one a real match has there, for every format and keyword', () => {
+    let read = 0;
+    for (const f of TOKEN_FORMATS) {
+      if (!FAKE_FORMAT_IDS.includes(f.id)) continue;
+      const token = fakeToken(f.id, 5);
+      const m = new RegExp(f.pattern.source, f.pattern.flags.replace(/[gy]/g, '')).exec(token);
+      if (!m) continue;
+      const match = m[0].toLowerCase();
+      for (const k of f.keywords) {
+        for (let at = match.indexOf(k); at >= 0; at = match.indexOf(k, at + 1)) {
+          const chars = charsAfterPrefix(f.pattern.source, f.pattern.flags, at + k.length);
+          if (chars === undefined || at + k.length >= match.length) continue;
+          read++;
+          expect(chars, `${f.id} ${k} at ${at}`).toContain(match[at + k.length]);
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(30);
   });
 });
