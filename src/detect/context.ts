@@ -3,6 +3,7 @@
  * something that is not one (`clientId`, `tokenUrl`, `passwordHash`), or not labelled at all?
  * And which env name fits it.
  */
+import { looksRandom } from './entropy.js';
 import type { DetectContext } from './types.js';
 
 export type NameVerdict = 'credential' | 'weak-credential' | 'not-secret' | 'neutral';
@@ -334,7 +335,21 @@ const GENERIC_LAST_NAMES = new Set(['token', 'secret', 'password', 'passwd', 'pw
 export function genericEnvName(ctx: DetectContext, fallback = 'API_SECRET'): string {
   if (ctx.envFallback) return ctx.envFallback;
   const env = derivedEnvName(ctx, fallback);
+  // a name built from a key that holds a random run (`token_<32 hex>`) would copy it into the code, `.env` and the
+  // committed `.env.example` (the messages mask it; the files would not)
+  if (holdsRandomRun(env)) {
+    const sdk = ctx.callee ? SDK_CALLEES[ctx.callee] : undefined;
+    return sdk?.envName ?? fallback;
+  }
   return RESERVED_ENV_NAMES.has(env) ? `${env}_SECRET` : env;
+}
+
+/** A run of 24+ token characters that looks random, as `maskShown` masks it (`src/detect/mask.ts`). */
+const NAME_RUN = /[A-Za-z0-9_+=-]{24,}/g;
+function holdsRandomRun(name: string): boolean {
+  if (name.length < 24) return false;
+  for (const m of name.matchAll(NAME_RUN)) if (looksRandom(m[0])) return true;
+  return false;
 }
 
 /** `genericEnvName` before the reserved names are set aside. */

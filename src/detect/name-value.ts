@@ -5,14 +5,15 @@
 import { asciiTable, isSpaceCode } from './keywords.js';
 
 /** `name=value` pairs (query strings, `.env`-style text, cookies): the name decides, via `classifyName` */
-export const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#;\s'"`=]{12,1024}={0,2})/g;
+export const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#;\s'"`=][^&#;\s'"`]{11,1025})/g;
 const NAME_VALUE_AT = new RegExp(NAME_VALUE.source, 'y');
 /**
- * `[A-Za-z0-9_.-]` (a name character) and `[&#;\s'"\`=]` (what ends a value: `;` separates the pairs of connection
- * strings and cookies, `Password=…;Encrypt=True`), by char code below 128
+ * `[A-Za-z0-9_.-]` (a name character) and `[&#;\s'"\`]` (what ends a value: `;` separates the pairs of connection
+ * strings and cookies, `Password=…;Encrypt=True`; an `=` does not, past the value's first character: base64 padding,
+ * a password holding one), by char code below 128
  */
 const NAME_CHAR = asciiTable((ch) => (/[A-Za-z0-9_.-]/.test(ch) ? 1 : 0));
-const VALUE_STOP = asciiTable((ch) => (/[&#;\s'"`=]/.test(ch) ? 1 : 0));
+const VALUE_STOP = asciiTable((ch) => (/[&#;\s'"`]/.test(ch) ? 1 : 0));
 const isNameChar = (c: number): boolean => c < 128 && NAME_CHAR[c] === 1;
 /** white space outside ASCII (`\u00a0`, `\u2028`, `\ufeff`…) stops a value too, as `\s` does */
 const isValueStop = (c: number): boolean => (c < 128 ? VALUE_STOP[c] === 1 : isSpaceCode(c));
@@ -51,7 +52,7 @@ export function pairNameAt(text: string, eq: number): string | undefined {
  * a match from the name's start has its `=` at `eq`).
  */
 function pairAt(text: string, eq: number): RegExpExecArray | null {
-  if (eq === 0 || eq + 12 >= text.length) return null;
+  if (eq === 0 || eq + 12 >= text.length || text.charCodeAt(eq + 1) === 61) return null;
   for (let i = eq + 1; i <= eq + 12; i++) if (isValueStop(text.charCodeAt(i))) return null;
   let start = eq;
   while (start > 0 && eq - start <= 61 && isNameChar(text.charCodeAt(start - 1))) start--;
