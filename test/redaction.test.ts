@@ -145,3 +145,15 @@ describe('redaction in the codemod and in SARIF, for every format at once', () =
     assertClean(JSON.stringify(results.map((r) => r.messages)), 'ESLint JSON results');
   });
 });
+
+describe('maskShown (every string of the codemod and CLI output)', () => {
+  it('masks a long random run, keeps a diff line its `+` marker, and leaves names alone', async () => {
+    const { maskShown } = await import('../src/detect/mask.js');
+    const run = fakeGenericSecret(77);
+    const line = `+${run.toUpperCase()}=`;
+    const shown = maskShown(line);
+    expect(shown.startsWith('+')).toBe(true);
+    expect(shown).not.toContain(run.toUpperCase().slice(0, 12));
+    expect(maskShown('+NOTION_API_TOKEN_FOR_THE_WORKSPACE=')).toBe('+NOTION_API_TOKEN_FOR_THE_WORKSPACE=');
+  });
+});

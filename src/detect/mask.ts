@@ -69,8 +69,11 @@ export function maskSecretsIn(text: string): string {
   return out + text.slice(last);
 }
 
-/** A long run of token characters (`cfg.GHP_…`, `ghp_…` lower-cased: a token changed in case is no token for the detector). */
-const TOKEN_RUN = /[A-Za-z0-9_+=-]{24,}/g;
+/**
+ * A long run of token characters (`cfg.GHP_…`, `ghp_…` lower-cased: a token changed in case is no token for the
+ * detector). It does not start with `+`: a diff's added line (`+NAME=…`) keeps its marker.
+ */
+const TOKEN_RUN = /[A-Za-z0-9_=-][A-Za-z0-9_+=-]{23,}/g;
 
 /**
  * What any output may show of `text` (a rule's message data, the codemod's report, diff, JSON and errors):
