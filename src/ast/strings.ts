@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { DetectContext } from '../detect/types.js';
+import { classifyName } from '../detect/context.js';
 import { holdsSecret, holdsShownSecret } from '../detect/mask.js';
 
 type Node = TSESTree.Node;
@@ -162,8 +163,11 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
             envFallbackSource = env.source;
           }
         } else if (!env) {
-          // the fallback of `config.apiToken`, of an alias's `env.ACME_TOKEN`: a value of what it stands in for
-          pushName(names, expressionName(unwrapTs(parent.left)));
+          // the fallback of `config.apiToken`, of an alias's `env.ACME_TOKEN`: a value of what it stands in for (a
+          // credential's name only: any other name says nothing the names around it would not)
+          const label = expressionName(unwrapTs(parent.left));
+          const verdict = label === undefined ? undefined : classifyName(label);
+          if (verdict === 'credential' || verdict === 'weak-credential') pushName(names, label);
         }
         break;
       }
