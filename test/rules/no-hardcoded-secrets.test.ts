@@ -272,3 +272,17 @@ describe('JSON Web Keys', () => {
     expect(linter.verify(code, config, 'point.js')).toEqual([]);
   });
 });
+
+describe('fallbacks of member reads', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{ plugins: { 'worker-auth': plugin }, rules: { 'worker-auth/no-hardcoded-secrets': 'error' } }];
+  const secret = fakeGenericSecret(81);
+  const lines = (code: string): number[] => linter.verify(code, config, 'f.js').map((m) => m.line);
+  it('the fallback of a credential-named member is a credential (`config.apiToken ?? "…"`, `env.ACME_TOKEN ?? "…"`)', () => {
+    expect(lines(`export const a = config.apiToken ?? "${secret}";\nconst env = process.env;\nexport const b = env.ACME_TOKEN ?? "${secret}";\n`)).toEqual([1, 3]);
+  });
+  it('any other member name leaves the value to the names around it', () => {
+    expect(lines(`export const apiKey = opts.label || "${secret}";\n`)).toEqual([1]);
+    expect(lines(`export const title = opts.label || "${secret}";\n`)).toEqual([]);
+  });
+});
