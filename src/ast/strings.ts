@@ -43,8 +43,8 @@ function isProcessObject(node: Node): boolean {
   return object.type === 'Identifier' && (object.name === 'globalThis' || object.name === 'global');
 }
 
-/** The expression inside `x!`, `x as T`, `x satisfies T`, `<T>x` and an optional chain. */
-function unwrapTs(node: Node): Node {
+/** The expression inside `x!`, `x as T`, `x satisfies T`, `<T>x` and an optional chain (up to 8 levels). */
+export function unwrapTs(node: Node): Node {
   let n = node;
   for (let i = 0; i < 8; i++) {
     if (

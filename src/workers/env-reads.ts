@@ -15,7 +15,7 @@
  */
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { keyName, propertyName } from '../ast/strings.js';
+import { keyName, propertyName, unwrapTs } from '../ast/strings.js';
 
 type Node = TSESTree.Node;
 
@@ -41,24 +41,6 @@ export interface EnvReadResolver {
 
 const PROCESS_MODULES = new Set(['process', 'node:process']);
 
-function unwrapExpression(node: Node): Node {
-  let n = node;
-  for (let i = 0; i < 8; i++) {
-    if (
-      n.type === 'ChainExpression' ||
-      n.type === 'TSNonNullExpression' ||
-      n.type === 'TSAsExpression' ||
-      n.type === 'TSSatisfiesExpression' ||
-      n.type === 'TSTypeAssertion'
-    ) {
-      n = n.expression;
-    } else {
-      break;
-    }
-  }
-  return n;
-}
-
 function memberKeyName(node: TSESTree.MemberExpression, resolver: EnvReadResolver): string | undefined {
   const direct = propertyName(node);
   if (direct !== undefined) return direct;
@@ -68,11 +50,11 @@ function memberKeyName(node: TSESTree.MemberExpression, resolver: EnvReadResolve
 
 /** `process` (Node's), `globalThis.process`, `global.process`, the `process` module by another name or `require`d. */
 function isProcessObject(node: Node, resolver: EnvReadResolver): boolean {
-  const n = unwrapExpression(node);
+  const n = unwrapTs(node);
   if (n.type === 'Identifier') return n.name === 'process' ? resolver.isProcess(n) : resolver.isProcessModule(n);
   if (n.type === 'CallExpression') return PROCESS_MODULES.has(requireOf(n) ?? '');
   if (n.type === 'MemberExpression' && propertyName(n) === 'process') {
-    const obj = unwrapExpression(n.object);
+    const obj = unwrapTs(n.object);
     return obj.type === 'Identifier' && (obj.name === 'globalThis' || obj.name === 'global') && resolver.isProcess(obj);
   }
   return false;
@@ -80,7 +62,7 @@ function isProcessObject(node: Node, resolver: EnvReadResolver): boolean {
 
 /** `process.env` itself, or a constant alias of it. */
 export function isProcessEnv(node: Node, resolver: EnvReadResolver): boolean {
-  const n = unwrapExpression(node);
+  const n = unwrapTs(node);
   if (n.type === 'Identifier') return resolver.isEnvAlias(n);
   return n.type === 'MemberExpression' && propertyName(n) === 'env' && isProcessObject(n.object, resolver);
 }
@@ -179,7 +161,7 @@ function isConstLike(variable: Variable): boolean {
 
 function requireOf(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  const n = unwrapExpression(node);
+  const n = unwrapTs(node);
   if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'require') return undefined;
   const arg = n.arguments[0];
   return arg?.type === 'Literal' && typeof arg.value === 'string' ? arg.value : undefined;
@@ -209,7 +191,7 @@ export function scopeResolver(sourceCode: Readonly<TSESLint.SourceCode>): EnvRea
     const init = declarator.init!;
     if (declarator.id.type === 'Identifier') {
       // one level only: `const env = process.env`
-      const n = unwrapExpression(init);
+      const n = unwrapTs(init);
       return n.type === 'MemberExpression' && propertyName(n) === 'env' && isProcessObject(n.object, resolver);
     }
     // `const { env } = process`, `const { env } = require("node:process")`
@@ -238,7 +220,7 @@ export function scopeResolver(sourceCode: Readonly<TSESLint.SourceCode>): EnvRea
       if (isProcessImport(def, 'default')) return true;
       if (def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier' || !isConstLike(variable)) return false;
       // `const p = require("node:process")`, `const p = process`
-      const init = def.node.init ? unwrapExpression(def.node.init) : undefined;
+      const init = def.node.init ? unwrapTs(def.node.init) : undefined;
       if (init?.type === 'Identifier' && init.name === 'process') return resolver.isProcess(init);
       return PROCESS_MODULES.has(requireOf(def.node.init) ?? '');
     },
@@ -305,7 +287,7 @@ export function syntacticResolver(program: TSESTree.Program): EnvReadResolver {
     isProcessModule: (id) => processNames.has(id.name),
     isEnvAlias: (id) => aliases.has(id.name),
     constString(node) {
-      const n = unwrapExpression(node);
+      const n = unwrapTs(node);
       if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
       if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0]?.value.cooked ?? undefined;
       if (n.type === 'Identifier') return strings.get(n.name) ?? undefined;
@@ -323,7 +305,7 @@ export function syntacticResolver(program: TSESTree.Program): EnvReadResolver {
     if (node.type === 'VariableDeclarator') {
       if (node.id.type === 'Identifier') {
         if (node.id.name === 'process' && !PROCESS_MODULES.has(requireOf(node.init) ?? '')) localProcess.shadowed = true;
-        const init = node.init ? unwrapExpression(node.init) : undefined;
+        const init = node.init ? unwrapTs(node.init) : undefined;
         if (node.id.name !== 'process' && (PROCESS_MODULES.has(requireOf(node.init) ?? '') || (init?.type === 'Identifier' && init.name === 'process'))) processNames.add(node.id.name);
         if (init?.type === 'Literal' && typeof init.value === 'string') {
           // the same name bound twice to different strings: unknown
@@ -339,7 +321,7 @@ export function syntacticResolver(program: TSESTree.Program): EnvReadResolver {
   // aliases need `isProcess`, known only after the first pass
   walk(program, (node) => {
     if (node.type !== 'VariableDeclarator' || !node.init) return;
-    const init = unwrapExpression(node.init);
+    const init = unwrapTs(node.init);
     if (node.id.type === 'Identifier' && init.type === 'MemberExpression' && propertyName(init) === 'env' && isProcessObject(init.object, resolver)) {
       aliases.add(node.id.name);
     } else if (node.id.type === 'ObjectPattern' && (isProcessObject(init, resolver) || PROCESS_MODULES.has(requireOf(init) ?? ''))) {
