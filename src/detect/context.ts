@@ -3,7 +3,7 @@
  * something that is not one (`clientId`, `tokenUrl`, `passwordHash`), or not labelled at all?
  * And which env name fits it.
  */
-import { looksRandom } from './entropy.js';
+import { holdsRandomRun } from './entropy.js';
 import type { DetectContext } from './types.js';
 
 export type NameVerdict = 'credential' | 'weak-credential' | 'not-secret' | 'neutral';
@@ -344,13 +344,7 @@ export function genericEnvName(ctx: DetectContext, fallback = 'API_SECRET'): str
   return RESERVED_ENV_NAMES.has(env) ? `${env}_SECRET` : env;
 }
 
-/** A run of 24+ token characters that looks random, as `maskShown` masks it (`src/detect/mask.ts`). */
-const NAME_RUN = /[A-Za-z0-9_+=-]{24,}/g;
-function holdsRandomRun(name: string): boolean {
-  if (name.length < 24) return false;
-  for (const m of name.matchAll(NAME_RUN)) if (looksRandom(m[0])) return true;
-  return false;
-}
+
 
 /** `genericEnvName` before the reserved names are set aside. */
 function derivedEnvName(ctx: DetectContext, fallback: string): string {

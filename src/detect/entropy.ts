@@ -269,3 +269,17 @@ const PASSWORD_HASH =
 export function isPasswordHash(value: string): boolean {
   return value.length < 1024 && value.includes('$') && PASSWORD_HASH.test(value);
 }
+
+/**
+ * A long run of token characters (`cfg.GHP_…`, `ghp_…` lower-cased: a token changed in case is no token for the
+ * detector), as `maskShown` masks it when it looks random. It does not start with `+`: a diff's added line
+ * (`+NAME=…`) keeps its marker.
+ */
+export const LONG_TOKEN_RUN = /[A-Za-z0-9_=-][A-Za-z0-9_+=-]{23,}/g;
+
+/** Does `text` hold a `LONG_TOKEN_RUN` that looks random (what `maskShown` would mask without the detector)? */
+export function holdsRandomRun(text: string): boolean {
+  if (text.length < 24) return false;
+  for (const m of text.matchAll(LONG_TOKEN_RUN)) if (looksRandom(m[0])) return true;
+  return false;
+}

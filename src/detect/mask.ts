@@ -4,7 +4,7 @@
  * boundaries; and any long random-looking run (`maskShown`). Rule reports, the codemod's report, diff and errors all
  * pass through it.
  */
-import { looksRandom } from './entropy.js';
+import { LONG_TOKEN_RUN, looksRandom } from './entropy.js';
 import { getDetector } from './options.js';
 import { redact } from './redact.js';
 
@@ -69,11 +69,6 @@ export function maskSecretsIn(text: string): string {
   return out + text.slice(last);
 }
 
-/**
- * A long run of token characters (`cfg.GHP_…`, `ghp_…` lower-cased: a token changed in case is no token for the
- * detector). It does not start with `+`: a diff's added line (`+NAME=…`) keeps its marker.
- */
-const TOKEN_RUN = /[A-Za-z0-9_=-][A-Za-z0-9_+=-]{23,}/g;
 
 /**
  * What any output may show of `text` (a rule's message data, the codemod's report, diff, JSON and errors):
@@ -83,7 +78,7 @@ const TOKEN_RUN = /[A-Za-z0-9_=-][A-Za-z0-9_+=-]{23,}/g;
  */
 export function maskShown(text: string): string {
   const masked = maskSecretsIn(text);
-  return masked.length < 24 ? masked : masked.replace(TOKEN_RUN, (run) => (looksRandom(run) ? redact(run) : run));
+  return masked.length < 24 ? masked : masked.replace(LONG_TOKEN_RUN, (run) => (looksRandom(run) ? redact(run) : run));
 }
 
 /** Does `text` hold a secret `maskSecretsIn` would mask? (A name that does must not become an env name or a label.) */
