@@ -637,7 +637,8 @@ export function charsAfterPrefix(source: string, flags: string, width: number): 
   let at = 0;
   for (let read = 0; read < width; read++) {
     const item = literalItemAt(rest, at);
-    if (!item || item.options.some((o) => o.length !== 1) || isQuantifier(rest[item.next])) return undefined;
+    // each item once: no quantifier after it (`quantifierAt` reads none as "exactly once", at the same place)
+    if (!item || item.options.some((o) => o.length !== 1) || quantifierAt(rest, item.next)?.next !== item.next) return undefined;
     at = item.next;
   }
   const next = literalItemAt(rest, at);
@@ -645,8 +646,4 @@ export function charsAfterPrefix(source: string, flags: string, width: number): 
   const quantifier = quantifierAt(rest, next.next);
   if (!quantifier || quantifier.min === 0) return undefined;
   return next.options.join('');
-}
-
-function isQuantifier(ch: string | undefined): boolean {
-  return ch === '?' || ch === '*' || ch === '+' || ch === '{';
 }
