@@ -165,6 +165,8 @@ export function looksRandom(value: string, strict = false): boolean {
 
 /** Is the character at `j` lower-case as `isIdentifierLike` reads it (the `A` of `OAuth` is)? False past the end. */
 function isLowerAt(value: string, j: number): boolean {
+  // never read past the end: an out-of-bounds `charCodeAt` makes V8 leave its optimised code for this function
+  if (j >= value.length) return false;
   const c = value.charCodeAt(j);
   return (c >= 97 && c <= 122) || isOAuthA(value, j);
 }

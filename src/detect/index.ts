@@ -178,7 +178,9 @@ export class Detector {
       // no keyword: only a prefix-less format (whose shape needs no context) or a whole value (whose context-free
       // checks come first) can be found, so both are tried before anything is allocated
       if (tokenish) shaped = this.contextOnlyShapes(text);
-      const anyShape = shaped !== undefined && shaped.length > 0;
+      // `NONE` when none (compared, not measured: the one frozen empty array and the lists of formats are two kinds of
+      // array to V8, and a read of their length where it has seen one kind only leaves its optimised code)
+      const anyShape = shaped !== undefined && shaped !== NONE;
       if (!anyShape && !(wholeValue && mayBeWholeValue(text, shape))) return [];
       // probing (`mayHoldSecret`): what is left needs the context, a prefix-less shape or a whole value (unless it is a
       // documented example, `matchWholeValue`'s last check before it asks); said here, not thrown from deep inside
@@ -194,7 +196,7 @@ export class Detector {
     // the context names the provider (the shape first: it needs no context)
     if (tokenish) {
       shaped ??= this.contextOnlyShapes(text);
-      if (shaped.length > 0) {
+      if (shaped !== NONE) {
         const words = contextText(getContext());
         if (words.trim()) for (const f of shaped) if (f.contextWords?.some((w) => words.includes(w))) candidates.push(f);
       }
@@ -328,7 +330,7 @@ export class Detector {
     return colon >= 0 && !run.includes('/') && looksRandom(run.slice(colon + 1));
   }
 
-  /** The prefix-less formats whose pattern matches `text` (their context is asked for only then). */
+  /** The prefix-less formats whose pattern matches `text` (their context is asked for only then); `NONE` when none. */
   private contextOnlyShapes(text: string): readonly TokenFormat[] {
     // one pass for the longest run of each alphabet rules out most patterns without running them (a string with a
     // digit is no rarity: `n8n-nodes-base.awsLambda`, a URL with an id), and all of them when the longest run of token
@@ -1009,8 +1011,9 @@ const STRING_JOIN = /["'`]\s*\+\s*["'`]/g;
 const NEED_CONTEXT = Symbol('need context');
 /** The character at `at`, lower-cased when it is an ASCII capital; '' past the end. */
 function lowerCharAt(text: string, at: number): string {
+  // tested, not read as `NaN`: an out-of-bounds `charCodeAt` makes V8 leave its optimised code for the caller
+  if (at >= text.length) return '';
   const c = text.charCodeAt(at);
-  if (c !== c) return '';
   return String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
 }
 

@@ -269,5 +269,8 @@ export function hasSolidRun(text: string): boolean {
 
 /** Is this character code white space, as `\s` reads it (Unicode spaces, `\u2028`, `\ufeff` included)? */
 export function isSpaceCode(c: number): boolean {
-  return c < ALPHABET ? (CHAR_SHAPE[c]! & SHAPE_SPACE) !== 0 : /\s/.test(String.fromCharCode(c));
+  if (c < ALPHABET) return (CHAR_SHAPE[c]! & SHAPE_SPACE) !== 0;
+  // the rest of `\s`, written out: a pattern here would be a path V8's optimised code first meets late (the first
+  // character outside ASCII of a run), and leaves (a deoptimisation) when it does; `NaN` (past the end) is none
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

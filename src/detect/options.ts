@@ -3,6 +3,7 @@
  * User patterns are length-bounded and only ever run on a finding's value (≤ 4 KiB), never on whole files.
  */
 import { Detector } from './index.js';
+import { uniformFormat } from './providers.js';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TokenFormat } from './types.js';
 
@@ -110,7 +111,7 @@ function getDetectorByValue(options: DetectorOptions): Detector {
   if (!detector) {
     const extraFormats: TokenFormat[] = (options.extraPatterns ?? []).map((p, i) => {
       const re = compileUserPattern(p.pattern, `extraPatterns[${i}].pattern`);
-      return {
+      return uniformFormat({
         id: `user-${i}-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
         provider: p.name,
         kind: 'credential',
@@ -122,7 +123,7 @@ function getDetectorByValue(options: DetectorOptions): Detector {
         validate: (token: string) => token.length <= 4096,
         ref: 0,
         status: 'X2',
-      } satisfies TokenFormat;
+      });
     });
     detector = new Detector({
       ignore: options.ignoreProviders ?? [],

@@ -298,3 +298,17 @@ describe('long texts', () => {
     }
   });
 });
+
+describe('format objects', () => {
+  it('every format, built-in or from extraPatterns, has the same fields in the same order (one object shape for V8)', async () => {
+    const { TOKEN_FORMATS } = await import('../../src/detect/providers.js');
+    const { getDetector } = await import('../../src/detect/options.js');
+    const keys = Object.keys(TOKEN_FORMATS[0]!).join(',');
+    expect(keys.split(',')).toContain('contextWords');
+    for (const f of TOKEN_FORMATS) expect(Object.keys(f).join(','), f.id).toBe(keys);
+    const detector = getDetector({ extraPatterns: [{ name: 'Acme', keyword: 'acme_', pattern: 'acme_[a-z0-9]{20}' }] });
+    const user = (detector as unknown as { userFormats: Set<object> }).userFormats;
+    expect(user.size).toBe(1);
+    for (const f of user) expect(Object.keys(f).join(',')).toBe(keys);
+  });
+});
