@@ -215,6 +215,14 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
       case 'CallExpression':
       case 'NewExpression': {
         if (parent.callee === child) return { names, callee, envFallback, envFallbackSource };
+        // a schema's default (`z.string().default("…")`, `.catch("…")`, envalid's `str({ default: "…" })`): the value
+        // of the key the schema is under, so the walk goes on above the validator chain
+        const chain = parent.type === 'CallExpression' ? defaultedChainTop(parent, child, names) : undefined;
+        if (chain) {
+          child = chain;
+          parent = chain.parent;
+          continue;
+        }
         callee = expressionName(parent.callee);
         // `mailgun.client({ key })`, `sgMail.setApiKey("…")`: the object names the provider
         const owner = parent.callee.type === 'MemberExpression' ? expressionName(parent.callee.object) : undefined;
@@ -235,6 +243,36 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
     parent = parent.parent;
   }
   return { names, callee, envFallback, envFallbackSource };
+}
+
+/** Methods of schema builders (zod, yup, joi, valibot's pipes) whose argument is the value used when the input is unset. */
+const DEFAULT_METHODS = new Set(['default', 'catch']);
+/** Keys of an env validator's options (envalid's `str({ default, devDefault })`) that hold such a value. */
+const DEFAULT_KEYS = new Set(['default', 'devDefault']);
+
+/**
+ * When `child`, an argument of `call`, is a schema default (`.default(child)`, `.catch(child)`, or the `default` of
+ * `str({ default: child })`, whose `default` name `names` then drops), the top of the call's method chain
+ * (`z.string().default("…").optional()`): what stands above it names the value. Undefined otherwise.
+ */
+function defaultedChainTop(call: TSESTree.CallExpression, child: Node, names: string[]): Node | undefined {
+  if (call.arguments.length !== 1 || call.arguments[0] !== child) return undefined;
+  const callee = call.callee;
+  const isMethod = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && DEFAULT_METHODS.has(callee.property.name);
+  const isOptions =
+    !isMethod &&
+    child.type === 'ObjectExpression' &&
+    names.length === 1 &&
+    DEFAULT_KEYS.has(names[0]!) &&
+    (callee.type === 'Identifier' || callee.type === 'MemberExpression');
+  if (!isMethod && !isOptions) return undefined;
+  if (isOptions) names.pop();
+  let top: Node = call;
+  // through the rest of the chain: `.optional()`, `.describe("…")`, `.min(1)`
+  while (top.parent?.type === 'MemberExpression' && top.parent.object === top && top.parent.parent?.type === 'CallExpression' && top.parent.parent.callee === top.parent) {
+    top = top.parent.parent;
+  }
+  return top;
 }
 
 /** Members of a JSON Web Key (RFC 7517, 7518) that hold private key material; the others are public. */

@@ -90,7 +90,8 @@ export const TOKEN_CHAR_TABLE: Readonly<Uint8Array> = CHAR_CLASS;
  * credential. `strict` raises the bar (weak contexts such as a bare `key`).
  *
  * Rejected, in this order: outside 16 (24 when strict) to 512 characters; a URL, a character outside
- * `TOKEN_CHARS` or an e-mail address; all digits, a sequence or an identifier; letters and joined words
+ * `TOKEN_CHARS` or an e-mail address; all digits, a sequence or an identifier (but for a long part that is none,
+ * `hasRandomPart`); letters and joined words
  * (`WORDS`) unless random letters; hex unless 20+ characters with letters and digits and over 3 bits/char; fewer
  * than 2 (strict: 3) of lower, upper, digit; a path, host or word chain; 3.5 bits/char or less.
  */
@@ -150,8 +151,10 @@ export function looksRandom(value: string, strict = false): boolean {
   if (words ? n < 20 : kinds < 2) return false;
   if (classes & SYMBOL && value.includes('://')) return false;
   if (value.includes('@') && EMAIL.test(value)) return false;
-  // all digits, `isSequential`, `isIdentifierLike`
-  if (classes === DIGIT || steps / (n - 1) >= SEQUENTIAL_SHARE || (segments > 0 && digits <= 4 && letters / segments >= 3.5)) return false;
+  // all digits, `isSequential`, `isIdentifierLike` (unless a long part of it is no name: a random run behind a few
+  // words, `secret-token:acme_live_<random>`, whose long words lift the average)
+  if (classes === DIGIT || steps / (n - 1) >= SEQUENTIAL_SHARE) return false;
+  if (segments > 0 && digits <= 4 && letters / segments >= 3.5 && !(classes & (JOINER | SYMBOL) && hasRandomPart(value))) return false;
   if (words) return isRandomLetters(value);
   if (hexLower || hexUpper) {
     // all-digit-ish hex and short hex are ids; hex needs letters and digits
@@ -161,6 +164,25 @@ export function looksRandom(value: string, strict = false): boolean {
   if (kinds < (strict ? 3 : 2)) return false;
   if (classes & (JOINER | SYMBOL) && (looksLikePathOrHost(value) || isWordChain(value))) return false;
   return shannonEntropy(value) > MIN_ENTROPY_BASE64;
+}
+
+/** The shortest part (between joiners and symbols) that `hasRandomPart` reads on its own. */
+const RANDOM_PART_MIN = 16;
+
+/**
+ * Does a part of `value` between joiners and symbols (`[_.-]`, `:`, `/`…) hold `RANDOM_PART_MIN` or more letters and
+ * digits that are no name (`isIdentifierLike`)? `acme_live_<random>` does; `X-Goog-Encryption-Key-Sha256` and
+ * `session:role:SYSADMIN` do not.
+ */
+export function hasRandomPart(value: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 0;
+    if (c < 128 && CHAR_CLASS[c]! & (LOWER | UPPER | DIGIT)) continue;
+    if (i - start >= RANDOM_PART_MIN && !isIdentifierLike(value.slice(start, i))) return true;
+    start = i + 1;
+  }
+  return false;
 }
 
 /** Is the character at `j` lower-case as `isIdentifierLike` reads it (the `A` of `OAuth` is)? False past the end. */

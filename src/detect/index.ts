@@ -1178,9 +1178,10 @@ const SCHEME_VALUE_AT = new RegExp(SCHEME_VALUE.source, 'y');
 const SCHEME_PAIR = /^[A-Za-z][A-Za-z0-9_.-]{0,60}=/;
 /**
  * `<scheme> <credential>`, the value of an `Authorization` header under a scheme of its own (`Zoho-oauthtoken …`,
- * `Api-Key …`, `DeepL-Auth-Key …`, `GenieKey …`); the well-known schemes are markers (`SCHEME_VALUE`)
+ * `Api-Key …`, `DeepL-Auth-Key …`, `GenieKey …`, Fly.io's `FlyV1 fm2_…,fm2_…`, a comma-separated list); the well-known
+ * schemes are markers (`SCHEME_VALUE`)
  */
-const AUTH_SCHEME_VALUE = /^([A-Za-z][A-Za-z0-9._-]{0,39}) +([A-Za-z0-9+/=_.~:-]{16,512})$/;
+const AUTH_SCHEME_VALUE = /^([A-Za-z][A-Za-z0-9._-]{0,39}) +([A-Za-z0-9+/=_.~:,-]{16,512})$/;
 /** Header names whose value is `<scheme> <credential>`. */
 const AUTHORIZATION_NAMES = new Set(['authorization', 'proxy-authorization', 'x-authorization']);
 /** The markers whose patterns are tried where the marker is (see `anchoredMatches`). */

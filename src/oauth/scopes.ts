@@ -225,6 +225,13 @@ function segmentsOf(lower: string): string[] {
 const WRITE_WORDS = new Set(['write', 'readwrite', 'manage', 'modify', 'full', 'edit', 'rw', 'create', 'update']);
 const READ_WORDS = new Set(['read', 'readonly', 'ro', 'view', 'viewer', 'get', 'list']);
 const ADMIN_WORDS = new Set(['sudo', 'root', 'superuser', 'owner']);
+/**
+ * A segment that names administration: `admin…` (`admin`, `adminapi`), a role ending in it (Snowflake's
+ * `ACCOUNTADMIN`, `SYSADMIN`; not `nonadmin`), or `sudo`/`root`/`superuser`/`owner`.
+ */
+function isAdminSegment(segment: string): boolean {
+  return segment.startsWith('admin') || (segment.endsWith('admin') && !/^(?:non|not|un)/.test(segment)) || ADMIN_WORDS.has(segment);
+}
 const DELETE_WORDS = new Set(['delete', 'deletion', 'destroy', 'purge', 'remove']);
 const BARE_WRITE = new Set(['write', 'readwrite', 'read_write', 'read-write']);
 
@@ -250,8 +257,13 @@ function genericSignal(scope: string, onlyScope: boolean): GenericSignal | undef
   ) {
     return { risk: 'admin', reason: 'acts as other users' };
   }
-  if (!readOnly && segments.some((segment) => segment.startsWith('admin') || ADMIN_WORDS.has(segment))) {
+  if (!readOnly && segments.some(isAdminSegment)) {
     return { risk: 'admin', reason: 'administrative scope' };
+  }
+  // `<resource>:read:admin` (Zoom's and Lever's spelling): the resource read across the whole account, not the
+  // reader's own; `admin:read` (the admin settings, read) stays unreported
+  if (readOnly && segments.length >= 2 && isAdminSegment(segments[segments.length - 1]!)) {
+    return { risk: 'read-all', reason: 'reads account-wide (an `admin` scope)' };
   }
   if (segments.some((segment) => DELETE_WORDS.has(segment))) {
     return { risk: 'delete', reason: 'can delete data' };

@@ -268,7 +268,10 @@ describe('looksRandom', () => {
     if (value.length < (strict ? 24 : 16) || value.length > 512) return false;
     if (value.includes('://') || !/^[A-Za-z0-9+/=_~.\-!@#$%^&*:;,?|]+$/.test(value)) return false;
     if (value.includes('@') && /^[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/.test(value)) return false;
-    if (/^[0-9]+$/.test(value) || isSequential(value) || isIdentifierLike(value)) return false;
+    // an identifier, unless a part of 16+ letters and digits between joiners and symbols is none
+    const parts = value.split(/[^A-Za-z0-9]/);
+    const randomPart = /[^A-Za-z0-9]/.test(value) && parts.some((part) => part.length >= 16 && !isIdentifierLike(part));
+    if (/^[0-9]+$/.test(value) || isSequential(value) || (isIdentifierLike(value) && !randomPart)) return false;
     if (/^[A-Za-z]+(?:[_.\- ][A-Za-z]+)*$/.test(value)) return isRandomLetters(value);
     const kinds = (/[a-z]/.test(value) ? 1 : 0) + (/[A-Z]/.test(value) ? 1 : 0) + (/[0-9]/.test(value) ? 1 : 0);
     if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(value)) return value.length >= 20 && kinds >= 2 && shannonEntropy(value) > 3.0;
@@ -315,6 +318,18 @@ describe('looksRandom', () => {
       }
     }
     for (let seed = 1; seed <= 100; seed++) samples.push(fakeGenericSecret(seed), `${fakeGenericSecret(seed)}@host.example.com`);
+    // words around a part that may be random (`secret-token:acme_live_<random>`): where `hasRandomPart` decides
+    const words = ['secret', 'token', 'acme', 'production', 'live', 'Key', 'OAuth'];
+    const joiners = ['_', '-', ':', '.', '/'];
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      const parts = 2 + Math.floor(rand() * 5);
+      for (let k = 0; k < parts; k++) {
+        if (k > 0) s += joiners[Math.floor(rand() * joiners.length)];
+        s += rand() < 0.3 ? pick(alphabets[n % 4]!, 8 + Math.floor(rand() * 40)) : words[Math.floor(rand() * words.length)];
+      }
+      samples.push(s);
+    }
     for (const s of samples) for (const strict of [false, true]) expect(looksRandom(s, strict), `${s} ${strict}`).toBe(definition(s, strict));
   });
 });

@@ -383,6 +383,17 @@ describe('assessScopes: unknown provider (generic signals)', () => {
     expect(assessScopes(undefined, [scope])).toEqual([]);
   });
 
+  it('reads a trailing `admin` of a read scope as account-wide reading (Lever, Zoom spelling)', () => {
+    expect(summary(assessScopes(undefined, ['opportunities:read:admin', 'postings:read']))).toEqual([[0, 'generic', 'read-all']]);
+    expect(assessScopes(undefined, ['admin:read', 'read'])).toEqual([]);
+  });
+
+  it('reads a role ending in `admin` as administrative (Snowflake `session:role:ACCOUNTADMIN`), not `nonadmin`', () => {
+    expect(summary(assessScopes(undefined, ['refresh_token', 'session:role:ACCOUNTADMIN']))).toEqual([[1, 'generic', 'admin']]);
+    expect(summary(assessScopes(undefined, ['session:role:SYSADMIN']))).toEqual([[0, 'generic', 'admin']]);
+    expect(assessScopes(undefined, ['session:role:ANALYST', 'users:nonadmin', 'role:notadmin'])).toEqual([]);
+  });
+
   it('reports default only when it is the only scope', () => {
     expect(summary(assessScopes(undefined, ['default']))).toEqual([[0, 'generic', 'write-all']]);
     expect(assessScopes(undefined, ['default', 'openid'])).toEqual([]);

@@ -286,3 +286,34 @@ describe('fallbacks of member reads', () => {
     expect(lines(`export const title = opts.label || "${secret}";\n`)).toEqual([]);
   });
 });
+
+describe('schema defaults, vendor schemes with lists, words around a random part', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{ plugins: { 'worker-auth': plugin }, rules: { 'worker-auth/no-hardcoded-secrets': 'error' } }];
+  const secret = fakeGenericSecret(91);
+  const lines = (code: string): number[] => linter.verify(code, config, 'f.js').map((m) => m.line);
+  it('the default of an env schema is named by the key above its validator chain (zod, envalid)', () => {
+    const code = [
+      `export const env = z.object({`,
+      `  ACME_API_TOKEN: z.string().default("${secret}"),`,
+      `  ACME_SECRET: z.string().min(1).default("${secret}").optional().describe("x"),`,
+      `  REGION: z.string().default("${secret}"),`,
+      `}).parse(process.env);`,
+      `export const env2 = cleanEnv(process.env, { ACME_TOKEN: str({ devDefault: "${secret}" }), LABEL: str({ default: "${secret}" }) });`,
+      `export const other = { ACME_TOKEN: wrap("${secret}") };`,
+    ].join('\n');
+    expect(lines(code)).toEqual([2, 3, 6]);
+  });
+  it('a vendor scheme followed by a comma-separated list of tokens (`FlyV1 fm2_…,fm2_…`)', () => {
+    const list = `fm2_${randomString(CHARSETS.b64, 60, 92)},fm2_${randomString(CHARSETS.b64, 60, 93)}`;
+    expect(lines(`fetch(url, { headers: { Authorization: "FlyV1 ${list}" } });`)).toEqual([1]);
+    expect(lines(`fetch(url, { headers: { "X-Title": "FlyV1 ${list}" } });`)).toEqual([]);
+  });
+  it('a random part behind a few words is no identifier (`secret-token:acme_live_<random>_x`)', () => {
+    for (let seed = 94; seed < 104; seed++) {
+      const token = `secret-token:acme_production_wma_${randomString(CHARSETS.b62, 40, seed)}_edcba`;
+      expect(lines(`fetch(url, { headers: { Authorization: "Bearer ${token}" } });`), token.slice(0, 40)).toEqual([1]);
+    }
+    expect(lines(`export const apiKey = "secret-token:acme_production_wma_primary_key";`)).toEqual([]);
+  });
+});
