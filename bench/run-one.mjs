@@ -173,7 +173,12 @@ async function runSecretlint(profiled) {
 async function runCodemodMode() {
   const { runCodemod } = await import(pathToFileURL(join(PLUGIN_ROOT, 'dist/codemods/run.js')).href);
   const t0 = performance.now();
-  const { report } = await runCodemod({ root: corpus.dir, paths: corpus.files, dryRun: true });
+  // n8n's code is its package's `dist/`, which the codemod never reads as a project's build output: the project it
+  // is run on is that folder (the worker sources of S are under `src/`, read from the package's root)
+  const inDist = corpus.files.every((f) => f.startsWith('dist/'));
+  const root = inDist ? join(corpus.dir, 'dist') : corpus.dir;
+  const paths = inDist ? corpus.files.map((f) => f.slice('dist/'.length)) : corpus.files;
+  const { report } = await runCodemod({ root, paths, dryRun: true });
   const workMs = performance.now() - t0;
   const secrets = report.files.reduce((n, f) => n + f.secrets.length, 0);
   const failed = report.files.filter((f) => f.status === 'failed');

@@ -1,6 +1,7 @@
 /**
  * Which files the codemod looks at: JS/TS sources under the given paths, honouring `.gitignore` files, skipping
- * `node_modules`, build output, minified and huge files, and symlinks that lead outside the root.
+ * `node_modules`, build output, minified and huge files (also when a path names them), and symlinks that lead outside
+ * the root.
  */
 import { access, constants, lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -9,10 +10,28 @@ import { glob } from 'tinyglobby';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 export const MAX_FILE_BYTES = 1024 * 1024;
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/.turbo/**', '**/.vercel/**', '**/.wrangler/**', '**/*.d.ts', '**/*.min.js', '**/*.min.mjs', '**/*.min.cjs'];
 
-/** The folders of `ALWAYS_SKIPPED`, by name. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.vercel', '.wrangler']);
+/** Folders never read, wherever they are under the root, by name: what they hold (the report names it). */
+const SKIPPED_FOLDERS = new Map([
+  ['node_modules', 'dependencies'],
+  ['.git', "git's own data"],
+  ['dist', 'build output'],
+  ['build', 'build output'],
+  ['out', 'build output'],
+  ['coverage', 'test coverage output'],
+  ['.next', 'build output'],
+  ['.turbo', 'build cache'],
+  ['.vercel', 'build output'],
+  ['.wrangler', 'build output'],
+]);
+/** Files never read, by the end of their name: what they hold. */
+const SKIPPED_FILES = new Map([
+  ['.d.ts', 'type declarations'],
+  ['.min.js', 'minified'],
+  ['.min.mjs', 'minified'],
+  ['.min.cjs', 'minified'],
+]);
+const ALWAYS_SKIPPED = [...[...SKIPPED_FOLDERS.keys()].map((name) => `**/${name}/**`), ...[...SKIPPED_FILES.keys()].map((end) => `**/*${end}`)];
 const SOURCE_NAME = new RegExp(`\\.(?:${SOURCE_EXTENSIONS.join('|')})$`);
 
 /**
@@ -39,6 +58,32 @@ export interface Discovery {
   /** Absolute paths, sorted. */
   readonly files: string[];
   readonly skipped: Skipped[];
+  /** The paths named on the command line that are never read (`node_modules`, build output…); also in `skipped`. */
+  readonly excluded: Skipped[];
+}
+
+/**
+ * Why a path named on the command line is never read: the rules that keep `node_modules`, build output, declaration
+ * and minified files out of a walk of the root apply to it too, from the root (a glob from the named folder would not
+ * see that it is one). `rel` is relative to the root.
+ */
+function alwaysSkippedReason(rel: string, isFile: boolean): string | undefined {
+  const parts = rel.split(sep);
+  const folder = (isFile ? parts.slice(0, -1) : parts).find((part) => SKIPPED_FOLDERS.has(part));
+  if (folder !== undefined) return `${SKIPPED_FOLDERS.get(folder)!} (${folder}/); never read, even when named`;
+  const end = isFile ? [...SKIPPED_FILES.keys()].find((e) => rel.endsWith(e)) : undefined;
+  return end === undefined ? undefined : `${SKIPPED_FILES.get(end)!} (*${end}); never read, even when named`;
+}
+
+/**
+ * Why the named `paths` give a run nothing to read (bad usage: exit 2, not a clean "no secrets"), or undefined when
+ * there is something to read or report.
+ */
+export function nothingToRead(paths: readonly string[], discovery: Discovery): string | undefined {
+  if (discovery.files.length > 0 || discovery.skipped.length > discovery.excluded.length) return undefined;
+  const [first, ...more] = discovery.excluded;
+  const why = first ? ` (${first.path}: ${first.reason}${more.length > 0 ? `; ${more.length} more such path(s)` : ''})` : '';
+  return `no JS/TS source files under ${paths.join(', ')}${why}.`;
 }
 
 /** A file whose lines are on average this long is minified. */
@@ -139,6 +184,7 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
   };
   const candidates = new Set<string>();
   const skipped: Skipped[] = [];
+  const excluded: Skipped[] = [];
   for (const p of paths) {
     const abs = resolve(root, p);
     const info = await lstat(abs).catch(() => undefined);
@@ -152,7 +198,16 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
       skipped.push({ path: p, reason: 'symlinked folder; not followed' });
       continue;
     }
-    if ((await stat(abs)).isFile()) {
+    const isFile = (await stat(abs)).isFile();
+    // as named (a workspace package linked under node_modules is still under it) and where it really is
+    const never = alwaysSkippedReason(relative(resolve(root), abs), isFile) ?? alwaysSkippedReason(relative(realRoot, real), isFile);
+    if (never !== undefined) {
+      const entry = { path: p, reason: never };
+      skipped.push(entry);
+      excluded.push(entry);
+      continue;
+    }
+    if (isFile) {
       candidates.add(abs);
       continue;
     }
@@ -186,7 +241,7 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
     }
     files.push(abs);
   }
-  return { files, skipped };
+  return { files, skipped, excluded };
 }
 
 export { isMinified };

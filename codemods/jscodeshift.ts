@@ -9,7 +9,8 @@
  * lock file in the project root (`.env.worker-auth.lock`, created with `wx`), and under it reads `.env`, chooses the
  * names (same value → same name; a name held by a different value gets a suffix), and writes `.gitignore`, `.env`
  * (mode 0600 when created) and `.env.example`, each atomically, BEFORE the new source is returned. When any of that
- * fails, the transform returns `undefined`: a value never leaves the code without landing in `.env`.
+ * fails, or git tracks `.env` (the values would be committed), the transform returns `undefined`: a value never leaves
+ * the code without landing in an untracked `.env`.
  *
  * Options (jscodeshift passes unknown flags through): `--root=<dir>` (default: the working directory), `--dry`
  * (never writes an env file), `--testFiles=all|high-confidence|off`.
@@ -20,6 +21,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
+import { isTrackedByGit } from '../src/env/project.js';
 import { isMinified, isReadOnly, MAX_FILE_BYTES } from './discover.js';
 import { applyEdits, assignEnvNames, buildEdits, JSX_OK, planSource, type SecretOccurrence } from './plan.js';
 import { withEnvLock } from './lock.js';
@@ -140,13 +142,16 @@ async function transformUnmasked(file: TransformFile, api: TransformApi, options
         const envText = await readTextIfExists(envPath);
         const prepared = prepare(envText);
         if (prepared.output === undefined) return prepared;
+        const dotenv = mergeDotEnv(envText, prepared.entries);
+        const envChanges = dotenv.text !== (envText ?? '');
+        // values added to a .env that git tracks would be committed with it (the CLI refuses too)
+        if (envChanges && isTrackedByGit(root, '.env')) throw new Error('.env is tracked by git; untrack it first (`git rm --cached .env`, then commit) and rotate every secret it already held');
         // same order as the CLI: .gitignore (so .env is never tracked), .env (values safe before they leave the code)
         const examplePath = join(root, '.env.example');
         const gitignorePath = join(root, '.gitignore');
         const gitignore = ensureGitignore(await readTextIfExists(gitignorePath));
         if (gitignore.changed) await writeFileAtomic(gitignorePath, gitignore.text);
-        const dotenv = mergeDotEnv(envText, prepared.entries);
-        if (dotenv.text !== (envText ?? '')) await writeFileAtomic(envPath, dotenv.text, { mode: 0o600 });
+        if (envChanges) await writeFileAtomic(envPath, dotenv.text, { mode: 0o600 });
         const exampleText = await readTextIfExists(examplePath);
         const example = mergeEnvExample(exampleText, prepared.entries.map((e) => ({ name: e.name, comment: e.comment })));
         if (example.text !== (exampleText ?? '')) await writeFileAtomic(examplePath, example.text);

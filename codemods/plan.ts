@@ -9,6 +9,7 @@ import { asStringNode, concatLeaves, envEditsFor, isAmbient, siteOfComment, site
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
+import { collectEnvReads, syntacticResolver } from '../src/workers/env-reads.js';
 
 export interface SecretOccurrence extends SiteFinding {
   readonly site: StringSite;
@@ -118,6 +119,16 @@ export function planSource(
   return { path, occurrences: suppressed ? occurrences.filter((o) => !suppressed(o.line, o.range[0])) : occurrences };
 }
 
+/**
+ * The env names one source text reads (`process.env.X`, destructured, through an alias: the reads
+ * `worker-auth/env-example-in-sync` sees), in source order. Throws the parser's error for code that does not parse.
+ */
+export function envNamesRead(source: string, path: string): string[] {
+  const ast: TSESTree.Program = parse(source, { range: true, loc: false, jsx: JSX_OK.test(path), filePath: path });
+  simpleTraverse(ast, { enter: () => undefined }, true);
+  return collectEnvReads(ast, syntacticResolver(ast)).map((read) => read.name);
+}
+
 const RULE_ID = 'worker-auth/no-hardcoded-secrets';
 /** A directive comment's label (ESLint's `ConfigCommentParser`): lower-case words joined by `-`, then a space or the end. */
 const DIRECTIVE_LABEL = /^([a-z]+(?:-[a-z]+)*)(?:\s|$)/u;
@@ -181,11 +192,15 @@ function suppressedBy(comments: readonly TSESTree.Comment[], starts: readonly nu
 /**
  * One env name per distinct secret value across all plans: an existing `process.env.X ?? "<value>"` fallback
  * names it `X`; a value already in `.env` keeps its name there; otherwise the finding's name, suffixed
- * (`_2`, `_3`…) when `.env` or another value holds it.
+ * (`_2`, `_3`…) when `.env` or another value holds it, or when the code already reads it (`readNames`) for its own
+ * purpose: loading `.env` would then change what that read returns.
  */
-export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: ReadonlyMap<string, string>): Map<string, string> {
+export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: ReadonlyMap<string, string>, readNames: ReadonlySet<string> = new Set()): Map<string, string> {
   const names = new Map<string, string>();
-  const taken = new Set<string>();
+  /** names given to a value here */
+  const assigned = new Set<string>();
+  /** names no new value may take: given to a value here, or read by the code (a `.env` line holding the same value still gives its name) */
+  const taken = new Set(readNames);
   const byValue = new Map<string, SecretOccurrence[]>();
   /** values the worker's own code holds (not only a test or fixture file, not only a comment) */
   const inCode = new Set<string>();
@@ -210,12 +225,14 @@ export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: Readon
   for (const [value, occurrences] of ordered) {
     const fallback = occurrences.find((o) => o.isFallback);
     let name: string;
-    if (fallback && (!existingEnv.has(fallback.envName) || existingEnv.get(fallback.envName) === value) && !taken.has(fallback.envName)) {
+    // a fallback's own name is read by the code for this very value
+    if (fallback && (!existingEnv.has(fallback.envName) || existingEnv.get(fallback.envName) === value) && !assigned.has(fallback.envName)) {
       name = fallback.envName;
     } else {
       name = existingByValue.get(value) ?? chooseEnvName(occurrences[0]!.envName, value, existingEnv, taken, nextSuffix);
     }
     names.set(value, name);
+    assigned.add(name);
     taken.add(name);
   }
   return names;

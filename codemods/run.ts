@@ -18,9 +18,10 @@ import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { maskedError, maskStrings } from '../src/detect/mask.js';
 import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, isValidEnvName, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
-import { discoverFiles, isInside, isMinified, isReadOnly, type Skipped } from './discover.js';
+import { isTrackedByGit } from '../src/env/project.js';
+import { discoverFiles, isInside, isMinified, isReadOnly, nothingToRead, type Skipped } from './discover.js';
 import { LockHeldError, withEnvLock } from './lock.js';
-import { applyEdits, assignEnvNames, buildEdits, JSX_OK, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
+import { applyEdits, assignEnvNames, buildEdits, envNamesRead, JSX_OK, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
 
 export interface CodemodOptions {
   /** Project root: env files and `.gitignore` live here. */
@@ -65,7 +66,7 @@ export interface CodemodReport {
   readonly summary: { scanned: number; parsed: number; changed: number; failed: number; moved: number; manual: number };
   /** Dry run only: unified diff of every change, secrets masked. */
   diff?: string;
-  /** What the run did not change but you should (an existing `.env` readable by others). */
+  /** What the run did not change but you should (an existing `.env` readable by others, or tracked by git in a dry run). */
   readonly warnings: string[];
 }
 
@@ -84,6 +85,8 @@ async function hasUncommittedChanges(root: string): Promise<boolean> {
 }
 
 const BOM = '\uFEFF';
+/** How to stop git tracking `.env` (the refusal of a writing run, the warning of a dry run). */
+const UNTRACK_ENV = 'untrack it first (`git rm --cached .env`, then commit; the codemod adds it to .gitignore) and rotate every secret it already held';
 const EMPTY_FALLBACK_READ = /process\.env\.([A-Za-z_$][\w$]*)\s*(?:\?\?|\|\|)\s*(?:""|''|``)/g;
 
 /**
@@ -126,6 +129,51 @@ export function exampleDiffText(before: string | undefined, after: string): { be
       })
       .join('\n'),
   );
+}
+
+/** A source text that may read `process.env`, for `envNamesReadAmong`. */
+interface EnvSource {
+  readonly abs: string;
+  readonly text: string;
+}
+
+/**
+ * The names the code of `sources` reads (`process.env.NAME`, destructured, through an alias: what
+ * `--sync-env-example` collects) among `bases` and their suffixed forms (`NAME_2` holds its base): a new value must
+ * not take one of them, or loading `.env` would change what that read returns. A text is parsed only when it holds a
+ * base.
+ */
+function envNamesReadAmong(sources: Iterable<EnvSource>, bases: ReadonlySet<string>): Set<string> {
+  const reads = new Set<string>();
+  const wanted = [...bases];
+  for (const { abs, text } of sources) {
+    if (!wanted.some((base) => text.includes(base))) continue;
+    try {
+      for (const name of envNamesRead(text, abs)) reads.add(name);
+    } catch {
+      // a file that does not parse: its reads are unknown here, as they are to the rule
+    }
+  }
+  return reads;
+}
+
+/**
+ * The source files under the root that a run on named paths did not read (`read`): they load the same `.env`, so
+ * their reads count when names are chosen. Only those that mention `env` are kept.
+ */
+async function otherEnvSources(root: string, read: ReadonlySet<string>): Promise<EnvSource[]> {
+  const out: EnvSource[] = [];
+  for (const abs of (await discoverFiles(root, ['.'])).files) {
+    if (read.has(abs)) continue;
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      continue;
+    }
+    if (text.includes('env') && !isMinified(text)) out.push({ abs, text });
+  }
+  return out;
 }
 
 interface LoadedFile {
@@ -228,7 +276,8 @@ function rewrite(project: Project, file: LoadedFile, edits: readonly TextEdit[])
 
 /**
  * Run the codemod. A writing run holds the project's lock file for its whole plan-and-apply, so two runs at once
- * never plan from the same state: the second refuses (exit 2). A dry run takes no lock.
+ * never plan from the same state: the second refuses (exit 2). A dry run takes no lock. A writing run also refuses,
+ * before anything is written, to add values to a `.env` that git tracks (a dry run warns).
  */
 export async function runCodemod(options: CodemodOptions): Promise<{ report: CodemodReport; exitCode: 0 | 1 }> {
   // the last guard: every string of the report (paths, env names, errors, the diff) and of an error is masked
@@ -245,8 +294,13 @@ async function runCodemodUnmasked(options: CodemodOptions): Promise<{ report: Co
   if (!rootInfo) throw new UsageError(`${options.root}: no such file or folder (the project root).`);
   if (!rootInfo.isDirectory()) throw new UsageError(`${options.root}: not a folder (the project root).`);
   if (options.dryRun) return runUnlocked(options);
+  return withRunLock(options.root, () => runUnlocked(options));
+}
+
+/** `fn`, holding the project's lock file at once or refusing (a `UsageError`, exit 2) while another run holds it. */
+export async function withRunLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
   try {
-    return await withEnvLock(options.root, 0, () => runUnlocked(options));
+    return await withEnvLock(root, 0, fn);
   } catch (error) {
     if (error instanceof LockHeldError) throw new UsageError(`another worker-auth-codemod is running here: ${error.message}.`);
     throw error;
@@ -267,9 +321,8 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   // (a symlink inside the root that leads out is skipped and listed instead)
   const outside = paths.find((p) => !isInside(resolve(options.root), resolve(options.root, p)));
   if (outside !== undefined) throw new UsageError(`${outside}: outside the project root (${root}); run with a --root that holds it.`);
-  if (discovery.files.length === 0 && discovery.skipped.length === 0) {
-    throw new UsageError(`no JS/TS source files under ${paths.join(', ')}.`);
-  }
+  const nothing = nothingToRead(paths, discovery);
+  if (nothing !== undefined) throw new UsageError(nothing);
   const files: FileReport[] = [];
   const skipped = [...discovery.skipped];
   const loaded: LoadedFile[] = [];
@@ -278,6 +331,8 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   const loadedByPath = (path: string): LoadedFile => (byPath ??= new Map(loaded.map((l) => [l.rel, l]))).get(path)!;
   /** Names the code reads as `process.env.NAME ?? ""` (what this codemod writes). */
   const emptyFallbackReads = new Set<string>();
+  /** The texts read that may read env names (see `envNamesReadAmong`). */
+  const envSources: EnvSource[] = [];
   let parsed = 0;
 
   for (const abs of discovery.files) {
@@ -305,6 +360,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
       continue;
     }
     for (const m of text.matchAll(EMPTY_FALLBACK_READ)) emptyFallbackReads.add(m[1]!);
+    if (text.includes('env')) envSources.push({ abs, text });
     if (!detector.mayContainSecret(text, { jsx: JSX_OK.test(rel) })) continue;
     parsed++;
     const file: LoadedFile = { abs, rel, bom, text };
@@ -330,7 +386,16 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   const gitignorePath = join(root, '.gitignore');
   const envText = await readTextIfExists(envPath);
   const existingEnv = envText === undefined ? new Map<string, string>() : parseEnvText(envText);
-  const names = assignEnvNames(loaded.map((f) => f.plan!), existingEnv);
+  // and never a name the code already reads for its own purpose: in any file under the root (they all load this
+  // .env), also outside the named paths
+  let readByCode = new Set<string>();
+  if (loaded.length > 0) {
+    const bases = new Set(loaded.flatMap((f) => f.plan!.occurrences.map((o) => o.envName)));
+    const wholeRoot = paths.some((p) => resolve(options.root, p) === resolve(options.root));
+    if (!wholeRoot) envSources.push(...(await otherEnvSources(root, new Set(discovery.files))));
+    readByCode = envNamesReadAmong(envSources, bases);
+  }
+  const names = assignEnvNames(loaded.map((f) => f.plan!), existingEnv, readByCode);
   const secretPrefixes = new Map<string, string>();
   const maskedInDiff = (f: LoadedFile, occurrences: readonly SecretOccurrence[]): void => {
     for (const o of occurrences) {
@@ -453,6 +518,9 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     summary: { scanned: discovery.files.length, parsed, changed: 0, failed: 0, moved: 0, manual: 0 },
     warnings: [],
   };
+  // values added to a `.env` that git tracks would be committed with it: a writing run refuses (below), a dry run says so
+  const envTracked = envFiles['.env'] !== 'unchanged' && isTrackedByGit(root, '.env');
+  if (envTracked && dryRun) report.warnings.push(`.env is tracked by git, so a real run refuses to add the values to it: ${UNTRACK_ENV}`);
   // an existing `.env` keeps its mode (never changed behind your back), but secrets added to a file others can read
   // deserve a word
   if (envText !== undefined && envFiles['.env'] !== 'unchanged' && process.platform !== 'win32') {
@@ -484,6 +552,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     for (const f of files) if (outputs.has(loadedByPath(f.path))) f.status = 'changed';
     for (const k of Object.keys(envFiles) as (keyof typeof envFiles)[]) if (envFiles[k] !== 'unchanged') envFiles[k] = 'would change';
   } else {
+    if (envTracked) throw new UsageError(`.env is tracked by git: the values moved into it would be committed with it; ${UNTRACK_ENV}, then run again.`);
     // refuse only when something would be written: a re-run with nothing to do is a no-op, even in a dirty tree
     const anyWrite = outputs.size > 0 || Object.values(envFiles).some((v) => v !== 'unchanged');
     if (anyWrite && !options.allowDirty && (await hasUncommittedChanges(root))) {

@@ -6,14 +6,13 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { isTestFile } from '../src/ast/strings.js';
 import { isValidEnvName, mergeEnvExample, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { ENV_EXAMPLE, findNearestEnvExample } from '../src/env/project.js';
-import { collectEnvReads, isAllowedName, RUNTIME_ENV_NAMES, syntacticResolver } from '../src/workers/env-reads.js';
-import { discoverFiles, isInside, type Skipped } from './discover.js';
-import { JSX_OK } from './plan.js';
-import { exampleDiffText, filePatch, UsageError } from './run.js';
+import { isAllowedName, RUNTIME_ENV_NAMES } from '../src/workers/env-reads.js';
+import { discoverFiles, isInside, nothingToRead, type Skipped } from './discover.js';
+import { envNamesRead } from './plan.js';
+import { exampleDiffText, filePatch, UsageError, withRunLock } from './run.js';
 import { holdsShownSecret, maskShown, maskStrings } from '../src/detect/mask.js';
 
 export interface SyncEnvExampleOptions {
@@ -56,20 +55,24 @@ const COMMENT = 'Read by the worker (added by worker-auth-codemod --sync-env-exa
 
 const posix = (path: string): string => path.split(sep).join('/');
 
-/** The env names one source text reads, in source order. Throws the parser's error for code that does not parse. */
-export function envNamesRead(source: string, path: string): string[] {
-  const ast: TSESTree.Program = parse(source, { range: true, loc: false, jsx: JSX_OK.test(path), filePath: path });
-  simpleTraverse(ast, { enter: () => undefined }, true);
-  return collectEnvReads(ast, syntacticResolver(ast)).map((read) => read.name);
-}
-
+/**
+ * Adds the missing names. A writing run holds the project's lock file as the codemod's own runs do, so that it never
+ * appends to a `.env.example` another run is writing: while one holds it, this run refuses (exit 2). A dry run takes
+ * no lock.
+ */
 export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ report: SyncEnvExampleReport; exitCode: 0 | 1 }> {
   const root = await realpath(options.root).catch(() => {
     throw new UsageError(`${options.root}: no such folder (--root).`);
   });
+  const { report, exitCode } = options.dryRun ? await syncUnlocked(root, options) : await withRunLock(root, () => syncUnlocked(root, options));
+  return { report: maskStrings(report), exitCode };
+}
+
+async function syncUnlocked(root: string, options: SyncEnvExampleOptions): Promise<{ report: SyncEnvExampleReport; exitCode: 0 | 1 }> {
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
   const discovery = await discoverFiles(root, paths);
-  if (discovery.files.length === 0 && discovery.skipped.length === 0) throw new UsageError(`no JS/TS source files under ${paths.join(', ')}.`);
+  const nothing = nothingToRead(paths, discovery);
+  if (nothing !== undefined) throw new UsageError(nothing);
   const allow = [...RUNTIME_ENV_NAMES, ...(options.allowNames ?? [])];
   const skipped = [...discovery.skipped];
   const invalid = new Set<string>();
@@ -152,7 +155,7 @@ export async function syncEnvExample(options: SyncEnvExampleOptions): Promise<{ 
     summary: { scanned: discovery.files.length, reads, added: files.reduce((n, f) => n + f.added.length, 0), failed },
     ...(options.dryRun ? { diff } : {}),
   };
-  return { report: maskStrings(report), exitCode: failed > 0 ? 1 : 0 };
+  return { report, exitCode: failed > 0 ? 1 : 0 };
 }
 
 /** The human report (stderr), one line per entry. */

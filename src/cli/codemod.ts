@@ -25,8 +25,8 @@ Moves every hardcoded secret in JS/TS sources into process.env reads, lists the 
 in .env.example, keeps the values working locally in .env (mode 0600, git-ignored),
 and reminds you to rotate them. Values are always shown masked.
 
-Paths default to "." (relative to --root). Honours .gitignore; skips node_modules,
-build output, minified files and files over 1 MB.
+Paths default to "." (relative to --root). Honours .gitignore; skips files over
+1 MB, and node_modules, build output and minified files even when named.
 
 Options:
   --dry-run        print a unified diff (values masked) and write nothing
@@ -50,7 +50,7 @@ Options:
 
 Exit codes: 0 done or nothing to do; 1 some files could not be changed or secrets
 need a manual edit (--check: an env file needs fixing); 2 bad usage or refused
-(uncommitted changes).`;
+(uncommitted changes, a .env tracked by git, another run holding the lock).`;
 
 function printHuman(report: CodemodReport, log: (line: string) => void): void {
   for (const s of report.skipped) log(pc.dim(`skipped ${s.path}: ${s.reason}`));

@@ -411,6 +411,14 @@ export function isInsideGitWorkTree(root: string): boolean {
   return git(root, ['rev-parse', '--is-inside-work-tree'])?.trim() === 'true';
 }
 
+/**
+ * True when git tracks `file` (relative to `root`, `/`-separated), also when it is deleted from the work tree; false
+ * outside a git work tree or when git cannot answer.
+ */
+export function isTrackedByGit(root: string, file: string): boolean {
+  return splitZ(git(root, ['ls-files', '-z', '--', `:(literal)${file}`])).includes(file);
+}
+
 function splitZ(text: string | undefined): string[] {
   return (text ?? '')
     .split('\0')

@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse } from 'dotenv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, expectNoSecret, lines, makeRepo, read, removeRepos, snapshot, T } from './helpers.js';
+import { cli, expectNoSecret, git, gitCommitAll, lines, makeRepo, read, removeRepos, snapshot, T } from './helpers.js';
 
 afterAll(removeRepos);
 
@@ -79,5 +80,87 @@ describe('worker-auth-codemod CLI', () => {
     expect(run.out).toMatch(/^=+\n--- a\/src\/a\.ts/);
     expect(run.err).toMatch(/src\/a\.ts:1:23 {2}GitHub personal access token ghp_…\w{4} {2}would move process\.env\.GITHUB_TOKEN/);
     expectNoSecret(run.out + run.err);
+  });
+});
+
+describe('a .env tracked by git', () => {
+  it('a writing run refuses (exit 2) and writes nothing; a dry run warns; once untracked, the run completes', async () => {
+    const dir = await makeRepo({ 'src/a.ts': lines(`export const token = "${T.github.value}";`), '.env': lines('PORT=8787') });
+    await gitCommitAll(dir);
+    const before = await snapshot(dir);
+    const refused = await cli('--root', dir, '--allow-dirty');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^worker-auth-codemod: \.env is tracked by git: the values moved into it would be committed with it; untrack it first \(`git rm --cached \.env`/);
+    expect(await snapshot(dir)).toEqual(before);
+    const dry = await cli('--root', dir, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.err).toMatch(/warning: \.env is tracked by git, so a real run refuses to add the values to it: untrack it first/);
+    expect(await snapshot(dir)).toEqual(before);
+    expectNoSecret(refused.out + refused.err + dry.out + dry.err);
+
+    await git(dir, 'rm', '-q', '--cached', '.env');
+    await git(dir, 'commit', '-q', '-m', 'untrack .env');
+    const run = await cli('--root', dir);
+    expect(run.code).toBe(0);
+    expect(parse(await read(dir, '.env'))).toEqual({ PORT: '8787', GITHUB_TOKEN: T.github.value });
+    expect(await git(dir, 'check-ignore', '.env')).toBe('.env\n');
+  });
+
+  it('a run that adds nothing to it is not refused', async () => {
+    const dir = await makeRepo({ 'src/a.ts': lines('export const token = process.env.GITHUB_TOKEN ?? "";'), '.env': lines(`GITHUB_TOKEN=${T.github.value}`) });
+    await gitCommitAll(dir);
+    expect((await cli('--root', dir)).code).toBe(0);
+  });
+});
+
+describe('paths named on the command line', () => {
+  it('node_modules, build output, declaration and minified files are never read, even when named: listed as skipped', async () => {
+    const secretFile = lines(`export const token = "${T.github.value}";`);
+    const dir = await makeRepo({
+      'src/a.ts': lines(`export const token = "${T.github3.value}";`),
+      'node_modules/pkg/index.js': secretFile,
+      'dist/index.js': secretFile,
+      'web/.next/server/page.js': secretFile,
+      'src/vendor.min.js': secretFile,
+      'types/api.d.ts': lines(`export declare const token = "${T.github.value}";`),
+      'packages/lib/index.ts': lines(`export const token = "${T.github2.value}";`),
+    });
+    // a workspace package linked under node_modules is still under node_modules as named
+    await mkdir(join(dir, 'node_modules/@w'), { recursive: true });
+    await symlink('../../packages/lib', join(dir, 'node_modules/@w/lib'));
+    const before = await snapshot(dir);
+    const named = ['node_modules/pkg/index.js', 'dist', 'web/.next/server', 'src/vendor.min.js', 'types/api.d.ts', 'node_modules/@w/lib/index.ts'];
+    const run = await cli('--root', dir, '--json', 'src/a.ts', ...named);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out) as { files: { path: string }[]; skipped: { path: string; reason: string }[] };
+    expect(report.files.map((f) => f.path)).toEqual(['src/a.ts']);
+    expect(report.skipped).toEqual([
+      { path: 'node_modules/pkg/index.js', reason: 'dependencies (node_modules/); never read, even when named' },
+      { path: 'dist', reason: 'build output (dist/); never read, even when named' },
+      { path: 'web/.next/server', reason: 'build output (.next/); never read, even when named' },
+      { path: 'src/vendor.min.js', reason: 'minified (*.min.js); never read, even when named' },
+      { path: 'types/api.d.ts', reason: 'type declarations (*.d.ts); never read, even when named' },
+      { path: 'node_modules/@w/lib/index.ts', reason: 'dependencies (node_modules/); never read, even when named' },
+    ]);
+    const after = await snapshot(dir);
+    for (const [path, bytes] of before) if (path !== 'src/a.ts') expect(after.get(path), path).toBe(bytes);
+    expect(parse(await read(dir, '.env'))).toEqual({ GITHUB_TOKEN: T.github3.value });
+    expect((await cli('--root', dir, '--dry-run', 'src/a.ts', 'dist')).err).toMatch(/^skipped dist: build output \(dist\/\); never read, even when named$/m);
+  });
+
+  it('naming only such paths is bad usage (exit 2), in every mode: the error says why, nothing is written', async () => {
+    const dir = await makeRepo({
+      'src/a.ts': 'export {};\n',
+      'dist/index.js': lines(`export const token = "${T.github.value}";`, 'export const db = process.env.DATABASE_URL;'),
+    });
+    const before = await snapshot(dir);
+    for (const args of [['dist'], ['--dry-run', 'dist'], ['--sync-env-example', 'dist'], ['dist/index.js', '--json']]) {
+      const run = await cli('--root', dir, ...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.err).toMatch(/no JS\/TS source files under dist(?:\/index\.js)? \(dist(?:\/index\.js)?: build output \(dist\/\); never read, even when named\)\./);
+      expect(run.out).toBe('');
+      expectNoSecret(run.out + run.err);
+    }
+    expect(await snapshot(dir)).toEqual(before);
   });
 });

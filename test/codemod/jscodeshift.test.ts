@@ -11,7 +11,7 @@ import * as transformModule from '../../codemods/jscodeshift.js';
 import transform, { LOCK_FILE, withEnvLock } from '../../codemods/jscodeshift.js';
 import { fakeToken } from '../support/fake-tokens.js';
 import { ENV_AFTER, FILES_AFTER, FILES_BEFORE } from './fixture.js';
-import { cli, expectNoSecret, lines, makeRepo, read, removeRepos, snapshot, T } from './helpers.js';
+import { cli, expectNoSecret, gitCommitAll, lines, makeRepo, read, removeRepos, snapshot, T } from './helpers.js';
 
 afterAll(removeRepos);
 
@@ -132,6 +132,17 @@ describe('jscodeshift transform', () => {
     expect(await shift(blocked, 'a.ts', {}, messages)).toBeUndefined();
     expect(await snapshot(blocked)).toEqual(before);
     expect(await readdir(blocked)).not.toContain(LOCK_FILE);
+    expectNoSecret(messages.join('\n'));
+  });
+
+  it('returns undefined (source untouched, nothing written) when .env is tracked by git: the values would be committed', async () => {
+    const dir = await makeRepo({ 'a.ts': lines(`export const token = "${T.github.value}";`), '.env': lines('PORT=8787') });
+    await gitCommitAll(dir);
+    const before = await snapshot(dir);
+    const messages: string[] = [];
+    expect(await shift(dir, 'a.ts', {}, messages)).toBeUndefined();
+    expect(messages.join('\n')).toMatch(/not changed: \.env is tracked by git; untrack it first \(`git rm --cached \.env`/);
+    expect(await snapshot(dir)).toEqual(before);
     expectNoSecret(messages.join('\n'));
   });
 

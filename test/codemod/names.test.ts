@@ -1,6 +1,7 @@
 /**
  * Env names across a repository (`assignEnvNames`): one name per distinct value, never a name `.env` gives another
- * value, and the worker's own code before test files, so that the code reads the plain name.
+ * value or the code already reads for its own purpose, and the worker's own code before test files, so that the code
+ * reads the plain name.
  */
 import { describe, expect, it } from 'vitest';
 import { assignEnvNames, planSource } from '../../codemods/plan.js';
@@ -23,5 +24,18 @@ describe('assignEnvNames', () => {
   it('one name for one value in several files, and a name .env holds for another value is not reused', () => {
     const names = assignEnvNames([plan('src/a.ts', inCode), plan('src/b.ts', inCode)], new Map([['GITHUB_TOKEN', 'something-else']]));
     expect([...names]).toEqual([[inCode, 'GITHUB_TOKEN_2']]);
+  });
+
+  it('a name the code already reads goes to no new value (nor its taken suffixes), unless .env holds it with that value', () => {
+    expect([...assignEnvNames([plan('scripts/a.ts', inCode)], new Map(), new Set(['GITHUB_TOKEN']))]).toEqual([[inCode, 'GITHUB_TOKEN_2']]);
+    expect([...assignEnvNames([plan('scripts/a.ts', inCode)], new Map(), new Set(['GITHUB_TOKEN', 'GITHUB_TOKEN_2']))]).toEqual([[inCode, 'GITHUB_TOKEN_3']]);
+    expect([...assignEnvNames([plan('scripts/a.ts', inCode)], new Map([['GITHUB_TOKEN', inCode]]), new Set(['GITHUB_TOKEN']))]).toEqual([[inCode, 'GITHUB_TOKEN']]);
+  });
+
+  it('a fallback keeps the name it reads itself; another value wanting that name gets a suffix', () => {
+    const fallback = planSource(`export const token = process.env.GITHUB_TOKEN ?? "${inCode}";\n`, 'src/b.ts', detector);
+    const names = assignEnvNames([plan('src/a.ts', inFixture), fallback], new Map(), new Set(['GITHUB_TOKEN']));
+    expect(names.get(inCode)).toBe('GITHUB_TOKEN');
+    expect(names.get(inFixture)).toBe('GITHUB_TOKEN_2');
   });
 });

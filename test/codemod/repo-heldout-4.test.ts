@@ -19,16 +19,19 @@
  * Every token is built at run time by test/support/fake-tokens.ts (seeds 6000–6999). Repositories live in
  * os.tmpdir() and are removed in afterAll.
  *
- * Gaps found (kept under `known gaps` as `it.fails`):
- * 1. a git-tracked `.env` receives the moved secrets without a refusal or even a warning (codemods/run.ts);
- * 2. `--sync-env-example` writes `.env.example` while another run holds the project's lock
- *    (codemods/sync-env-example.ts takes no lock);
- * 3. a file under `node_modules/` named explicitly on the command line is read and rewritten, although the docs say
- *    node_modules is never read (codemods/discover.ts);
- * 4. a build-output folder (`dist`) named explicitly is read and rewritten, likewise (codemods/discover.ts);
- * 5. a hardcoded value gets the conventional name that the worker's code already reads for something else
- *    (`process.env.NOTION_TOKEN` without a fallback), so loading `.env` changes what that read returns
- *    (codemods/plan.ts, assignEnvNames).
+ * Gaps found, now fixed (under `gaps found by the held-out set, fixed`):
+ * 1. a git-tracked `.env` received the moved secrets without a refusal or even a warning; a writing run now refuses
+ *    (exit 2, nothing written, `git rm --cached .env`) and a dry run warns (codemods/run.ts);
+ * 2. `--sync-env-example` wrote `.env.example` while another run held the project's lock; a writing sync now takes
+ *    the lock and refuses (exit 2) while another run holds it (codemods/sync-env-example.ts);
+ * 3. a file under `node_modules/` named explicitly on the command line was read and rewritten, although the docs say
+ *    node_modules is never read; 4. a build-output folder (`dist`) named explicitly was read and rewritten, likewise.
+ *    The always-skipped rules now apply to named paths too, from the root: listed as skipped, and a run left with
+ *    nothing to read exits 2 (codemods/discover.ts);
+ * 5. a hardcoded value got the conventional name that the worker's code already reads for something else
+ *    (`process.env.NOTION_TOKEN` without a fallback), so loading `.env` changed what that read returns; it now gets a
+ *    free name (`NOTION_TOKEN_2`) unless `.env` holds that name with the same value (codemods/plan.ts,
+ *    assignEnvNames, given the names read under the root by codemods/run.ts).
  */
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -1387,15 +1390,14 @@ const out = [e.notionToken, e.linearKey, e.stripeKey, e.resendKey, h.notionHeade
 
 // =================================================================================================================
 
-describe('known gaps', () => {
+describe('gaps found by the held-out set, fixed', () => {
   const KG = reg({
     ntn: sec(fakeToken('notion-token', 6901), 'ntn_'),
     ntn2: sec(fakeToken('notion-token', 6902), 'ntn_'),
   });
 
-  // Expected: a `.env` that git tracks must not silently receive the moved secrets (refuse, or at least warn
-  // "`.env` is tracked by git: git rm --cached .env"); the docs promise `.env` "git-ignored", never committed.
-  it.fails('a git-tracked .env: the run refuses or warns that the values would land in a tracked file', async () => {
+  // Was: a `.env` that git tracks silently received the moved secrets (docs: `.env` is git-ignored, never committed).
+  it('a git-tracked .env: the run refuses (exit 2, nothing written, `git rm --cached .env`); a dry run warns', async () => {
     const root = makeRepo('gap-tracked-env', {
       'package.json': pkg('gap-tracked-env'),
       '.env': 'PORT=8787\n',
@@ -1403,16 +1405,24 @@ describe('known gaps', () => {
     });
     chmodSync(join(root, '.env'), 0o600);
     expect(git(root, 'ls-files')).toMatch(/^\.env$/m);
+    const before = snapshot(root);
     const r = await run(root, '--json');
     expectNoLeak(r.out + r.err, Object.values(KG));
-    const refused = r.code === 2 && !read(root, '.env').includes(KG.ntn.value);
-    const warned = (r.json?.warnings ?? []).some((w) => /tracked/i.test(w));
-    expect(refused || warned).toBe(true);
+    expect(r.code).toBe(2);
+    expect(read(root, '.env')).not.toContain(KG.ntn.value);
+    expect(changedPaths(before, snapshot(root))).toEqual([]);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/\.env is tracked by git/);
+    expect(r.err).toContain('git rm --cached .env');
+    const dry = await run(root, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(dry.json!.warnings.some((w) => /tracked by git/.test(w) && w.includes('git rm --cached .env'))).toBe(true);
+    expect(changedPaths(before, snapshot(root))).toEqual([]);
+    expectNoLeak(dry.out + dry.err, Object.values(KG));
   });
 
-  // Expected: `--sync-env-example` writes `.env.example`, so it takes the project's lock like every writing run and
-  // refuses (exit 2) while another run holds `.env.worker-auth.lock`.
-  it.fails('--sync-env-example while another run holds the lock: refused (exit 2), nothing written', async () => {
+  // Was: `--sync-env-example` took no lock and wrote `.env.example` while another run held `.env.worker-auth.lock`.
+  it('--sync-env-example while another run holds the lock: refused (exit 2), nothing written', async () => {
     const root = makeRepo('gap-sync-lock', {
       'package.json': pkg('gap-sync-lock'),
       '.gitignore': GOOD_GITIGNORE,
@@ -1422,12 +1432,12 @@ describe('known gaps', () => {
     const r = await run(root, '--sync-env-example');
     expect(changedPaths(before, snapshot(root))).toEqual([]);
     expect(r.code).toBe(2);
+    expect(r.err).toMatch(/another worker-auth-codemod is running here/);
   });
 
-  // Expected: "node_modules … are never read" holds for a path named on the command line too (ESLint, whose rule
-  // the codemod mirrors, ignores node_modules even when a file there is named): the dependency stays untouched.
+  // Was: a file under node_modules named on the command line was read and rewritten (docs: node_modules is never read).
   // (The repository's .gitignore lists only env files: node_modules is in the developer's global excludes.)
-  it.fails('a file under node_modules named explicitly is not read or rewritten', async () => {
+  it('a file under node_modules named explicitly is not read or rewritten', async () => {
     const dep = `module.exports = { auth: "${KG.ntn.value}" };\n`;
     const root = makeRepo('gap-named-node-modules', {
       'package.json': pkg('gap-named-node-modules'),
@@ -1437,11 +1447,13 @@ describe('known gaps', () => {
     const r = await run(root, '--json', '--allow-dirty', 'node_modules/notion-helper/index.js');
     expectNoLeak(r.out + r.err, Object.values(KG));
     expect(read(root, 'node_modules/notion-helper/index.js')).toBe(dep);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/node_modules\/notion-helper\/index\.js: dependencies \(node_modules\/\); never read, even when named/);
+    expect(existsSync(join(root, '.env'))).toBe(false);
   });
 
-  // Expected: build output (`dist`) is "never read", also when the folder is named as a path: the bundle is
-  // regenerated from the sources, and rewriting it moves a value the sources' run would not.
-  it.fails('a build-output folder named explicitly (`dist`) is not read or rewritten', async () => {
+  // Was: a build-output folder (`dist`) named as a path was read and rewritten (the ignore globs were relative to it).
+  it('a build-output folder named explicitly (`dist`) is not read or rewritten; named beside a source folder, it is listed as skipped', async () => {
     const bundle = `export const notion = { auth: "${KG.ntn.value}" };\n`;
     const root = makeRepo('gap-named-dist', {
       'package.json': pkg('gap-named-dist'),
@@ -1452,12 +1464,16 @@ describe('known gaps', () => {
     const r = await run(root, '--json', 'dist');
     expectNoLeak(r.out + r.err, Object.values(KG));
     expect(read(root, 'dist/index.js')).toBe(bundle);
+    expect(r.code).toBe(2);
+    const both = await run(root, '--json', 'src', 'dist/index.js');
+    expect(both.code).toBe(0);
+    expect(both.json!.skipped).toEqual([{ path: 'dist/index.js', reason: 'build output (dist/); never read, even when named' }]);
+    expect(read(root, 'dist/index.js')).toBe(bundle);
+    expectNoLeak(both.out + both.err, Object.values(KG));
   });
 
-  // Expected: "Runtime behaviour is unchanged when .env is loaded": a name the worker's code already reads for its
-  // own purpose (`process.env.NOTION_TOKEN`, no fallback) is not handed to a different hardcoded value, or loading
-  // .env changes what that read returns (and `ntn workers env push` would overwrite the deployed value).
-  it.fails('a hardcoded token does not take a name the code already reads for something else', async () => {
+  // Was: the hardcoded token took NOTION_TOKEN, which src/index.ts already reads (no fallback) for another workspace.
+  it('a hardcoded token does not take a name the code already reads for something else', async () => {
     const root = makeRepo('gap-read-name', {
       'package.json': pkg('gap-read-name'),
       '.gitignore': GOOD_GITIGNORE,
@@ -1469,6 +1485,8 @@ describe('known gaps', () => {
     expectNoLeak(r.out + r.err, Object.values(KG));
     expect(read(root, 'scripts/backfill.ts')).not.toContain(KG.ntn2.value);
     expect(envOf(root)['NOTION_TOKEN']).toBeUndefined();
+    expect(envOf(root)).toEqual({ NOTION_TOKEN_2: KG.ntn2.value });
+    expect(read(root, 'scripts/backfill.ts')).toBe('export const otherWorkspace = { auth: process.env.NOTION_TOKEN_2 ?? "" };\n');
   });
 });
 

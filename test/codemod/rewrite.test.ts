@@ -130,6 +130,23 @@ describe('env names', () => {
     expect(await read(dir, 'a.ts')).toBe(lines('export const key = process.env.PAYMENTS_KEY ?? (process.env.PAYMENTS_KEY_2 ?? "");'));
     expect(parse(await read(dir, '.env'))).toEqual({ PAYMENTS_KEY: T.oldEnv.value, PAYMENTS_KEY_2: T.stripe.value });
   });
+
+  it('never gives a value a name the code reads for its own purpose (also outside the named paths), unless .env holds it with that value', async () => {
+    const files = {
+      'src/index.ts': lines('const { GITHUB_TOKEN } = process.env;', 'export const token = GITHUB_TOKEN;'),
+      'scripts/backfill.ts': lines(`export const token = "${T.github.value}";`),
+    };
+    const dir = await makeRepo(files);
+    expect((await cli('--root', dir, 'scripts')).code).toBe(0);
+    expect(await read(dir, 'scripts/backfill.ts')).toBe(lines('export const token = process.env.GITHUB_TOKEN_2 ?? "";'));
+    expect(parse(await read(dir, '.env'))).toEqual({ GITHUB_TOKEN_2: T.github.value });
+
+    const envBefore = lines(`GITHUB_TOKEN=${T.github.value}`);
+    const same = await makeRepo({ ...files, '.env': envBefore });
+    expect((await cli('--root', same)).code).toBe(0);
+    expect(await read(same, 'scripts/backfill.ts')).toBe(lines('export const token = process.env.GITHUB_TOKEN ?? "";'));
+    expect(await read(same, '.env')).toBe(envBefore);
+  });
 });
 
 describe('rewrite shapes', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { envNamesRead } from '../../codemods/sync-env-example.js';
+import { envNamesRead } from '../../codemods/plan.js';
 import plugin from '../../src/index.js';
 import { cli, expectNoSecret, git, lines, makeRepo, read, removeRepos, snapshot, T } from './helpers.js';
 
