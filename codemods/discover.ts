@@ -208,6 +208,13 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
       continue;
     }
     if (isFile) {
+      // a named file that is no JS/TS source (`README.md`, `.env`) is not parsed as one
+      if (!SOURCE_NAME.test(abs)) {
+        const entry = { path: p, reason: 'not a JS/TS source file; not read' };
+        skipped.push(entry);
+        excluded.push(entry);
+        continue;
+      }
       candidates.add(abs);
       continue;
     }

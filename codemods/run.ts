@@ -18,7 +18,7 @@ import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { maskedError, maskStrings } from '../src/detect/mask.js';
 import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, isValidEnvName, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
-import { isTrackedByGit } from '../src/env/project.js';
+import { GIT_TIMEOUT_MS, isTrackedByGit } from '../src/env/project.js';
 import { discoverFiles, isInside, isMinified, isReadOnly, nothingToRead, type Skipped } from './discover.js';
 import { LockHeldError, withEnvLock } from './lock.js';
 import { applyEdits, assignEnvNames, buildEdits, envNamesRead, JSX_OK, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
@@ -77,10 +77,14 @@ const exec = promisify(execFile);
 /** Uncommitted changes in the git work tree at `root` (false outside git). */
 async function hasUncommittedChanges(root: string): Promise<boolean> {
   try {
-    const { stdout } = await exec('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root });
+    const { stdout } = await exec('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, timeout: GIT_TIMEOUT_MS, maxBuffer: 1024 * 1024, windowsHide: true });
     return stdout.trim().length > 0;
-  } catch {
-    return false;
+  } catch (error) {
+    // more changes than the buffer holds is a dirty tree, and a git that did not answer in time cannot say it is
+    // clean: both refuse (as `--allow-dirty` says); no git, or no repository, is no work tree to protect
+    const failure = error as { code?: unknown; killed?: boolean; stdout?: unknown };
+    if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' || failure.killed === true) return true;
+    return typeof failure.stdout === 'string' && failure.stdout.trim().length > 0;
   }
 }
 

@@ -148,6 +148,25 @@ describe('paths named on the command line', () => {
     expect((await cli('--root', dir, '--dry-run', 'src/a.ts', 'dist')).err).toMatch(/^skipped dist: build output \(dist\/\); never read, even when named$/m);
   });
 
+  it('a named file that is no JS/TS source (a README, a JSON file) is skipped, not parsed as code', async () => {
+    const dir = await makeRepo({
+      'src/a.ts': lines(`export const token = "${T.github3.value}";`),
+      'README.md': lines('# Worker', '', `Set the token: \`export const token = "${T.github.value}";\``),
+      'config.json': lines(`{ "token": "${T.github2.value}" }`),
+    });
+    const before = await snapshot(dir);
+    const run = await cli('--root', dir, '--json', '--dry-run', 'src/a.ts', 'README.md', 'config.json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out) as { files: { path: string }[]; skipped: { path: string; reason: string }[] };
+    expect(report.files.map((f) => f.path)).toEqual(['src/a.ts']);
+    expect(report.skipped).toEqual([
+      { path: 'README.md', reason: 'not a JS/TS source file; not read' },
+      { path: 'config.json', reason: 'not a JS/TS source file; not read' },
+    ]);
+    expectNoSecret(run.out + run.err);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it('naming only such paths is bad usage (exit 2), in every mode: the error says why, nothing is written', async () => {
     const dir = await makeRepo({
       'src/a.ts': 'export {};\n',
