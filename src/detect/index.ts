@@ -299,7 +299,7 @@ export class Detector {
         }
         const next = flat.next[c]!;
         if (next !== '' && !next.includes(lowerCharAt(text, end + 1))) continue;
-        if (!solids.holds(start, flat.solid[c]!)) continue;
+        if (bounds?.breaks(h, start, end, flat.solid[c]!) || !solids.holds(start, flat.solid[c]!)) continue;
         sticky.lastIndex = start;
         if (sticky.test(text)) return true;
       }
@@ -410,7 +410,7 @@ export class Detector {
           // pattern: its match would start with `solid` characters that are not white space
           const next = flat.next[c]!;
           if (next !== '' && !next.includes(lowerCharAt(text, end + 1))) continue;
-          if (!solids.holds(start, flat.solid[c]!)) continue;
+          if (bounds?.breaks(h, start, end, flat.solid[c]!) || !solids.holds(start, flat.solid[c]!)) continue;
           if (flat.user[c] === 1 && text.length > MAX_USER_PATTERN_INPUT) continue;
           const format = this.formatOf[index]!;
           // once the format matched in this text, its later starts are kept untested: `matchFormat` tries them in
@@ -923,6 +923,17 @@ class RunBounds {
     while (ahead < this.count && spaces[ahead]! <= end) ahead++;
     this.ahead = ahead;
     return end + reach > (ahead < this.count ? spaces[ahead]! : this.length);
+  }
+
+  /**
+   * Do the scan's white spaces show that a match starting at `start`, for hit `h` that ends at `end`, cannot open
+   * with `solid` characters that are not white space? False when they cannot tell (`SolidCursor.holds` then reads the
+   * text). A flood of near misses is mostly dismissed here, without reading a character.
+   */
+  breaks(h: number, start: number, end: number, solid: number): boolean {
+    const last = this.lastSpaces[h]!;
+    if (last >= start) return last < start + solid;
+    return this.endsWithin(end, start + solid - end);
   }
 }
 
