@@ -3,7 +3,8 @@
  * detector and reports; `src/detect` decides what is a secret, `src/ast/sites.ts` builds the rewrite.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyzeSite } from '../src/ast/analyze.js';
+import { analyzeSite, FileEnvNames } from '../src/ast/analyze.js';
+import { collectEnvReads, scopeResolver } from '../src/workers/env-reads.js';
 import { asStringNode, concatChainOf, envEditsFor, MAX_CONCAT_LEAVES, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
@@ -77,6 +78,8 @@ export default createRule<Options, MessageIds>({
     /** read in a test file (with `testFiles: 'all'` never so): asked on the first string that gets past the first step */
     let inTestFile: boolean | undefined;
     const isInTestFile = (): boolean => (inTestFile ??= testFiles !== 'all' && isTestFile(projectPath(context.filename, context.cwd)));
+    /** the env names the suggestions give: none the code reads already, one per value (the codemod's choice) */
+    const names = new FileEnvNames(() => new Set(collectEnvReads(sourceCode.ast, scopeResolver(sourceCode)).map((read) => read.name)));
 
     /**
      * Report the findings of one site; `within`: source ranges already reported for a chain of strings this site is a
@@ -89,7 +92,8 @@ export default createRule<Options, MessageIds>({
       // quadratic in its length); every finding is reported either way
       const suggestable = Math.min(MAX_SUGGESTIONS_PER_STRING, Math.floor(SUGGESTION_TEXT_BUDGET / Math.max(1, site.contentEnd - site.contentStart)));
       let suggested = 0;
-      for (const { finding, range, isFallback, envName, envRead } of analyzeSite(site, detector, isInTestFile())) {
+      for (const { finding, range, isFallback, envName: proposed, envRead } of analyzeSite(site, detector, isInTestFile())) {
+        const envName = isFallback ? proposed : names.nameFor(proposed, finding.value);
         if (within?.some(([from, to]) => range[0] >= from && range[1] <= to)) continue;
         reported.push(range);
         const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };

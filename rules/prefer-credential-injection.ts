@@ -82,6 +82,9 @@ interface Flow {
   readonly declarations: TSESTree.VariableDeclaration[];
 }
 
+/** What the suggestions of one file may span in all, in characters (see `withinSpanBudget`). */
+export const SUGGESTION_SPAN_BUDGET = 2_000_000;
+
 export default createRule<Options, MessageIds>({
   name: 'prefer-credential-injection',
   meta: {
@@ -287,8 +290,16 @@ export default createRule<Options, MessageIds>({
       return statement.parent?.type === 'Program' ? { name: declarator.id.name, statement } : undefined;
     }
 
-    /** How this file can name `CREDENTIAL_VALUE`, and the import edit that makes it available. */
-    function credentialConstant(): { name: string; fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
+    /**
+     * How this file can name `CREDENTIAL_VALUE`, and the import edit that makes it available (`at`: where). The same
+     * for every key of the file: read once.
+     */
+    let constantOfFile: { name: string; at?: number; fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | null | undefined;
+    function credentialConstant(): { name: string; at?: number; fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
+      if (constantOfFile === undefined) constantOfFile = readCredentialConstant() ?? null;
+      return constantOfFile ?? undefined;
+    }
+    function readCredentialConstant(): { name: string; at?: number; fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
       for (const statement of sourceCode.ast.body) {
         if (statement.type !== 'ImportDeclaration' || statement.source.value !== '@notionhq/workers' || statement.importKind === 'type') continue;
         const named = statement.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === 'ImportSpecifier');
@@ -302,15 +313,45 @@ export default createRule<Options, MessageIds>({
           const local = ['CREDENTIAL_VALUE', 'WORKERS_CREDENTIAL_VALUE', 'SDK_CREDENTIAL_VALUE'].find((n) => !nameInUse(n));
           if (local === undefined) return undefined;
           const spec = local === 'CREDENTIAL_VALUE' ? local : `CREDENTIAL_VALUE as ${local}`;
-          return { name: local, fix: (fixer) => fixer.insertTextAfter(last, `, ${spec}`) };
+          return { name: local, at: last.range[1], fix: (fixer) => fixer.insertTextAfter(last, `, ${spec}`) };
         }
       }
       return undefined;
     }
 
+    /** Names declared anywhere in the file or read as globals, gathered once (asked once per key otherwise: n² work). */
+    let namesOfFile: Set<string> | undefined;
     /** Is `name` declared anywhere in the file, or read as a global? (An added import of it would clash.) */
     function nameInUse(name: string): boolean {
-      return sourceCode.scopeManager!.scopes.some((scope) => scope.set.has(name) || scope.through.some((ref) => ref.identifier.name === name));
+      if (!namesOfFile) {
+        namesOfFile = new Set();
+        for (const scope of sourceCode.scopeManager!.scopes) {
+          for (const declared of scope.set.keys()) namesOfFile.add(declared);
+          for (const ref of scope.through) namesOfFile.add(ref.identifier.name);
+        }
+      }
+      return namesOfFile.has(name);
+    }
+
+    /**
+     * ESLint turns the edits of one suggestion into one, which copies the text between its first and last edit (the
+     * worker's declaration near the top, a header far below): each suggestion costs the length it spans. The spans of
+     * a file's suggestions are kept under `SUGGESTION_SPAN_BUDGET` characters in all (a file with hundreds of keys
+     * would otherwise cost time and memory quadratic in its length); past it, keys are reported without one.
+     */
+    let spanUsed = 0;
+    function withinSpanBudget(worker: { statement: Node } | undefined, constant: { at?: number } | undefined, flow: Flow): boolean {
+      if (!worker) return false;
+      let from = worker.statement.range[0];
+      let to = worker.statement.range[1];
+      if (constant?.at !== undefined) from = Math.min(from, constant.at);
+      for (const node of [...flow.sites.map((s) => s.property), ...flow.declarations]) {
+        from = Math.min(from, node.range[0]);
+        to = Math.max(to, node.range[1]);
+      }
+      if (spanUsed + (to - from) > SUGGESTION_SPAN_BUDGET) return false;
+      spanUsed += to - from;
+      return true;
     }
 
     /** Credentials the file declares already (`worker.credential("KEY", …)`), by key. */
@@ -395,7 +436,8 @@ export default createRule<Options, MessageIds>({
         !declaredCredentials.has(name) &&
         flow.declarations.every((d) => d.declarations.length === 1 && d.parent?.type !== 'ExportNamedDeclaration') &&
         // a comment inside what the suggestion removes would be lost
-        [...flow.sites.map((s) => s.property), ...flow.declarations].every((n) => sourceCode.getCommentsInside(n).length === 0);
+        [...flow.sites.map((s) => s.property), ...flow.declarations].every((n) => sourceCode.getCommentsInside(n).length === 0) &&
+        withinSpanBudget(worker, constant, flow);
       reportMasked(context, {
         node: reads[0]!.node,
         messageId: 'preferCredential',

@@ -377,7 +377,8 @@ function secretCase(c: Omit<Case, 'rule'>): void {
     code: `export const TOKEN_ROTATION: string[] = [\n  "${A}",\n  "${B}",\n];\n`,
     want: [
       { secret: A, env: 'GITHUB_TOKEN', has: [`  ${read('GITHUB_TOKEN')},\n  "${B}",`] },
-      { secret: B, env: 'GITHUB_TOKEN', has: [`  "${A}",\n  ${read('GITHUB_TOKEN')},`] },
+      // a second value of one format gets a name of its own (the codemod's choice): both suggestions applied keep both
+      { secret: B, env: 'GITHUB_TOKEN_2', has: [`  "${A}",\n  ${read('GITHUB_TOKEN_2')},`] },
     ],
   });
 }

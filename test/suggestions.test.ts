@@ -7,6 +7,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { languageConfigs, renderCorpus } from './support/corpus.js';
+import { fakeToken } from './support/fake-tokens.js';
 
 const linter = new Linter({ configType: 'flat' });
 const configs = languageConfigs(plugin.configs.all);
@@ -45,5 +46,24 @@ describe.each(renderCorpus().map((g) => [g.filename, g] as const))('suggestions 
     expect(withSuggestion.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([]);
     // what is left is only what the user must edit by hand: comments, keys, type positions
     for (const m of left) expect(m.ruleId, `${filename}:${m.line} ${m.message.slice(0, 80)}`).toMatch(/^worker-auth\//);
+  });
+});
+
+describe('env names of no-hardcoded-secrets suggestions', () => {
+  const config: Linter.Config[] = [{ plugins: { 'worker-auth': plugin as never }, rules: { 'worker-auth/no-hardcoded-secrets': 'error' } }];
+  const envNames = (code: string): string[] =>
+    linter.verify(code, config, 'names.js').map((m) => /process\.env\.(\w+)/.exec(m.suggestions?.[0]?.fix.text ?? '')?.[1] ?? '-');
+  const a = fakeToken('github-classic-pat', 9301);
+  const b = fakeToken('github-classic-pat', 9302);
+  it('one value, one name; a second value of the same format gets the next free name', () => {
+    expect(envNames(`export const x = "${a}";\nexport const y = "${b}";\nexport const z = "${a}";\n`)).toEqual(['GITHUB_TOKEN', 'GITHUB_TOKEN_2', 'GITHUB_TOKEN']);
+  });
+  it('a name the file already reads is not given to a hardcoded value (nor its next suffix when read too)', () => {
+    const code = `export const live = process.env.GITHUB_TOKEN;\nconst { GITHUB_TOKEN_2 } = process.env;\nexport const old = "${a}";\n`;
+    expect(envNames(code)).toEqual(['GITHUB_TOKEN_3']);
+  });
+  it('a fallback keeps the name of its own env read', () => {
+    const messages = linter.verify(`export const t = process.env.GH_PAT ?? "${a}";\n`, config, 'names.js');
+    expect(messages.map((m) => /process\.env\.(\w+)/.exec(m.message)?.[1])).toEqual(['GH_PAT']);
   });
 });

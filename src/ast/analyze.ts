@@ -57,3 +57,28 @@ function crossesPieces(starts: readonly number[], length: number, start: number,
   }
   return true;
 }
+
+/**
+ * The env names a rule's suggestions give the secrets of one file, as the codemod gives them: a secret keeps the name
+ * its finding proposes unless the code already reads that name (`process.env.GITHUB_TOKEN` for something else, or
+ * after an earlier suggestion was applied) or another value of the file took it; it then gets the first free
+ * `_2`, `_3`…. One value, one name. `readNames`: asked once, on the first secret of the file.
+ */
+export class FileEnvNames {
+  private read: ReadonlySet<string> | undefined;
+  private readonly byValue = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
+  constructor(private readonly readNames: () => ReadonlySet<string>) {}
+
+  nameFor(proposed: string, value: string): string {
+    const known = this.byValue.get(value);
+    if (known !== undefined) return known;
+    const read = (this.read ??= this.readNames());
+    let name = proposed;
+    for (let k = 2; read.has(name) || this.taken.has(name); k++) name = `${proposed}_${k}`;
+    this.byValue.set(value, name);
+    this.taken.add(name);
+    return name;
+  }
+}

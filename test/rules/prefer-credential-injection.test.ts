@@ -252,3 +252,28 @@ describe('@notionhq/workers version', () => {
     expect(versionAtLeast('0.9.1', '0.9.2')).toBe(false);
   });
 });
+
+describe('suggestion span budget', () => {
+  it('a file whose suggestions would span more than SUGGESTION_SPAN_BUDGET characters: every key reported, the later ones without a suggestion', async () => {
+    const { Linter } = await import('eslint');
+    const tsParser = (await import('@typescript-eslint/parser')).default;
+    const { SUGGESTION_SPAN_BUDGET } = await import('../../rules/prefer-credential-injection.js');
+    // each function sits after 60,000 characters of comment: the k-th suggestion spans about k × 60,000 characters
+    const pad = `/* ${'x'.repeat(60_000)} */\n`;
+    const n = 12;
+    const code =
+      HEAD +
+      Array.from({ length: n }, (_, i) => `${pad}export const f${i} = () => fetch("https://api.acme${i}.dev/x", { headers: { Authorization: \`Bearer \${process.env.ACME${i}_API_KEY}\` } });\n`).join('');
+    const linter = new Linter({ configType: 'flat', cwd: INSTALLED });
+    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { plugins: { w: { rules: { r: rule } } }, rules: { 'w/r': 'error' } }], file(INSTALLED));
+    expect(messages).toHaveLength(n);
+    const withSuggestion = messages.filter((m) => (m.suggestions?.length ?? 0) > 0).length;
+    // spans 60k, 120k, … add up to the budget after a few keys; the rest keep their reports
+    let spans = 0;
+    let expected = 0;
+    for (let k = 1; k <= n && spans + k * 60_000 <= SUGGESTION_SPAN_BUDGET; k++, expected++) spans += k * 60_000;
+    expect(withSuggestion).toBeGreaterThanOrEqual(expected - 1);
+    expect(withSuggestion).toBeLessThanOrEqual(expected + 1);
+    expect(withSuggestion).toBeLessThan(n);
+  });
+});
