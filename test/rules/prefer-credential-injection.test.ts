@@ -265,7 +265,7 @@ describe('suggestion span budget', () => {
       HEAD +
       Array.from({ length: n }, (_, i) => `${pad}export const f${i} = () => fetch("https://api.acme${i}.dev/x", { headers: { Authorization: \`Bearer \${process.env.ACME${i}_API_KEY}\` } });\n`).join('');
     const linter = new Linter({ configType: 'flat', cwd: INSTALLED });
-    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { plugins: { w: { rules: { r: rule } } }, rules: { 'w/r': 'error' } }], file(INSTALLED));
+    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { plugins: { w: { rules: { r: rule as never } } }, rules: { 'w/r': 'error' } }], file(INSTALLED));
     expect(messages).toHaveLength(n);
     const withSuggestion = messages.filter((m) => (m.suggestions?.length ?? 0) > 0).length;
     // spans 60k, 120k, … add up to the budget after a few keys; the rest keep their reports
