@@ -83,6 +83,19 @@ function describeHit(hit: Hit): string {
   return what.startsWith('`') ? what : what.charAt(0).toUpperCase() + what.slice(1);
 }
 
+/** The `loggers` option as a set, made once per option list (every file of a configuration shares it). */
+const loggerSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const NO_LOGGERS: ReadonlySet<string> = new Set();
+function loggersOf(loggers: readonly string[] | undefined): ReadonlySet<string> {
+  if (!loggers || loggers.length === 0) return NO_LOGGERS;
+  let set = loggerSets.get(loggers);
+  if (!set) {
+    set = new Set(loggers);
+    loggerSets.set(loggers, set);
+  }
+  return set;
+}
+
 /** Words every secret-bearing source of this rule contains (env reads, tokens, credential headers). */
 const SOURCE_HINT = /process|token|secret|passw|auth|api-?key|apikey|credential|private|cookie|session/i;
 
@@ -122,7 +135,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     // a file that names no secret source (env, token, header, key…) logs none: no listener at all
     if (!SOURCE_HINT.test(gateText(sourceCode))) return {};
-    const extraLoggers = new Set(options.loggers ?? []);
+    const extraLoggers = loggersOf(options.loggers);
     let resolver: EnvReadResolver | undefined;
     const getResolver = (): EnvReadResolver => (resolver ??= scopeResolver(sourceCode));
 
@@ -134,9 +147,10 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Variables never written after their declaration, decided once each (a variable logged n times has n references). */
-    const constants = new WeakMap<Variable, boolean>();
+    // the tables below are made on first use: most files this rule runs on log no secret source at all
+    let constants: WeakMap<Variable, boolean> | undefined;
     function isConstant(variable: Variable): boolean {
-      let constant = constants.get(variable);
+      let constant = (constants ??= new WeakMap()).get(variable);
       if (constant === undefined) {
         constant = variable.references.every((ref) => ref.init === true || ref.isReadOnly());
         constants.set(variable, constant);
@@ -162,9 +176,9 @@ export default createRule<Options, MessageIds>({
      * The key each identifier of `pattern` is destructured from, by the identifier's start, in the pattern or one
      * nested in it (`{ env: { X } }`, 4 levels): read once per pattern, however many of its variables are logged.
      */
-    const patternKeys = new WeakMap<Node, Map<number, string>>();
+    let patternKeys: WeakMap<Node, Map<number, string>> | undefined;
     function patternKeysOf(pattern: TSESTree.ObjectPattern): Map<number, string> {
-      let keys = patternKeys.get(pattern);
+      let keys = (patternKeys ??= new WeakMap()).get(pattern);
       if (!keys) {
         keys = new Map();
         readPatternKeys(pattern, keys, 0);
@@ -183,9 +197,9 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The env reads of a declaration, by name: read once per declaration, however many of its variables are logged. */
-    const declarationReads = new WeakMap<Node, Map<string, EnvRead>>();
+    let declarationReads: WeakMap<Node, Map<string, EnvRead>> | undefined;
     function declarationReadOf(declaration: Node, name: string): EnvRead | undefined {
-      let reads = declarationReads.get(declaration);
+      let reads = (declarationReads ??= new WeakMap()).get(declaration);
       if (!reads) {
         reads = new Map();
         for (const read of envReadsOf(declaration, getResolver())) if (!reads.has(read.name)) reads.set(read.name, read);
@@ -303,8 +317,9 @@ export default createRule<Options, MessageIds>({
      * What a constant's initialiser carries, walked once per depth however many times the constant is logged (the
      * walk starts its own `seen`, so its result depends on the initialiser and the depth alone).
      */
-    const initHits = new Map<Node, (Hit | null)[]>();
+    let initHits: Map<Node, (Hit | null)[]> | undefined;
     function initHit(init: Node, depth: number): Hit | undefined {
+      initHits ??= new Map();
       let byDepth = initHits.get(init);
       if (!byDepth) initHits.set(init, (byDepth = []));
       let hit = byDepth[depth];
