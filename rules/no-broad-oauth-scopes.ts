@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { maskShown } from '../src/detect/mask.js';
+import { redact } from '../src/detect/redact.js';
 import { providerForScopeParam } from '../src/oauth/providers.js';
 import { assessScopes, normalizeScope, splitScopes } from '../src/oauth/scopes.js';
 import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
@@ -127,10 +128,22 @@ export default createRule<Options, MessageIds>({
       return holds;
     }
 
+    /**
+     * A scope as a message may show it: masked (`shownScope`), and wholly redacted when the string it was split from
+     * hides a secret across scopes (a base64 key cut at its `+` into scope-like pieces, none long enough to look random
+     * alone): a piece is shown only as it survives the masking of the whole string.
+     */
+    function scopeText(finding: ScopeFinding, scope: LocatedScope): string {
+      const shown = shownScope(finding.scope);
+      const whole = sourceCode.getText(scope.node);
+      if (whole.length <= finding.scope.length || !whole.includes(finding.scope)) return shown;
+      return maskShown(whole).includes(finding.scope) ? shown : redact(finding.scope);
+    }
+
     function reportFinding(finding: ScopeFinding, scope: LocatedScope, requested: ReadonlySet<string>, site: ScopeSite, provider: OAuthProvider | undefined): void {
       const loc = locOf(scope, site);
       const label = providerLabel(provider, site.param);
-      const shown = shownScope(finding.scope);
+      const shown = scopeText(finding, scope);
       const suggestion = finding.suggestion;
       const canSuggest =
         suggestion !== undefined &&

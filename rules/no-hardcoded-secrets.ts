@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite, FileEnvNames } from '../src/ast/analyze.js';
 import { collectEnvReads, scopeResolver } from '../src/workers/env-reads.js';
-import { asStringNode, concatChainOf, envEditsFor, MAX_CONCAT_LEAVES, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
+import { asStringNode, concatChainOf, envEditsFor, MAX_CONCAT_LEAVES, regexPatternText, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
@@ -189,7 +189,7 @@ export default createRule<Options, MessageIds>({
 
     /** A regular expression literal: its pattern, read like a comment (see `siteOfRegex`); its node only when it may hold one. */
     function checkRegex(token: TSESTree.Token): void {
-      const pattern = token.value.slice(1, token.value.lastIndexOf('/'));
+      const pattern = regexPatternText(token.value.slice(1, token.value.lastIndexOf('/')));
       if (!detector.mayHoldSecret(pattern, 'comment')) return;
       const node = findNodeAt(sourceCode.ast as TSESTree.Node, token.range[0], sourceCode.visitorKeys);
       if (node?.type === 'Literal' && 'regex' in node && node.regex) check(siteOfRegex(node as TSESTree.RegExpLiteral));

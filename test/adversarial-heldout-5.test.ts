@@ -22,7 +22,8 @@
  * callbacks, `Map`/`Set` lookups and a few string methods, while linting, minus the same count for ESLint alone, at n
  * and 4n.
  *
- * The 11 gaps this set found, kept under "known gaps" as expected failures (each with the behaviour expected):
+ * The 11 gaps this set found are fixed and kept under "gaps found by the held-out set, fixed" (each with the behaviour
+ * expected and what was wrong):
  * - wrong columns: a token in a `String.raw` template after an escape and a CRLF line break (.js: espree normalises
  *   the raw text's CRLF, and the offsets are then mapped as if escapes were cooked); a token in a tagged template
  *   after an invalid escape (`\u{ZZ}`) and a CRLF; a token in a JSX attribute (.jsx) after an astral numeric entity
@@ -1105,18 +1106,18 @@ describe('adversarial inputs, fifth held-out set', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('known gaps', () => {
+describe('gaps found by the held-out set, fixed', () => {
   // espree normalises a template's CRLF to LF in its raw text too; the String.raw value is then mapped to the source
   // as if its escapes were cooked (`\t` one character), so the report starts one column late per escape. Expected:
   // the token's own columns, as with typescript-estree (see the .ts case above).
-  it.fails('String.raw: a token after escapes and a CRLF line break (.js) is reported at its own columns', () => {
+  it('String.raw: a token after escapes and a CRLF line break (.js) is reported at its own columns', () => {
     const code = 'export const a = String.raw`\\t\\n\\u0041\r\n' + GH + '`;\n';
     expect(spansOf(check(code, { file: 'raw-crlf.js' }), 'no-hardcoded-secrets')).toEqual([spanOf(code, GH)]);
   });
 
   // A tagged template with an invalid escape has no cooked value; its raw text is mapped as if `\u{ZZ}` were one
   // cooked character. Expected: the token's own columns (both parsers; shown on .ts).
-  it.fails('a tagged template: a token after an invalid escape and a CRLF line break is reported at its own columns', () => {
+  it('a tagged template: a token after an invalid escape and a CRLF line break is reported at its own columns', () => {
     const code = 'export const a = tag`\\u{ZZ}\\n\r\n ' + GH + '`;\ndeclare function tag(s: TemplateStringsArray): string;\n';
     expect(spansOf(check(code, { file: 'tag-crlf.ts' }), 'no-hardcoded-secrets')).toEqual([spanOf(code, GH)]);
   });
@@ -1124,14 +1125,14 @@ describe('known gaps', () => {
   // espree (acorn-jsx) decodes `&#x1F600;` with String.fromCharCode: one UTF-16 unit (U+F600) where the page shows
   // an emoji; the entity map then loses step and the report starts at the entity. Expected: the token's own columns,
   // as in .tsx.
-  it.fails('a JSX attribute (.jsx): a token after an astral numeric entity is reported at its own columns', () => {
+  it('a JSX attribute (.jsx): a token after an astral numeric entity is reported at its own columns', () => {
     const code = `export const V = () => <a title="&#x1F600;&#128512; ${GH}" />;\n`;
     expect(spansOf(check(code, { file: 'astral-attr.jsx' }), 'no-hardcoded-secrets')).toEqual([spanOf(code, GH)]);
   });
 
   // The same attribute's suggestion rebuilds the value from espree's mis-decoded text: the emoji becomes U+F600.
   // Expected: a rewrite that changes nothing but the secret (the emoji, or the entity as written, kept).
-  it.fails('a JSX attribute (.jsx): the suggestion keeps the astral character an entity stands for', () => {
+  it('a JSX attribute (.jsx): the suggestion keeps the astral character an entity stands for', () => {
     const code = `export const V = () => <a title="&#x1F600; ${GH}" />;\n`;
     const [s] = suggestionsOf(check(code, { file: 'astral-fix.jsx' }), 'no-hardcoded-secrets');
     expect(s!.fix.text).not.toContain('\uF600');
@@ -1141,35 +1142,35 @@ describe('known gaps', () => {
   // A regular expression literal is read as written; the escape before the token (`\b`, `\s`, `\t`) leaves a word
   // character glued to the token's prefix, so the format does not match. `/\bghp_…\b/` is how a token is matched
   // exactly. Expected: each token reported (docs/rules/no-hardcoded-secrets.md: regular expression literals are read).
-  it.fails('tokens after `\\b`, `\\s` and `\\t` in regular expression literals are reported', () => {
+  it('tokens after `\\b`, `\\s` and `\\t` in regular expression literals are reported', () => {
     const code = `export const a = /\\b${GH}\\b/;\nexport const b = /\\s${STRIPE}/u;\nexport const c = /\\t${NPM}/;\n`;
     expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([1, 2, 3]);
   });
 
   // The same pattern as a string for `new RegExp`: the value holds a backslash and `b` before the token.
   // Expected: reported, as the token inside any other string is.
-  it.fails('a token between `\\\\b` word boundaries in a `new RegExp` string is reported', () => {
+  it('a token between `\\\\b` word boundaries in a `new RegExp` string is reported', () => {
     const code = `export const r = new RegExp("\\\\b${GH}\\\\b");\n`;
     expect(linesOf(check(code), 'no-hardcoded-secrets')).toEqual([1]);
   });
 
   // TypeScript's CommonJS import (`import W = require(…)`) is not followed, while `const W = require(…)` is (see
   // above). Expected: the OAuth rules report the configuration, as for every other form of import.
-  it.fails('`import W = require("@notionhq/workers")`: worker.oauth() of `new W.Worker()` is followed', () => {
+  it('`import W = require("@notionhq/workers")`: worker.oauth() of `new W.Worker()` is followed', () => {
     const code = `import W = require("@notionhq/workers");\nconst worker = new W.Worker();\nworker.oauth("github", ${MANAGED_LIKE});\n`;
     expectOAuthReports(check(code), 3, false);
   });
 
   // A `const enum` member is inlined as its literal by the compiler, a namespace's `export const` is a const: neither
   // is run-time or imported (the rule's docs list what is not read), yet neither scope is read. Expected: reported.
-  it.fails('a scope held by a `const enum` member or by a namespace constant is read', () => {
+  it('a scope held by a `const enum` member or by a namespace constant is read', () => {
     const code = `${WORKER}const enum Scope { Repo = "repo" }\nnamespace Scopes { export const ORG = "admin:org"; }\nworker.oauth("github", { name: "github", ${GITHUB_ENDPOINTS}, scope: [Scope.Repo, Scopes.ORG] });\n`;
     expect(found(check(code), 'no-broad-oauth-scopes')).toBe(2);
   });
 
   // Each hop through a const costs depth, and resolution stops at an undocumented depth: a scope list extended step
   // by step through six consts is no longer read (and nothing says so). Expected: `repo` reported where it is written.
-  it.fails('a scope list extended through six const spreads is read', () => {
+  it('a scope list extended through six const spreads is read', () => {
     const code = `${WORKER}const IDENTITY = ["read:user"];\nconst REPOS = [...IDENTITY, "repo"];\nconst ORGS = [...REPOS, "read:org"];\nconst GISTS = [...ORGS, "gist"];\nconst HOOKS = [...GISTS, "read:repo_hook"];\nconst PACKAGES = [...HOOKS, "read:packages"];\nconst ALL = [...PACKAGES, "notifications"];\nworker.oauth("gh", { name: "gh", ${GITHUB_ENDPOINTS}, scope: ALL.join(" ") });\n`;
     expect(spansOf(check(code), 'no-broad-oauth-scopes')).toEqual([spanOf(code, 'repo')]);
   });
@@ -1178,7 +1179,7 @@ describe('known gaps', () => {
   // first is applied, the code already reads that name for another value, and the second rewrite makes both places
   // read one variable (the program can no longer hold both). Expected: a name the code does not already read for
   // something else, as the codemod picks (README).
-  it.fails('suggestions in sequence: two different tokens of one provider are not moved to one env variable', () => {
+  it('suggestions in sequence: two different tokens of one provider are not moved to one env variable', () => {
     const code = `export const a = "${GH}";\nexport const b = "${GH2}";\n`;
     const first = lint(code, {}).find((m) => m.ruleId === rule('no-hardcoded-secrets'))!;
     const once = applied(code, first.suggestions![0]!);
@@ -1190,7 +1191,7 @@ describe('known gaps', () => {
   // prefer-credential-injection: per reported key, `credentialConstant` walks the program body and `nameInUse` every
   // scope, and ESLint merges each suggestion's fixes into one text that copies all the code between the worker and
   // the header. docs/security.md: work per finding is bounded. Expected: linear (about 4×); measured about 10×.
-  it.fails('prefer-credential-injection: n API keys, each sent to its own host: work grows linearly (n = 100 vs 400)', () => {
+  it('prefer-credential-injection: n API keys, each sent to its own host: work grows linearly (n = 100 vs 400)', () => {
     const make = (n: number) =>
       WORKER + Array.from({ length: n }, (_, i) => `export async function f${i}() { return fetch("https://api.acme${i}.dev/x", { headers: { Authorization: \`Bearer \${process.env.ACME${i}_API_KEY}\` } }); }`).join('\n') + '\n';
     expect(growth(make, 100, {}, only('prefer-credential-injection'))).toBeLessThan(LINEAR);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSecrets } from '../src/detect/index.js';
 import { TOKEN_FORMATS } from '../src/detect/providers.js';
 import plugin from '../src/index.js';
-import { fakeGenericSecret, fakeToken } from './support/fake-tokens.js';
+import { CHARSETS, fakeGenericSecret, fakeToken, randomString } from './support/fake-tokens.js';
 
 /** Every 8-character window of the part of `secret` after its public prefix. */
 export function secretRuns(secret: string, prefixLength: number): string[] {
@@ -155,5 +155,20 @@ describe('maskShown (every string of the codemod and CLI output)', () => {
     expect(shown.startsWith('+')).toBe(true);
     expect(shown).not.toContain(run.toUpperCase().slice(0, 12));
     expect(maskShown('+NOTION_API_TOKEN_FOR_THE_WORKSPACE=')).toBe('+NOTION_API_TOKEN_FOR_THE_WORKSPACE=');
+  });
+
+  it('masks a token re-cased past its checksum by its prefix, and base64 cut by `/` and `+`; leaves paths alone', async () => {
+    const { maskShown } = await import('../src/detect/mask.js');
+    // lower-cased GitHub tokens: whatever their digits, the `ghp_` prefix masks them (in a path, after a separator too)
+    for (let seed = 300; seed < 320; seed++) {
+      const lower = fakeToken('github-classic-pat', seed).toLowerCase();
+      expect(maskShown(`/repos/${lower}/x`)).not.toContain(lower.slice(4, 16));
+      expect(maskShown(`cfg_${lower.toUpperCase()}`)).not.toContain(lower.toUpperCase().slice(4, 16));
+    }
+    const slashed = [11, 12, 13, 14].map((seed) => randomString(CHARSETS.b62, 9, 320 + seed)).join('/');
+    expect(maskShown(`delete:${slashed}`)).not.toContain(slashed.slice(10, 19));
+    for (const path of ['/tmp/wa-clih-Xq3zP9/no-such-root', 'src/components/buttons/PrimaryButton.tsx', 'https://www.googleapis.com/auth/drive.readonly', 'node_modules/@notionhq/workers/dist/index.js']) {
+      expect(maskShown(path)).toBe(path);
+    }
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { decodeEntities, decodeEntity } from '../detect/file-text.js';
-import { cookedToSourceOffsets } from './strings.js';
+import { cookedToSourceOffsets, hasUncookedEscape, hexDigitsAt, rawToSourceOffsets } from './strings.js';
 
 type Node = TSESTree.Node;
 
@@ -35,13 +35,31 @@ export function asStringNode(node: Node | undefined): StringNode | undefined {
 
 /**
  * The value the detector reads at a string node's site (its `value`), without building the site: a literal's value,
- * a template part's cooked text (its raw text under `String.raw`, which is what the tag returns), JSX text with its
- * HTML entities decoded (as the attribute values the parser decodes).
+ * a template part's cooked text (its raw text under `String.raw`, which is what the tag returns, and where an invalid
+ * escape leaves a tag no cooked text), JSX text and attribute values with their HTML entities decoded (an attribute's
+ * read from its source: see `readJsxAttribute`). The pattern of `new RegExp(…)` is read as a pattern
+ * (`regexPatternText`).
  */
 export function valueOfStringNode(node: StringNode): string {
-  if (node.type === 'Literal') return node.value;
   if (node.type === 'JSXText') return node.raw.includes('&') ? decodeEntities(node.raw) : node.raw;
-  return isStringRawPart(node) ? node.value.raw : (node.value.cooked ?? node.value.raw);
+  if (node.type === 'Literal') {
+    if (node.parent?.type === 'JSXAttribute') return node.raw.includes('&') ? readJsxAttribute(node.raw.slice(1, -1), node.value).value : node.value;
+    return isRegExpPattern(node) ? regexPatternText(node.value) : node.value;
+  }
+  const text = (readsRaw(node) ? null : node.value.cooked) ?? node.value.raw;
+  return isRegExpPattern(node) ? regexPatternText(text) : text;
+}
+
+/**
+ * A template part whose value is its raw text: under `String.raw`, or under a tag with an escape the language does not
+ * cook (`\u{ZZ}`: espree gives no cooked text then, typescript-estree the escape as written).
+ */
+function readsRaw(node: TSESTree.TemplateElement): boolean {
+  return (
+    isStringRawPart(node) ||
+    node.value.cooked === null ||
+    (node.parent?.parent?.type === 'TaggedTemplateExpression' && hasUncookedEscape(node.value.raw))
+  );
 }
 
 /** A part of a `String.raw` template: the tag reads the raw text. */
@@ -59,6 +77,68 @@ function isStringRawPart(node: TSESTree.TemplateElement): boolean {
   );
 }
 
+/**
+ * A string that is the pattern of `new RegExp(…)` or `RegExp(…)`: a string literal, a template literal or a
+ * `String.raw` template.
+ */
+function isRegExpPattern(node: TSESTree.StringLiteral | TSESTree.TemplateElement): boolean {
+  let pattern: Node | undefined = node.type === 'Literal' ? node : node.parent;
+  if (node.type === 'TemplateElement' && pattern?.parent?.type === 'TaggedTemplateExpression') pattern = isStringRawPart(node) ? pattern.parent : undefined;
+  const call = pattern?.parent;
+  return (
+    (call?.type === 'NewExpression' || call?.type === 'CallExpression') &&
+    call.arguments[0] === pattern &&
+    call.callee.type === 'Identifier' &&
+    call.callee.name === 'RegExp'
+  );
+}
+
+/**
+ * A regular expression's pattern as the detector reads it: each escape written with a letter or digit (`\b`, `\B`,
+ * `\s`, `\S`, `\d`, `\w`, `\t`, `\n`, `\r`, `\f`, `\v`, `\0`, a back-reference, `\cJ`, `\x41`, `\u0041`,
+ * `\u{1F600}`) becomes as many spaces as it is long. Read as written, its letter is glued to what follows
+ * (`/\bghp_…\b/`, the usual way to match a token whole: a format's boundary then sees `bghp_`), and an assertion, a
+ * class or a control character is no character of a token; the same length keeps the offsets exact. A backslash
+ * before anything else (`\.`, `\/`, `\\`) stays as written: it is no word character.
+ */
+export function regexPatternText(pattern: string): string {
+  if (!pattern.includes('\\')) return pattern;
+  let text = '';
+  let from = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] !== '\\') continue;
+    const length = wordEscapeLength(pattern, i);
+    if (length > 0) {
+      text += pattern.slice(from, i) + ' '.repeat(length);
+      from = i + length;
+    }
+    // past the escape (`\\b` is a backslash, then the letter `b`)
+    i += Math.max(length, 2) - 1;
+  }
+  return text + pattern.slice(from);
+}
+
+/** The length of the escape at `i` (a backslash) when a letter or digit follows it, 0 otherwise. */
+function wordEscapeLength(pattern: string, i: number): number {
+  const next = pattern[i + 1] ?? '';
+  if (!isAsciiAlphanumeric(next)) return 0;
+  if (next === 'x') return hexDigitsAt(pattern, i + 2, 2) === 2 ? 4 : 2;
+  if (next === 'u' && pattern[i + 2] === '{') {
+    const digits = hexDigitsAt(pattern, i + 3, pattern.length);
+    return digits > 0 && pattern[i + 3 + digits] === '}' ? digits + 4 : 2;
+  }
+  if (next === 'u') return hexDigitsAt(pattern, i + 2, 4) === 4 ? 6 : 2;
+  if (next === 'c') return /[A-Za-z]/.test(pattern[i + 2] ?? '') ? 3 : 2;
+  // a back-reference or a legacy octal escape: up to three digits
+  let length = 2;
+  if (next >= '0' && next <= '9') while (length < 4 && /[0-9]/.test(pattern[i + length] ?? '')) length++;
+  return length;
+}
+
+function isAsciiAlphanumeric(ch: string): boolean {
+  return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
 export function siteOfStringNode(node: StringNode, sourceText: string): StringSite {
   if (node.type === 'Literal') return siteOfLiteral(node, sourceText);
   return node.type === 'TemplateElement' ? siteOfTemplateElement(node, sourceText) : siteOfJsxText(node);
@@ -71,13 +151,14 @@ export function siteOfLiteral(node: TSESTree.StringLiteral, sourceText: string):
   const isJsx = parent?.type === 'JSXAttribute';
   const isKey = KEY_PARENTS.has(parent?.type ?? '') && (parent as { key?: unknown }).key === node && !(parent as { computed?: boolean }).computed;
   const content = sourceText.slice(start + 1, end - 1);
+  const jsx = isJsx && content !== node.value ? readJsxAttribute(content, node.value) : undefined;
   return {
     kind: isJsx ? 'jsx-attribute' : isKey ? 'key' : 'literal',
     node,
-    value: valueOfStringNode(node),
+    value: jsx?.value ?? valueOfStringNode(node),
     contentStart: start + 1,
     contentEnd: end - 1,
-    ...(content === node.value ? {} : { map: isJsx ? jsxEntityOffsets(content, node.value) : cookedToSourceOffsets(content) }),
+    ...(content === node.value ? {} : { map: jsx?.map ?? cookedToSourceOffsets(content) }),
   };
 }
 
@@ -85,25 +166,43 @@ const JSX_ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][A-Za-z0-9]{1,31}
 
 /**
  * Offsets of a JSX attribute's value (HTML entities decoded by the parser: `&amp;` → `&`) in its source text, as
- * `cookedToSourceOffsets` gives them for escapes. JSX takes no backslash escapes. The text and the value are read
- * side by side; where they do not line up (an entity this reading does not know), the last offset stands for all.
+ * `cookedToSourceOffsets` gives them for escapes (see `readJsxAttribute`).
  */
 export function jsxEntityOffsets(content: string, value: string): number[] {
+  return readJsxAttribute(content, value).map;
+}
+
+/**
+ * A JSX attribute's value as the page shows it, read from its source text `content` side by side with `parsed`, the
+ * value the parser decoded, and the offsets of the value in `content`. JSX takes no backslash escapes. The value is
+ * `parsed` but where the parser took an astral numeric entity for one UTF-16 unit (acorn-jsx decodes `&#x1F600;`
+ * with `String.fromCharCode`: U+F600), which is read as its character; a named entity this reading does not know is
+ * as the parser decoded it. Where the text and the value do not line up, the last offset stands for all.
+ */
+export function readJsxAttribute(content: string, parsed: string): { value: string; map: number[] } {
   const map: number[] = [];
+  let value = '';
+  /** `parsed` is copied into `value` up to here */
+  let copied = 0;
   let i = 0;
   let j = 0;
-  while (j < value.length && i < content.length) {
+  while (j < parsed.length && i < content.length) {
     if (content[i] === '&') {
       JSX_ENTITY.lastIndex = i;
       const m = JSX_ENTITY.exec(content);
       // an entity the parser decoded: its character is next in the value (`&amp;amp;` is `&` then `amp;`); one this
-      // reading cannot decode counts as decoded unless the value holds it as written
+      // reading cannot decode counts as decoded (one unit) unless the value holds it as written
       const decoded = m ? decodeEntity(m[1], m[2], m[3]) : undefined;
-      if (m && (decoded !== undefined ? value.startsWith(decoded, j) : !value.startsWith(m[0], j))) {
+      const truncated = decoded !== undefined && decoded.length === 2 && parsed.charCodeAt(j) === decoded.codePointAt(0)! % 0x10000;
+      if (m && (truncated || (decoded !== undefined ? parsed.startsWith(decoded, j) : !parsed.startsWith(m[0], j)))) {
         const units = decoded?.length ?? 1;
         for (let u = 0; u < units; u++) map.push(i);
+        if (truncated) {
+          value += parsed.slice(copied, j) + decoded;
+          copied = j + 1;
+        }
         i += m[0].length;
-        j += units;
+        j += truncated ? 1 : units;
         continue;
       }
     }
@@ -111,9 +210,10 @@ export function jsxEntityOffsets(content: string, value: string): number[] {
     i++;
     j++;
   }
+  value += parsed.slice(copied);
   while (map.length < value.length) map.push(content.length);
   map.push(content.length);
-  return map;
+  return { value, map };
 }
 
 /** A template part; its range includes the delimiters (`` ` `` or `}` before, `${` or `` ` `` after). */
@@ -122,13 +222,14 @@ export function siteOfTemplateElement(node: TSESTree.TemplateElement, sourceText
   const end = node.range[1] - (node.tail ? 1 : 2);
   const content = sourceText.slice(start, end);
   const value = valueOfStringNode(node);
+  const raw = readsRaw(node);
   return {
     kind: 'template',
     node,
     value,
     contentStart: start,
     contentEnd: end,
-    ...(content === value ? {} : { map: cookedToSourceOffsets(content) }),
+    ...(content === value ? {} : { map: raw ? rawToSourceOffsets(content, node.value.raw) : cookedToSourceOffsets(content) }),
   };
 }
 
@@ -212,12 +313,13 @@ export function siteOfJsxText(node: TSESTree.JSXText): StringSite {
 }
 
 /**
- * A regular expression literal's pattern, as written: a token matched literally (`/ghp_…/`) is still a token in the
- * code. Read like a comment (no name makes a value a secret there) and never rewritten.
+ * A regular expression literal's pattern, as written but for its escapes (`regexPatternText`): a token matched
+ * literally (`/ghp_…/`, `/\bghp_…\b/`) is still a token in the code. Read like a comment (no name makes a value a
+ * secret there) and never rewritten.
  */
 export function siteOfRegex(node: TSESTree.RegExpLiteral): StringSite {
   const contentStart = node.range[0] + 1;
-  return { kind: 'regex', node, value: node.regex.pattern, contentStart, contentEnd: contentStart + node.regex.pattern.length };
+  return { kind: 'regex', node, value: regexPatternText(node.regex.pattern), contentStart, contentEnd: contentStart + node.regex.pattern.length };
 }
 
 export function siteOfComment(comment: TSESTree.Comment): StringSite {
@@ -476,7 +578,8 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
     const bare = STANDALONE_PARENTS.has(node.parent?.type ?? '');
     return [{ start: node.range[0], end: node.range[1], text: asiGuard(node, sourceText, bare ? read : `(${read})`) }];
   }
-  // a JSX attribute takes no escapes and decodes HTML entities (`&amp;`): its template is written from the value
+  // a JSX attribute takes no escapes and decodes HTML entities (`&amp;`): its template is written from the value, read
+  // from the source text (`readJsxAttribute`: an emoji written as an entity stays that emoji)
   if (site.kind === 'jsx-attribute') {
     let body = '';
     let at = 0;

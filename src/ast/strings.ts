@@ -385,3 +385,47 @@ export function cookedToSourceOffsets(source: string): number[] {
   map.push(source.length);
   return map;
 }
+
+/**
+ * Map each offset of a template part's raw text (what `String.raw` returns, and what a tag reads where an escape is
+ * invalid) to an offset in its source text (between the delimiters). Escapes stand in the raw text as written; its
+ * line breaks are as the parser gives them: espree normalises `\r\n` and `\r` to `\n` (as the language does),
+ * typescript-estree keeps them as written. Returns `raw.length + 1` offsets.
+ */
+export function rawToSourceOffsets(source: string, raw: string): number[] {
+  const map: number[] = [];
+  let i = 0;
+  for (let j = 0; j < raw.length && i < source.length; j++) {
+    map.push(i);
+    i += source[i] === '\r' && source[i + 1] === '\n' && raw[j] !== '\r' ? 2 : 1;
+  }
+  while (map.length < raw.length) map.push(source.length);
+  map.push(source.length);
+  return map;
+}
+
+/**
+ * Does a template part's raw text hold an escape the language does not cook (`\u{ZZ}`, `\xZ`, `\u12`, `\01`, `\8`)?
+ * Only a tagged template may; its tag then reads the raw text alone.
+ */
+export function hasUncookedEscape(raw: string): boolean {
+  // each escape from its backslash (`\\` is one escape: the search goes on after it)
+  for (let i = raw.indexOf('\\'); i >= 0; i = raw.indexOf('\\', i + 2)) {
+    const next = raw[i + 1] ?? '';
+    if (next === 'x' && hexDigitsAt(raw, i + 2, 2) < 2) return true;
+    if (next === 'u' && raw[i + 2] === '{') {
+      const digits = hexDigitsAt(raw, i + 3, raw.length);
+      if (digits === 0 || raw[i + 3 + digits] !== '}' || Number.parseInt(raw.slice(i + 3, i + 3 + digits), 16) > 0x10ffff) return true;
+    } else if (next === 'u' && hexDigitsAt(raw, i + 2, 4) < 4) return true;
+    // a template takes no octal escape: `\0` only before a non-digit
+    if ((next >= '1' && next <= '9') || (next === '0' && /[0-9]/.test(raw[i + 2] ?? ''))) return true;
+  }
+  return false;
+}
+
+/** How many hex digits (at most `most`) stand in `text` from `at`. */
+export function hexDigitsAt(text: string, at: number, most: number): number {
+  let n = 0;
+  while (n < most && /[0-9A-Fa-f]/.test(text[at + n] ?? '')) n++;
+  return n;
+}

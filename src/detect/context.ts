@@ -3,7 +3,7 @@
  * something that is not one (`clientId`, `tokenUrl`, `passwordHash`), or not labelled at all?
  * And which env name fits it.
  */
-import { holdsRandomRun } from './entropy.js';
+import { holdsRandomRun, looksRandom } from './entropy.js';
 import type { DetectContext } from './types.js';
 
 export type NameVerdict = 'credential' | 'weak-credential' | 'not-secret' | 'neutral';
@@ -337,7 +337,7 @@ export function genericEnvName(ctx: DetectContext, fallback = 'API_SECRET'): str
   const env = derivedEnvName(ctx, fallback);
   // a name built from a key that holds a random run (`token_<32 hex>`) would copy it into the code, `.env` and the
   // committed `.env.example` (the messages mask it; the files would not)
-  if (holdsRandomRun(env)) {
+  if (holdsRandomRun(env) || (ctx.names ?? []).some(holdsRandomNamePart)) {
     const sdk = ctx.callee ? SDK_CALLEES[ctx.callee] : undefined;
     return sdk?.envName ?? fallback;
   }
@@ -345,6 +345,32 @@ export function genericEnvName(ctx: DetectContext, fallback = 'API_SECRET'): str
 }
 
 
+
+/**
+ * Does a name hold a part of 16 or more letters and digits that is no word: random (`looksRandom`), or with hardly a
+ * vowel among 12 or more letters (`x-api-key-<20 lower-case letters>`, `ACME_API_KEY_<16 upper-case and digits>`:
+ * under a quarter of random letters are vowels, over a third of words'). Its env name would copy the part, split at
+ * its case changes where `holdsRandomRun` no longer sees it (`ACME_API_KEY_ANE8_…`).
+ */
+function holdsRandomNamePart(name: string): boolean {
+  if (name.length < 16) return false;
+  for (const m of name.matchAll(NAME_PART)) {
+    const part = m[0];
+    if (looksRandom(part)) return true;
+    let letters = 0;
+    let vowels = 0;
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i) | 32;
+      if (c >= 97 && c <= 122) {
+        letters++;
+        if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) vowels++;
+      }
+    }
+    if (letters >= 12 && vowels * 4 < letters) return true;
+  }
+  return false;
+}
+const NAME_PART = /[A-Za-z0-9]{16,}/g;
 
 /** `genericEnvName` before the reserved names are set aside. */
 function derivedEnvName(ctx: DetectContext, fallback: string): string {

@@ -258,6 +258,10 @@ export class Detector {
     if (text.includes('\\')) {
       const cooked = cookEscapes(text);
       if (cooked !== text && this.fileMayHold(cooked, jsx)) return true;
+      // a regular expression's escapes (`/\bghp_…\b/`, `new RegExp("\\bghp_…")`) are read by the rule as separators: the
+      // text with each run of backslashes and the letter or digit after it turned into as many spaces
+      const spaced = escapesAsSpaces(text);
+      if (spaced !== text && this.fileMayHold(spaced, jsx)) return true;
     }
     return jsx && hasEntity(text) && this.fileMayHold(decodeEntities(text), jsx);
   }
@@ -1008,6 +1012,25 @@ function nextSpace(text: string, from: number, to: number): number {
   const found = SPACE.test(text) ? SPACE.lastIndex - 1 : to;
   SPACE.lastIndex = 0;
   return Math.min(found, to);
+}
+
+/**
+ * `text` with every run of backslashes, and the letter or digit right after it, turned into as many spaces (offsets
+ * kept): how the rule reads a regular expression's escapes (`regexPatternText`), for the file prefilter.
+ */
+function escapesAsSpaces(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let at = text.indexOf('\\'); at >= 0; at = text.indexOf('\\', at)) {
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) === 92) end++;
+    const c = text.charCodeAt(end);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) end++;
+    out += text.slice(last, at) + ' '.repeat(end - at);
+    last = end;
+    at = end;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** One white space character (`nextSpace`): global, for its `lastIndex`. */

@@ -5,6 +5,7 @@
  * pass through it.
  */
 import { LONG_TOKEN_RUN, looksRandom } from './entropy.js';
+import { TOKEN_FORMATS } from './providers.js';
 import { getDetector } from './options.js';
 import { redact } from './redact.js';
 
@@ -78,7 +79,45 @@ export function maskSecretsIn(text: string): string {
  */
 export function maskShown(text: string): string {
   const masked = maskSecretsIn(text);
-  return masked.length < 24 ? masked : masked.replace(LONG_TOKEN_RUN, (run) => (looksRandom(run) ? redact(run) : run));
+  if (masked.length < 24) return masked;
+  // base64 cut by `/` and `+` (an AWS secret key, a scope or path built from one): a run of them that looks random,
+  // read whole first (its pieces between the slashes are too short to look like anything)
+  const base64 = masked.replace(BASE64_RUN, (run) => (/[/+]/.test(run) && looksRandom(run) ? redact(run) : run));
+  // a run that opens with a provider's prefix in any case (`GHP_…`, a lower-cased `ghp_…` whose checksum and case no
+  // longer pass, whose few digits read as a name), or that looks random
+  return base64.replace(LONG_TOKEN_RUN, (run) => (looksRandom(run) || opensWithTokenPrefix(run) ? redact(run) : run));
+}
+
+/**
+ * Standard base64 characters in a row (`/` and `+` included; not `-` and `_`, which only base64url has, so a path such
+ * as `/tmp/wa-x1/no-such-root` breaks at them), 24 or more: read whole where `LONG_TOKEN_RUN` stops at a `/`.
+ */
+const BASE64_RUN = /[A-Za-z0-9][A-Za-z0-9+/=]{23,}/g;
+
+/**
+ * The fixed prefixes of the provider formats, lower-cased: each format's `prefix` of 4 characters or more (`ghp_`,
+ * `xoxb-`), and its keywords of 5 or more that end in `_` or `-` (`sk_live_`, `sk-proj-`).
+ */
+let tokenPrefixes: readonly string[] | undefined;
+
+/** Does a run open with a provider token's prefix, in any letter case, after a separator at most (`cfg_GHP_…`)? */
+function opensWithTokenPrefix(run: string): boolean {
+  tokenPrefixes ??= [
+    ...new Set(
+      TOKEN_FORMATS.flatMap((f) => [
+        ...(f.prefix !== undefined && f.prefix.length >= 4 ? [f.prefix.toLowerCase()] : []),
+        ...f.keywords.filter((k) => k.length >= 5 && /[_-]$/.test(k)),
+      ]),
+    ),
+  ];
+  const lower = run.toLowerCase();
+  for (const prefix of tokenPrefixes) {
+    for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
+      // at the start, or after a separator; and a body of 16 or more characters after it
+      if ((at === 0 || '_.-='.includes(lower[at - 1]!)) && lower.length - at - prefix.length >= 16) return true;
+    }
+  }
+  return false;
 }
 
 /** Does `text` hold a secret `maskSecretsIn` would mask? (A name that does must not become an env name or a label.) */

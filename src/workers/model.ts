@@ -3,9 +3,9 @@
  * guessing names. Built once per `Program` and shared by every rule (`getWorkerModel(context)`).
  *
  * Recognised:
- * - Notion Workers SDK: `new Worker()` imported from `@notionhq/workers` (named or namespace import, `require`), the
- *   variables holding it, and their `.oauth(key, config)` calls. The managed form `{ name, provider }` is kept but
- *   carries no scopes, client or endpoints.
+ * - Notion Workers SDK: `new Worker()` imported from `@notionhq/workers` (named or namespace import, `require`,
+ *   TypeScript's `import W = require(…)`), the variables holding it, and their `.oauth(key, config)` calls. The
+ *   managed form `{ name, provider }` is kept but carries no scopes, client or endpoints.
  * - `passport-*` strategies: `new Strategy({ clientID, clientSecret, callbackURL, scope, authorizationURL, tokenURL })`
  *   (default, named or namespace import, `require`), and `passport.authenticate(name, { scope })`.
  * - `googleapis` / `google-auth-library`: `new google.auth.OAuth2(id, secret, redirect)` (or an options object),
@@ -356,6 +356,8 @@ class ModelBuilder {
   /** Tracked client constructions → their configuration (to attach method calls made on the instance). */
   private readonly instances = new Map<Node, MutableConfig>();
   private readonly requireCalls: TSESTree.CallExpression[] = [];
+  /** `import W = require("…")` declarations, with the module each names. */
+  private readonly importEquals: { readonly declaration: TSESTree.TSImportEqualsDeclaration; readonly module: string }[] = [];
   private readonly objectNodes: TSESTree.ObjectExpression[] = [];
   private readonly methodCalls: TSESTree.CallExpression[] = [];
 
@@ -391,6 +393,13 @@ class ModelBuilder {
         typeof statement.source.value === 'string'
       ) {
         this.modules.add(statement.source.value);
+      }
+      // TypeScript's CommonJS import, also exported (`export import W = require("…")`); `import type` has no value
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type === 'TSImportEqualsDeclaration' && declaration.importKind === 'value' && declaration.moduleReference.type === 'TSExternalModuleReference') {
+        const module = declaration.moduleReference.expression.value;
+        this.importEquals.push({ declaration, module });
+        this.modules.add(module);
       }
     }
     if (!this.sourceCode.text.includes('require')) return;
@@ -465,6 +474,18 @@ class ModelBuilder {
       const sub = name === undefined ? undefined : traceMap[name];
       if (!sub) continue;
       for (const ref of tracker.iteratePropertyReferences(call as never, sub as never)) add(ref.node as unknown as Node, ref.info as TrackInfo);
+    }
+    // ReferenceTracker knows ES imports and `require` calls, not `import W = require("…")`: each read of `W` is
+    // followed from the module's trace map, as the value of `const W = require("…")` is
+    for (const { declaration, module } of this.importEquals) {
+      const sub = traceMap[module];
+      if (!sub) continue;
+      for (const variable of this.sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? []) {
+        for (const reference of variable.references) {
+          if (!reference.isRead()) continue;
+          for (const ref of tracker.iteratePropertyReferences(reference.identifier as never, sub as never)) add(ref.node as unknown as Node, ref.info as TrackInfo);
+        }
+      }
     }
     found.sort((a, b) => a.node.range[0] - b.node.range[0]);
     for (const { node, info } of found) this.handle(node, info, tracker);

@@ -4,8 +4,9 @@
  * `getStaticValue` (eslint-utils) answers "what is the value"; the rules also need "where was each part written",
  * so that a broad scope inside `["repo", "user"]`, `SCOPES.join(" ")` or a template literal is reported at its own
  * columns. This module resolves the shapes worker code uses — inline objects, consts, spreads of const objects,
- * member reads of const objects, string literals, template literals, `+` concatenations, arrays and `.join()` — and
- * falls back to `getStaticValue` (value known, location = the whole expression) for anything else it can evaluate.
+ * member reads of const objects, enum members and namespace consts, string literals, template literals, `+`
+ * concatenations, arrays and `.join()` — and falls back to `getStaticValue` (value known, location = the whole
+ * expression) for anything else it can evaluate. Values are followed through at most MAX_DEPTH consts.
  *
  * Anything computed at run time, imported from another module, a computed key or a spread of an unknown object
  * yields `undefined` (or a hole, see `HOLE`): callers report nothing for it. Nothing here throws on odd input.
@@ -39,8 +40,17 @@ export function valueContextOf(sourceCode: Readonly<TSESLint.SourceCode>): Value
 /** Stands for a part of a string that is only known at run time (an unresolvable `${expr}` or `+ expr`). */
 export const HOLE = '\u0000';
 
-/** Recursion bound: consts of consts of spreads… Deeper chains are treated as unknown. */
+/**
+ * How many consts a value is followed through (`const ALL = [...REPOS, "gist"]`, `const REPOS = [...IDENTITY, "repo"]`…;
+ * a member of a const object, an enum member and a namespace's const count as one each): a value further away is
+ * treated as unknown. Only these hops count, not the arrays, spreads, templates or wrappers around them.
+ */
 const MAX_DEPTH = 12;
+/**
+ * How many resolutions may be in progress inside one another (a spread in an array in a conditional, a const…): this
+ * bounds the stack, as the memos bound the work. A value nested deeper is treated as unknown.
+ */
+const MAX_NESTING = 64;
 /** Strings longer than this are not mapped character by character (no scope string is that long)… */
 const MAX_LOCATED_LENGTH = 20_000;
 /** …and lists of more strings than this are not read (no scope list is that long). */
@@ -60,20 +70,78 @@ export function findVariable(ctx: ValueContext, id: TSESTree.Identifier): Variab
   }
 }
 
+/** Marks a node whose resolution is in progress: reached again, it is a const that reads itself (unknown). */
+const IN_PROGRESS = Symbol('in progress');
+
+/**
+ * A resolved node. `cutAt` is the depth it was resolved at when a bound (MAX_DEPTH, MAX_NESTING) left part of it
+ * unknown: reached again with fewer consts behind it, it is resolved again (at most MAX_DEPTH + 1 times).
+ */
+interface Resolved<T> {
+  readonly value: T;
+  readonly cutAt?: number;
+}
+type MemoTable<T> = WeakMap<Node, Resolved<T> | typeof IN_PROGRESS>;
+
 /** Per file (value context): what was resolved already, and how large each const's value is once expanded. */
 interface Memo {
-  readonly strings: WeakMap<Node, LocatedString | null>;
-  readonly lists: WeakMap<Node, LocatedString[] | null>;
+  readonly strings: MemoTable<LocatedString | undefined>;
+  readonly lists: MemoTable<LocatedString[] | undefined>;
+  readonly objects: MemoTable<ObjectView | undefined>;
+  readonly credentials: MemoTable<CredentialValue>;
+  /** Enum and namespace declarations → their members (see `membersOf`). */
+  readonly members: WeakMap<Node, Map<string, Node[]>>;
   readonly sizes: Map<Variable, number>;
 }
 const memos = new WeakMap<ValueContext, Memo>();
 function memoOf(ctx: ValueContext): Memo {
   let memo = memos.get(ctx);
   if (!memo) {
-    memo = { strings: new WeakMap(), lists: new WeakMap(), sizes: new Map() };
+    memo = { strings: new WeakMap(), lists: new WeakMap(), objects: new WeakMap(), credentials: new WeakMap(), members: new WeakMap(), sizes: new Map() };
     memos.set(ctx, memo);
   }
   return memo;
+}
+
+/** Resolutions in progress, one inside the other (see MAX_NESTING). */
+let nesting = 0;
+/** How many times a bound has cut a resolution short so far: a resolution that saw it grow is incomplete. */
+let cuts = 0;
+
+/** True when `depth` consts are already behind the value (see MAX_DEPTH): it is then unknown. */
+function beyond(depth: number): boolean {
+  if (depth <= MAX_DEPTH) return false;
+  cuts += 1;
+  return true;
+}
+
+/**
+ * `resolve()` for `node`, once per file: a const read by many values (or many times by one) is resolved once, and a
+ * node that reads itself gives `unknown`. Also where the stack is bounded (MAX_NESTING).
+ */
+function memoised<T>(table: MemoTable<T>, node: Node, depth: number, unknown: T, resolve: () => T): T {
+  const known = table.get(node);
+  if (known === IN_PROGRESS) return unknown;
+  if (known && (known.cutAt === undefined || depth >= known.cutAt)) {
+    // part of it is unknown: so is part of what reads it
+    if (known.cutAt !== undefined) cuts += 1;
+    return known.value;
+  }
+  if (nesting >= MAX_NESTING) {
+    cuts += 1;
+    return unknown;
+  }
+  table.set(node, IN_PROGRESS);
+  const before = cuts;
+  nesting += 1;
+  let value: T;
+  try {
+    value = resolve();
+  } finally {
+    nesting -= 1;
+  }
+  table.set(node, cuts === before ? { value } : { value, cutAt: depth });
+  return value;
 }
 
 /**
@@ -155,7 +223,7 @@ function leafView(scope: Scope): Scope {
 
 /** The statically known string value of an expression (not its location). */
 export function staticString(node: Node | null | undefined, ctx: ValueContext, depth = 0): string | undefined {
-  if (!node || depth > MAX_DEPTH) return undefined;
+  if (!node || beyond(depth)) return undefined;
   const located = resolveLocatedString(node, ctx, depth);
   if (located !== undefined) return located.value.includes(HOLE) ? undefined : located.value;
   const value = staticValue(node, ctx)?.value;
@@ -165,7 +233,7 @@ export function staticString(node: Node | null | undefined, ctx: ValueContext, d
 /** Strips TypeScript-only wrappers: `x as T`, `x satisfies T`, `x!`, `<T>x`. */
 export function unwrap(node: Node): Node {
   let n = node;
-  for (let i = 0; i < MAX_DEPTH; i++) {
+  for (let i = 0; i < MAX_NESTING; i++) {
     if (
       n.type === 'TSAsExpression' ||
       n.type === 'TSSatisfiesExpression' ||
@@ -209,7 +277,7 @@ function sameNode(a: Node, b: Node): boolean {
  * initialiser. Imports, parameters, functions, classes and reassigned variables give undefined.
  */
 export function bindingOf(id: TSESTree.Identifier, ctx: ValueContext, depth = 0): Binding | undefined {
-  if (depth > MAX_DEPTH) return undefined;
+  if (beyond(depth)) return undefined;
   const variable = findVariable(ctx, id);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
@@ -229,7 +297,7 @@ export function bindingOf(id: TSESTree.Identifier, ctx: ValueContext, depth = 0)
       value = value.left;
     }
     if (value.type !== 'Identifier' || !sameNode(value, def.name as Node)) continue;
-    const key = property.computed ? staticString(property.key, ctx, depth + 1) : keyName(property.key);
+    const key = property.computed ? staticString(property.key, ctx, depth) : keyName(property.key);
     if (key === undefined) return undefined;
     return defaultValue ? { kind: 'member', object: declarator.init, key, defaultValue } : { kind: 'member', object: declarator.init, key };
   }
@@ -239,7 +307,7 @@ export function bindingOf(id: TSESTree.Identifier, ctx: ValueContext, depth = 0)
 /** Static key of a member expression (`a.b`, `a["b"]`, `a[KEY]` with a const `KEY`). */
 export function memberKey(node: TSESTree.MemberExpression, ctx: ValueContext, depth = 0): string | undefined {
   if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
-  if (depth > MAX_DEPTH) return undefined;
+  if (beyond(depth)) return undefined;
   const value = staticValue(node.property, ctx)?.value;
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
@@ -283,9 +351,90 @@ function isObjectFreeze(node: TSESTree.CallExpression): boolean {
   );
 }
 
-/** The property `key` of the object an expression denotes (`CONFIG.github`, `const { github } = CONFIG`). */
+/**
+ * The value of property `key` of the object an expression denotes (`CONFIG.github`, `const { github } = CONFIG`), or
+ * of the enum or namespace it names (`Scope.Repo`, `Scopes.ORG`): one const further away than `object`.
+ */
 function memberValue(object: Node, key: string, ctx: ValueContext, depth: number): Node | undefined {
-  return resolveObject(object, ctx, depth + 1)?.props.get(key)?.value;
+  const view = resolveObject(object, ctx, depth);
+  return view ? view.props.get(key)?.value : declaredMember(object, key, ctx, depth);
+}
+
+type Declaration = TSESTree.TSEnumDeclaration | TSESTree.TSModuleDeclaration;
+
+function isDeclaration(node: Node): node is Declaration {
+  return node.type === 'TSEnumDeclaration' || (node.type === 'TSModuleDeclaration' && node.id.type === 'Identifier');
+}
+
+/**
+ * The members of an enum or namespace declaration, by name, as written: an enum member's initialiser (a member
+ * without one, numbered by the compiler or declared by a `declare enum`, has no value here), a namespace's exported
+ * `const` initialisers, and its exported enums and namespaces themselves. Built once per declaration.
+ */
+function membersOf(declaration: Declaration, ctx: ValueContext): ReadonlyMap<string, readonly Node[]> {
+  const table = memoOf(ctx).members;
+  const known = table.get(declaration);
+  if (known) return known;
+  const members = new Map<string, Node[]>();
+  const add = (name: string | undefined, node: Node | null | undefined): void => {
+    if (name === undefined || !node) return;
+    const list = members.get(name);
+    if (list) list.push(node);
+    else members.set(name, [node]);
+  };
+  if (declaration.type === 'TSEnumDeclaration') {
+    for (const member of declaration.body.members) add(keyName(member.id), member.initializer);
+  } else if (declaration.body?.type === 'TSModuleBlock') {
+    for (const statement of declaration.body.body) {
+      const exported = statement.type === 'ExportNamedDeclaration' ? statement.declaration : null;
+      if (!exported) continue;
+      if (exported.type === 'VariableDeclaration' && exported.kind === 'const') {
+        for (const declarator of exported.declarations) if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.init);
+      } else if (isDeclaration(exported) && exported.id.type === 'Identifier') {
+        add(exported.id.name, exported);
+      }
+    }
+  }
+  table.set(declaration, members);
+  return members;
+}
+
+/**
+ * The enums and namespaces declared in this file that an expression names: `Scope`, `Outer.Inner` (an exported enum
+ * or namespace of a namespace). Merged declarations of one name give one each.
+ */
+function declarationsOf(node: Node, ctx: ValueContext): Declaration[] {
+  const path: string[] = [];
+  let n = unwrap(node);
+  while (n.type === 'MemberExpression') {
+    const key = propertyName(n);
+    if (key === undefined || path.length >= MAX_NESTING) return [];
+    path.push(key);
+    n = unwrap(n.object);
+  }
+  if (n.type !== 'Identifier') return [];
+  let found: Declaration[] = [];
+  for (const def of findVariable(ctx, n)?.defs ?? []) {
+    const declaration = def.node as Node;
+    if (isDeclaration(declaration)) found.push(declaration);
+  }
+  for (let i = path.length - 1; i >= 0 && found.length > 0; i--) {
+    found = found.flatMap((declaration) => (membersOf(declaration, ctx).get(path[i]!) ?? []).filter(isDeclaration));
+  }
+  return found;
+}
+
+/**
+ * The value of member `key` of an enum or namespace declared in this file (`Scope.Repo` of `const enum Scope { Repo =
+ * "repo" }`, `Scopes.ORG` of `namespace Scopes { export const ORG = "admin:org"; }`): both are as static as a const.
+ */
+function declaredMember(object: Node, key: string, ctx: ValueContext, depth: number): Node | undefined {
+  if (beyond(depth)) return undefined;
+  for (const declaration of declarationsOf(object, ctx)) {
+    const value = membersOf(declaration, ctx).get(key)?.find((node) => !isDeclaration(node));
+    if (value) return value;
+  }
+  return undefined;
 }
 
 /**
@@ -294,13 +443,18 @@ function memberValue(object: Node, key: string, ctx: ValueContext, depth: number
  * Undefined when the object is built at run time.
  */
 export function resolveObject(node: Node | null | undefined, ctx: ValueContext, depth = 0): ObjectView | undefined {
-  if (!node || depth > MAX_DEPTH) return undefined;
+  if (!node || beyond(depth)) return undefined;
+  return memoised(memoOf(ctx).objects, node, depth, undefined, () => resolveObjectOnce(node, ctx, depth));
+}
+
+function resolveObjectOnce(node: Node, ctx: ValueContext, depth: number): ObjectView | undefined {
   const n = unwrap(node);
   switch (n.type) {
     case 'Identifier': {
       const binding = bindingOf(n, ctx, depth);
       if (binding?.kind === 'init') return resolveObject(binding.init, ctx, depth + 1);
-      if (binding?.kind === 'member') return resolveObject(memberValue(binding.object, binding.key, ctx, depth), ctx, depth + 1);
+      // `const { github } = CONFIG`: `github`, then `CONFIG`
+      if (binding?.kind === 'member') return resolveObject(memberValue(binding.object, binding.key, ctx, depth + 1), ctx, depth + 2);
       return undefined;
     }
     case 'MemberExpression': {
@@ -308,25 +462,26 @@ export function resolveObject(node: Node | null | undefined, ctx: ValueContext, 
       return key === undefined ? undefined : resolveObject(memberValue(n.object, key, ctx, depth), ctx, depth + 1);
     }
     case 'CallExpression':
-      return isObjectFreeze(n) ? resolveObject(n.arguments[0], ctx, depth + 1) : undefined;
+      return isObjectFreeze(n) ? resolveObject(n.arguments[0], ctx, depth) : undefined;
     case 'ObjectExpression':
       break;
     default:
       return undefined;
   }
   const props = new Map<string, PropEntry>();
-  const objects: TSESTree.ObjectExpression[] = [n];
+  // a set: an object spread twice (`{ ...a, ...a }`, at each level of a tree of spreads) is one object
+  const objects = new Set<TSESTree.ObjectExpression>([n]);
   let incomplete = false;
   for (const property of n.properties) {
     if (property.type === 'SpreadElement') {
-      const inner = resolveObject(property.argument, ctx, depth + 1);
+      const inner = resolveObject(property.argument, ctx, depth);
       if (!inner || inner.incomplete) {
         incomplete = true;
         props.clear();
       }
       if (inner) {
         for (const [key, entry] of inner.props) props.set(key, entry);
-        objects.push(...inner.objects);
+        for (const object of inner.objects) objects.add(object);
       }
       continue;
     }
@@ -343,7 +498,7 @@ export function resolveObject(node: Node | null | undefined, ctx: ValueContext, 
     }
     props.set(key, { key, property, value: property.value });
   }
-  return { node: n, props, incomplete, objects };
+  return { node: n, props, incomplete, objects: [...objects] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -430,16 +585,9 @@ function isJoinCall(node: TSESTree.CallExpression): node is TSESTree.CallExpress
  * literal or concatenation become `HOLE`s; an expression that is entirely unknown gives undefined.
  */
 export function resolveLocatedString(node: Node | null | undefined, ctx: ValueContext, depth = 0): LocatedString | undefined {
-  if (!node || depth > MAX_DEPTH) return undefined;
+  if (!node || beyond(depth)) return undefined;
   // each node once per file: a const read by many templates (or many times by one) is not resolved again
-  const memo = memoOf(ctx).strings;
-  const known = memo.get(node);
-  if (known !== undefined) return known ?? undefined;
-  // while in progress a node reads as unknown (a const that reads itself)
-  memo.set(node, null);
-  const resolved = resolveLocatedStringOnce(node, ctx, depth);
-  memo.set(node, resolved ?? null);
-  return resolved;
+  return memoised(memoOf(ctx).strings, node, depth, undefined, () => resolveLocatedStringOnce(node, ctx, depth));
 }
 
 function resolveLocatedStringOnce(node: Node, ctx: ValueContext, depth: number): LocatedString | undefined {
@@ -458,7 +606,7 @@ function resolveLocatedStringOnce(node: Node, ctx: ValueContext, depth: number):
         const end = quasi.range[1] - (quasi.tail ? 1 : 2);
         if (cooked !== '') parts.push(locateContent(cooked, start, end, n.quasis.length === 1 ? n : quasi, ctx));
         const expression = n.expressions[i];
-        if (expression) parts.push(resolveLocatedString(expression, ctx, depth + 1) ?? hole(expression));
+        if (expression) parts.push(resolveLocatedString(expression, ctx, depth) ?? hole(expression));
       }
       if (parts.length === 0) return unlocated('', n);
       const whole = concat(parts, n);
@@ -466,8 +614,8 @@ function resolveLocatedStringOnce(node: Node, ctx: ValueContext, depth: number):
     }
     case 'BinaryExpression': {
       if (n.operator !== '+') break;
-      const left = resolveLocatedString(n.left, ctx, depth + 1);
-      const right = resolveLocatedString(n.right, ctx, depth + 1);
+      const left = resolveLocatedString(n.left, ctx, depth);
+      const right = resolveLocatedString(n.right, ctx, depth);
       if (!left && !right) break;
       return concat([left ?? hole(n.left), right ?? hole(n.right)], n);
     }
@@ -475,8 +623,8 @@ function resolveLocatedStringOnce(node: Node, ctx: ValueContext, depth: number):
       const binding = bindingOf(n, ctx, depth);
       if (binding?.kind === 'init') return resolveLocatedString(binding.init, ctx, depth + 1);
       if (binding?.kind === 'member') {
-        const value = memberValue(binding.object, binding.key, ctx, depth);
-        return value ? resolveLocatedString(value, ctx, depth + 1) : undefined;
+        const value = memberValue(binding.object, binding.key, ctx, depth + 1);
+        return value ? resolveLocatedString(value, ctx, depth + 2) : undefined;
       }
       break;
     }
@@ -488,10 +636,10 @@ function resolveLocatedStringOnce(node: Node, ctx: ValueContext, depth: number):
     }
     case 'CallExpression': {
       if (!isJoinCall(n)) break;
-      const items = resolveLocatedList(n.callee.object, ctx, depth + 1);
+      const items = resolveLocatedList(n.callee.object, ctx, depth);
       if (!items) break;
       const sepNode = n.arguments[0];
-      const separator = sepNode === undefined ? ',' : staticString(sepNode, ctx, depth + 1);
+      const separator = sepNode === undefined ? ',' : staticString(sepNode, ctx, depth);
       if (separator === undefined) break;
       const parts: LocatedString[] = [];
       items.forEach((item, index) => {
@@ -509,13 +657,13 @@ function resolveLocatedStringOnce(node: Node, ctx: ValueContext, depth: number):
 
 /** True when the expression is (bound to) an array whose elements are known statically or located. */
 export function isStaticArray(node: Node | null | undefined, ctx: ValueContext, depth = 0): boolean {
-  if (!node || depth > MAX_DEPTH) return false;
+  if (!node || beyond(depth)) return false;
   const n = unwrap(node);
   if (n.type === 'ArrayExpression') return true;
   if (n.type === 'Identifier') {
     const binding = bindingOf(n, ctx, depth);
     if (binding?.kind === 'init') return isStaticArray(binding.init, ctx, depth + 1);
-    if (binding?.kind === 'member') return isStaticArray(memberValue(binding.object, binding.key, ctx, depth), ctx, depth + 1);
+    if (binding?.kind === 'member') return isStaticArray(memberValue(binding.object, binding.key, ctx, depth + 1), ctx, depth + 2);
     return false;
   }
   if (n.type === 'MemberExpression') {
@@ -530,14 +678,8 @@ export function isStaticArray(node: Node | null | undefined, ctx: ValueContext, 
  * single string (a list of one). Unknown elements are left out. Undefined when nothing is known.
  */
 export function resolveLocatedList(node: Node | null | undefined, ctx: ValueContext, depth = 0): LocatedString[] | undefined {
-  if (!node || depth > MAX_DEPTH) return undefined;
-  const memo = memoOf(ctx).lists;
-  const known = memo.get(node);
-  if (known !== undefined) return known ?? undefined;
-  memo.set(node, null);
-  const resolved = resolveLocatedListOnce(node, ctx, depth);
-  memo.set(node, resolved ?? null);
-  return resolved;
+  if (!node || beyond(depth)) return undefined;
+  return memoised(memoOf(ctx).lists, node, depth, undefined, () => resolveLocatedListOnce(node, ctx, depth));
 }
 
 function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): LocatedString[] | undefined {
@@ -548,9 +690,9 @@ function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): L
       for (const element of n.elements) {
         if (!element) continue;
         if (element.type === 'SpreadElement') {
-          items.push(...(resolveLocatedList(element.argument, ctx, depth + 1) ?? []));
+          items.push(...(resolveLocatedList(element.argument, ctx, depth) ?? []));
         } else {
-          const item = resolveLocatedString(element, ctx, depth + 1);
+          const item = resolveLocatedString(element, ctx, depth);
           if (item) items.push(item);
         }
         // spreads of spreads double a list at each level: past this many strings it is data, not a scope list
@@ -565,8 +707,8 @@ function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): L
         // `const { SCOPES = "repo" } = process.env`: the default is requested when the variable is unset, as a
         // `process.env.SCOPES ?? "repo"` fallback is
         if (isEnvObject(binding.object)) return binding.defaultValue ? resolveLocatedList(binding.defaultValue, ctx, depth + 1) : undefined;
-        const value = memberValue(binding.object, binding.key, ctx, depth);
-        return value ? resolveLocatedList(value, ctx, depth + 1) : undefined;
+        const value = memberValue(binding.object, binding.key, ctx, depth + 1);
+        return value ? resolveLocatedList(value, ctx, depth + 2) : undefined;
       }
       break;
     }
@@ -578,22 +720,22 @@ function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): L
     }
     case 'CallExpression':
       // `[...].join(" ")` requests the same scopes as the array itself, `"a b".split(" ")` the same as the string
-      if (isJoinCall(n) && isStaticArray(n.callee.object, ctx, depth + 1)) return resolveLocatedList(n.callee.object, ctx, depth + 1);
+      if (isJoinCall(n) && isStaticArray(n.callee.object, ctx, depth)) return resolveLocatedList(n.callee.object, ctx, depth);
       if (isScopeSplitCall(n)) {
-        const whole = resolveLocatedString(n.callee.object, ctx, depth + 1);
+        const whole = resolveLocatedString(n.callee.object, ctx, depth);
         if (whole) return [whole];
       }
       break;
     case 'ConditionalExpression': {
       // `admin ? "repo admin:org" : "read:user"`: either branch may be what a deployment requests
-      const consequent = resolveLocatedList(n.consequent, ctx, depth + 1);
-      const alternate = resolveLocatedList(n.alternate, ctx, depth + 1);
+      const consequent = resolveLocatedList(n.consequent, ctx, depth);
+      const alternate = resolveLocatedList(n.alternate, ctx, depth);
       if (consequent || alternate) return [...(consequent ?? []), ...(alternate ?? [])];
       break;
     }
     case 'LogicalExpression':
       // `process.env.SCOPES ?? "repo admin:org"`: the literal fallback is what is requested when the variable is unset
-      if ((n.operator === '??' || n.operator === '||') && classifyCredential(n.left, ctx, depth + 1).kind === 'env') return resolveLocatedList(n.right, ctx, depth + 1);
+      if ((n.operator === '??' || n.operator === '||') && classifyCredential(n.left, ctx, depth).kind === 'env') return resolveLocatedList(n.right, ctx, depth);
       break;
     default:
       break;
@@ -712,7 +854,7 @@ function staticCredential(value: unknown, node: Node): CredentialValue | undefin
 
 function withFallback(envName: string, fallback: Node | undefined, ctx: ValueContext, depth: number): CredentialValue {
   if (!fallback) return { kind: 'env', envName };
-  const right = classifyCredential(fallback, ctx, depth + 1);
+  const right = classifyCredential(fallback, ctx, depth);
   return right.kind === 'static' ? { kind: 'env', envName, fallback: { node: right.node, value: right.value } } : { kind: 'env', envName };
 }
 
@@ -733,14 +875,18 @@ function stringCallSubject(call: TSESTree.CallExpression): Node | undefined {
 
 /** Classifies where a credential (client id/secret, token) value comes from. Never throws. */
 export function classifyCredential(node: Node | null | undefined, ctx: ValueContext, depth = 0): CredentialValue {
-  if (!node || depth > MAX_DEPTH) return UNKNOWN;
+  if (!node || beyond(depth)) return UNKNOWN;
+  return memoised(memoOf(ctx).credentials, node, depth, UNKNOWN, () => classifyCredentialOnce(node, ctx, depth));
+}
+
+function classifyCredentialOnce(node: Node, ctx: ValueContext, depth: number): CredentialValue {
   const n = unwrap(node);
   const envName = getEnvReadName(n);
   if (envName !== undefined) return { kind: 'env', envName };
   switch (n.type) {
     case 'LogicalExpression': {
       if (n.operator !== '??' && n.operator !== '||') return UNKNOWN;
-      const left = classifyCredential(n.left, ctx, depth + 1);
+      const left = classifyCredential(n.left, ctx, depth);
       if (left.kind === 'env') return left.fallback ? left : withFallback(left.envName, n.right, ctx, depth);
       if (left.kind === 'static') return left;
       return UNKNOWN;
@@ -749,9 +895,9 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
       const binding = bindingOf(n, ctx, depth);
       if (binding?.kind === 'init') return classifyCredential(binding.init, ctx, depth + 1);
       if (binding?.kind === 'member') {
-        if (isEnvObject(binding.object)) return withFallback(binding.key, binding.defaultValue, ctx, depth);
-        const value = memberValue(binding.object, binding.key, ctx, depth);
-        if (value) return classifyCredential(value, ctx, depth + 1);
+        if (isEnvObject(binding.object)) return withFallback(binding.key, binding.defaultValue, ctx, depth + 1);
+        const value = memberValue(binding.object, binding.key, ctx, depth + 1);
+        if (value) return classifyCredential(value, ctx, depth + 2);
         return binding.defaultValue ? classifyCredential(binding.defaultValue, ctx, depth + 1) : UNKNOWN;
       }
       return UNKNOWN;
@@ -767,12 +913,12 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
       return value ? classifyCredential(value, ctx, depth + 1) : UNKNOWN;
     }
     case 'ChainExpression':
-      return classifyCredential(n.expression, ctx, depth + 1);
+      return classifyCredential(n.expression, ctx, depth);
     case 'ConditionalExpression': {
       // `isProd ? process.env.X! : "dev-secret"`: the literal branch ships and runs wherever the test is false, as a
       // fallback does where the variable is unset (two literals, or no env read: which one runs is not known)
-      const consequent = classifyCredential(n.consequent, ctx, depth + 1);
-      const alternate = classifyCredential(n.alternate, ctx, depth + 1);
+      const consequent = classifyCredential(n.consequent, ctx, depth);
+      const alternate = classifyCredential(n.alternate, ctx, depth);
       for (const [env, other] of [[consequent, alternate], [alternate, consequent]] as const) {
         if (env.kind === 'env') return env.fallback || other.kind !== 'static' ? env : { kind: 'env', envName: env.envName, fallback: { node: other.node, value: other.value } };
       }
@@ -781,7 +927,7 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
     case 'TemplateLiteral':
       // `${process.env.X ?? "…"}`: a template of one part and no text is that part
       if (n.expressions.length === 1 && n.quasis.every((q) => (q.value.cooked ?? q.value.raw) === '')) {
-        return classifyCredential(n.expressions[0], ctx, depth + 1);
+        return classifyCredential(n.expressions[0], ctx, depth);
       }
     // falls through
     case 'Literal':
@@ -790,10 +936,10 @@ export function classifyCredential(node: Node | null | undefined, ctx: ValueCont
       // an env read passed through a string method that keeps its origin (`process.env.X?.trim()`, `String(…)`)
       const read = n.type === 'CallExpression' ? stringCallSubject(n) : undefined;
       if (read) {
-        const inner = classifyCredential(read, ctx, depth + 1);
+        const inner = classifyCredential(read, ctx, depth);
         if (inner.kind === 'env') return inner;
       }
-      const located = resolveLocatedString(n, ctx, depth + 1);
+      const located = resolveLocatedString(n, ctx, depth);
       if (located) return located.value.includes(HOLE) ? UNKNOWN : (staticCredential(located.value, located.node) ?? UNKNOWN);
       break;
     }
@@ -819,22 +965,22 @@ export interface UrlValue {
  * the variable is unset). Undefined for env reads without fallback and run-time values.
  */
 export function resolveUrl(node: Node | null | undefined, ctx: ValueContext, depth = 0): UrlValue | undefined {
-  if (!node || depth > MAX_DEPTH) return undefined;
+  if (!node || beyond(depth)) return undefined;
   const n = unwrap(node);
   if (getEnvReadName(n) !== undefined) return undefined;
   if (n.type === 'LogicalExpression' && (n.operator === '??' || n.operator === '||')) {
-    const left = classifyCredential(n.left, ctx);
+    const left = classifyCredential(n.left, ctx, depth);
     if (left.kind !== 'env') return undefined;
-    const located = resolveLocatedString(n.right, ctx);
+    const located = resolveLocatedString(n.right, ctx, depth);
     return located && located.value !== '' ? { located, isFallback: true } : undefined;
   }
-  const located = resolveLocatedString(n, ctx);
+  const located = resolveLocatedString(n, ctx, depth);
   if (located) return { located, isFallback: false };
   // `const { AUTH_URL = "http://…" } = process.env`
   if (n.type === 'Identifier') {
     const binding = bindingOf(n, ctx, depth);
     if (binding?.kind === 'member' && isEnvObject(binding.object) && binding.defaultValue) {
-      const fallback = resolveLocatedString(binding.defaultValue, ctx);
+      const fallback = resolveLocatedString(binding.defaultValue, ctx, depth + 1);
       return fallback && fallback.value !== '' ? { located: fallback, isFallback: true } : undefined;
     }
     if (binding?.kind === 'init') return resolveUrl(binding.init, ctx, depth + 1);

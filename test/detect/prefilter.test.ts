@@ -366,6 +366,9 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
     // newlines, a Basic user that is no token, a JSX attribute whose first letter is an entity
     (s) => `const query = \`a=xyzxyzxyzxyz\${suffix}api_token=${s}\`;`,
     (s) => `const apiKey = "\\n${s}\\t";`,
+    // a regular expression's escapes, read by the rule as separators
+    (s) => `const re = /\\b${s.replace(/\//g, '\\/')}\\b/;`,
+    (s) => `const re = new RegExp("\\\\b${s}\\\\b");`,
     (s) => `const auth = btoa("jo(e):${s}");`,
     (s) => `export const w = <Widget apiToken="&#${s.charCodeAt(0)};${s.slice(1)}" />;`,
     (s) => `export const w = <Widget apiToken="&nbsp;${s}" />;`,

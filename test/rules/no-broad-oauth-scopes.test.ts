@@ -61,6 +61,23 @@ const byManaged = `${HEAD}worker.oauth("cal", { name: "calendar", provider: "goo
 const namespaceImport = `import * as workers from "@notionhq/workers";
 export const worker = new workers.Worker();
 worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: "site_admin", ${CLIENT} });`;
+// an enum member and a namespace's const are as static as a const
+const enumScopes = `${HEAD}const enum Scope { Identity = "read:user", Repo = "repo" }
+namespace Scopes { export const ORG = "admin:org"; }
+worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: [Scope.Identity, Scope.Repo, Scopes.ORG], ${CLIENT} });`;
+// each const of a chain counts once (MAX_DEPTH: 12 consts), not the spreads and the join around it
+const spreadChain = `${HEAD}const IDENTITY = ["read:user"];
+const REPOS = [...IDENTITY, "repo"];
+const ORGS = [...REPOS, "read:org"];
+const GISTS = [...ORGS, "gist"];
+const HOOKS = [...GISTS, "read:repo_hook"];
+const PACKAGES = [...HOOKS, "read:packages"];
+const ALL = [...PACKAGES, "notifications"];
+worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: \`\${ALL.join(" ")} \${[...ALL].join(" ")}\`, ${CLIENT} });`;
+// TypeScript's CommonJS import, as a `.cts` file writes it
+const importEquals = `import workers = require("@notionhq/workers");
+const worker = new workers.Worker();
+worker.oauth("github", { ${GITHUB_ENDPOINTS}, scope: "admin:org", ${CLIENT} });`;
 const chained = `import { Worker } from "@notionhq/workers";
 new Worker().oauth("github", { ${GITHUB_ENDPOINTS}, scope: "admin:org" });`;
 const duplicateSuggestion = `${HEAD}worker.oauth("gdrive", { ${GOOGLE_ENDPOINTS}, scope: "drive drive.file", ${CLIENT} });`;
@@ -314,6 +331,23 @@ ts.run('no-broad-oauth-scopes (typescript-eslint parser)', rule, {
     {
       code: namespaceImport,
       errors: [{ messageId: 'broadScopeNoAlternative', ...span(namespaceImport, 'site_admin'), suggestions: [] }],
+    },
+    {
+      code: enumScopes,
+      errors: [
+        { messageId: 'broadScope', ...span(enumScopes, '"repo"'), column: span(enumScopes, '"repo"').column + 1, endColumn: span(enumScopes, '"repo"').endColumn - 1, suggestions: [] },
+        { messageId: 'broadScope', ...span(enumScopes, 'admin:org'), suggestions: [{ messageId: 'useNarrower', output: enumScopes.replace('admin:org', 'read:org') }] },
+      ],
+    },
+    {
+      // the same literal read twice (two joins of one list) is reported once, where it is written
+      code: spreadChain,
+      errors: [{ messageId: 'broadScope', ...span(spreadChain, '"repo"'), column: span(spreadChain, '"repo"').column + 1, endColumn: span(spreadChain, '"repo"').endColumn - 1, suggestions: [] }],
+    },
+    {
+      code: importEquals,
+      filename: 'worker.cts',
+      errors: [{ messageId: 'broadScope', ...span(importEquals, 'admin:org'), suggestions: [{ messageId: 'useNarrower', output: importEquals.replace('admin:org', 'read:org') }] }],
     },
     {
       code: chained,

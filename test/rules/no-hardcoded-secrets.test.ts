@@ -2,8 +2,11 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
+import tsParser from '@typescript-eslint/parser';
 import rule from '../../rules/no-hardcoded-secrets.js';
 import plugin from '../../src/index.js';
+import { readJsxAttribute, regexPatternText } from '../../src/ast/sites.js';
+import { hasUncookedEscape, rawToSourceOffsets } from '../../src/ast/strings.js';
 import { redact } from '../../src/detect/redact.js';
 import { CHARSETS, fakeGenericSecret, fakeToken, randomString } from '../support/fake-tokens.js';
 
@@ -315,5 +318,126 @@ describe('schema defaults, vendor schemes with lists, words around a random part
       expect(lines(`fetch(url, { headers: { Authorization: "Bearer ${token}" } });`), token.slice(0, 40)).toEqual([1]);
     }
     expect(lines(`export const apiKey = "secret-token:acme_production_wma_primary_key";`)).toEqual([]);
+  });
+});
+
+describe('raw template text, astral JSX entities and regular expression patterns: a token at its own columns', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const base = { plugins: { 'worker-auth': plugin }, rules: { 'worker-auth/no-hardcoded-secrets': 'error' } } as const;
+  const configs: Record<'js' | 'ts', Linter.Config[]> = {
+    js: [{ ...base, files: ['**/*.js', '**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }],
+    ts: [{ ...base, files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } }],
+  };
+  const token = fakeToken('github-classic-pat', 9101);
+  const stripe = fakeToken('stripe-secret-key', 9102);
+  const npm = fakeToken('npm-access-token', 9103);
+  const other = fakeToken('github-classic-pat', 9104);
+  const emoji = '\u{1F600}';
+  const lint = (code: string, file: string) => linter.verify(code, configs[/\.[cm]?tsx?$/.test(file) ? 'ts' : 'js'], file);
+  /** `line:column-endLine:endColumn` of `needle` in `code`, every line terminator counted as ESLint counts it. */
+  const spanOf = (code: string, needle: string): string => {
+    const at = (offset: number) => {
+      const lines = code.slice(0, offset).split(/\r\n|[\r\n\u2028\u2029]/);
+      return `${lines.length}:${lines[lines.length - 1]!.length + 1}`;
+    };
+    const start = code.indexOf(needle);
+    return `${at(start)}-${at(start + needle.length)}`;
+  };
+  const spans = (messages: readonly Linter.LintMessage[]) => messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
+
+  it('`String.raw`: escapes and a CRLF or lone CR line break before the token (espree normalises the raw text)', () => {
+    for (const file of ['raw.js', 'raw.ts']) {
+      for (const lineBreak of ['\r\n', '\r']) {
+        const code = `export const a = String.raw\`\\t\\n\\u0041\\x41${lineBreak}${token}\`;\n`;
+        expect(spans(lint(code, file)), `${file} ${JSON.stringify(lineBreak)}`).toEqual([spanOf(code, token)]);
+      }
+    }
+  });
+
+  it('a tag with an invalid escape reads the raw text: the token after it and a CRLF at its own columns, both parsers', () => {
+    for (const file of ['tag.js', 'tag.ts']) {
+      for (const escape of ['\\u{ZZ}', '\\xZ', '\\u12', '\\01']) {
+        const code = `export const a = tag\`${escape}\\n\r\n ${token}\`;\n`;
+        expect(spans(lint(code, file)), `${file} ${escape}`).toEqual([spanOf(code, token)]);
+      }
+    }
+  });
+
+  it('hasUncookedEscape: escapes a template cannot cook, not an escaped backslash', () => {
+    for (const raw of ['\\u{ZZ}', '\\u{}', '\\u{110000}', '\\xZ1', '\\u12', '\\01', '\\8', 'a\\\\\\u{ZZ}']) expect(hasUncookedEscape(raw), raw).toBe(true);
+    for (const raw of ['\\\\u{ZZ}', '\\u{1F600}\\n', '\\u{0000041}', '\\x41\\u0041', '\\0', '\\0a', '\\`\\${x}', 'a\\\r\nb']) expect(hasUncookedEscape(raw), raw).toBe(false);
+  });
+
+  it('rawToSourceOffsets: a line break espree normalised stands for its source characters', () => {
+    expect(rawToSourceOffsets('a\r\nb', 'a\nb')).toEqual([0, 1, 3, 4]);
+    expect(rawToSourceOffsets('a\rb', 'a\nb')).toEqual([0, 1, 2, 3]);
+    expect(rawToSourceOffsets('\\t\r\nb', '\\t\r\nb')).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('a JSX attribute: a token after an astral numeric entity, which espree decodes to one UTF-16 unit', () => {
+    for (const file of ['astral.jsx', 'astral.tsx']) {
+      const code = `export const V = () => <a title="&#x1F600;&#128512;&#x10FFFF; ${token}" />;\n`;
+      expect(spans(lint(code, file)), file).toEqual([spanOf(code, token)]);
+    }
+  });
+
+  it('a JSX attribute: the suggestion writes each entity as the character it stands for, the emoji too', () => {
+    for (const file of ['astral.jsx', 'astral.tsx']) {
+      const code = `export const V = () => <a title="&eacute;&#x1F600;&amp; ${token}" />;\n`;
+      const [message] = lint(code, file);
+      expect(message?.suggestions?.[0]?.fix.text, file).toBe(`{\`\u00e9${emoji}& \${process.env.GITHUB_TOKEN ?? ""}\`}`);
+    }
+  });
+
+  it('readJsxAttribute: the value as the page shows it, with the offsets of each character in the source', () => {
+    const content = '&#x1F600;a&eacute;b';
+    const read = readJsxAttribute(content, '\uF600a\u00e9b');
+    expect(read.value).toBe(`${emoji}a\u00e9b`);
+    expect(read.map).toEqual([0, 0, 9, 10, 18, 19]);
+    // a value the parser decoded right is kept
+    expect(readJsxAttribute(content, `${emoji}a\u00e9b`)).toEqual(read);
+  });
+
+  it('regular expression literals: tokens after `\\b`, `\\s`, `\\t`, `\\d`, `\\x41`, `\\u0041`, `\\cJ` and back-references', () => {
+    const code = [
+      `export const a = /\\b${token}\\b/;`,
+      `export const b = /(x)\\s\\1${stripe}/u;`,
+      `export const c = /[\\t\\n]\\d\\x41\\u0041\\cJ${npm}/;`,
+      `export const d = /\\u{1F600}${other}$/u;`,
+    ].join('\n');
+    for (const file of ['re.js', 're.ts']) {
+      const messages = lint(code, file);
+      expect(spans(messages), file).toEqual([spanOf(code, token), spanOf(code, stripe), spanOf(code, npm), spanOf(code, other)]);
+      // a pattern is never rewritten
+      expect(messages.every((m) => (m.suggestions ?? []).length === 0), file).toBe(true);
+    }
+  });
+
+  it('regular expression literals: an escaped backslash before a letter (`\\\\b`) matches that letter, glued to what follows', () => {
+    const code = `export const a = /\\\\b${token}/;\nexport const b = /\\.${token}/;\n`;
+    expect(lint(code, 're.js').map((m) => m.line)).toEqual([2]);
+  });
+
+  it('regexPatternText: each letter or digit escape becomes spaces of its length; other escapes stay as written', () => {
+    const pattern = '\\bab\\B\\s\\x41\\u0041\\u{1F600}\\cJ\\12\\.\\\\b\\x4';
+    const text = regexPatternText(pattern);
+    expect(text).toHaveLength(pattern.length);
+    expect(text).toBe(`  ab${' '.repeat(29)}\\.\\\\b  4`);
+    expect(regexPatternText('no escapes')).toBe('no escapes');
+  });
+
+  it('the pattern of `new RegExp(…)` or `RegExp(…)` is read as a pattern: string, template and `String.raw` template', () => {
+    const code = [
+      `export const a = new RegExp("\\\\b${token}\\\\b", "g");`,
+      `export const b = RegExp(\`\\\\s${stripe}\`);`,
+      `export const c = new RegExp(String.raw\`\\b${npm}\\b\`);`,
+    ].join('\n');
+    for (const file of ['re.js', 're.ts']) expect(spans(lint(code, file)), file).toEqual([spanOf(code, token), spanOf(code, stripe), spanOf(code, npm)]);
+  });
+
+  it('the pattern string of `new RegExp(…)`: its suggestion keeps the escapes around the env read', () => {
+    const code = `export const a = new RegExp("\\\\b${token}\\\\b", "g");\n`;
+    const [message] = lint(code, 're.js');
+    expect(message?.suggestions?.[0]?.fix.text).toBe('`\\\\b${process.env.GITHUB_TOKEN ?? ""}\\\\b`');
   });
 });

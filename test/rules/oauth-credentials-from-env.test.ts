@@ -13,6 +13,7 @@ import { span } from '../support/positions.js';
 const SECRET = fakeGenericSecret(31);
 const SECRET_MASKED = redact(SECRET);
 const SECRET_2 = fakeGenericSecret(32);
+const SECRET_3 = fakeGenericSecret(9200);
 const GOOGLE_SECRET = fakeToken('google-oauth-client-secret', 33);
 const GOOGLE_MASKED = redact(GOOGLE_SECRET, 'GOCSPX-');
 
@@ -69,6 +70,15 @@ const octokit = `import { createOAuthAppAuth } from "@octokit/auth-oauth-app";
 export const auth = createOAuthAppAuth({ clientType: "oauth-app", clientId: process.env.ID ?? "", clientSecret: "${SECRET}" });`;
 const arctic = `import { MicrosoftEntraId } from "arctic";
 export const entra = new MicrosoftEntraId("common", process.env.ID ?? "", "${SECRET}", "https://app.acme.dev/cb");`;
+// a namespace's const and an enum member are as static as a const: reported where the literal is written (no
+// suggestion in an enum, whose string members take only constant strings)
+const namespaceSecret = `${HEAD}namespace Secrets { export const GITHUB = "${SECRET_3}"; }
+const enum Ids { Github = "1234567890" }
+worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: Ids.Github, clientSecret: Secrets.GITHUB });`;
+// TypeScript's CommonJS import, as a `.cts` file writes it
+const importEquals = `import workers = require("@notionhq/workers");
+export const worker = new workers.Worker();
+worker.oauth("githubAuth", { name: "github-app", ${GITHUB_ENDPOINTS}, clientId: process.env.ID ?? "", clientSecret: "${SECRET_3}" });`;
 const plainObject = `export const providers = {
   acme: { authUrl: "https://auth.acme.io/authorize", tokenUrl: "https://auth.acme.io/token", clientId: process.env.ACME_ID, clientSecret: "${SECRET}" },
 };`;
@@ -266,6 +276,20 @@ ts.run('oauth-credentials-from-env (typescript-eslint parser)', rule, {
       name: 'a plain OAuth object',
       code: plainObject,
       errors: [{ messageId: 'hardcodedSecret', data: { key: 'clientSecret', config: 'this OAuth configuration', masked: SECRET_MASKED, envName: 'ACME_OAUTH_CLIENT_SECRET' }, ...span(plainObject, `"${SECRET}"`), suggestions: [{ messageId: 'useEnv', output: plainObject.replace(`"${SECRET}"`, 'process.env.ACME_OAUTH_CLIENT_SECRET ?? ""') }] }],
+    },
+    {
+      name: 'a namespace const and an enum member',
+      code: namespaceSecret,
+      errors: [
+        { messageId: 'hardcodedSecret', ...span(namespaceSecret, `"${SECRET_3}"`), suggestions: [{ messageId: 'useEnv', output: namespaceSecret.replace(`"${SECRET_3}"`, 'process.env.GITHUB_APP_OAUTH_CLIENT_SECRET ?? ""') }] },
+        { messageId: 'hardcodedClientId', ...span(namespaceSecret, '"1234567890"'), suggestions: [] },
+      ],
+    },
+    {
+      name: 'import-equals require (.cts)',
+      code: importEquals,
+      filename: 'worker.cts',
+      errors: [{ messageId: 'hardcodedSecret', ...span(importEquals, `"${SECRET_3}"`), suggestions: [{ messageId: 'useEnv', output: importEquals.replace(`"${SECRET_3}"`, 'process.env.GITHUB_APP_OAUTH_CLIENT_SECRET ?? ""') }] }],
     },
     {
       code: literalClientId,

@@ -101,6 +101,8 @@ describe('new Worker() from @notionhq/workers and its .oauth() calls', () => {
     ['an aliased import', `import { Worker as W } from "@notionhq/workers";\nexport const worker = new W();\nworker.oauth("githubAuth", ${GITHUB});`, 'ts'],
     ['a destructured require', `const { Worker } = require("@notionhq/workers");\nconst worker = new Worker();\nmodule.exports = worker;\nworker.oauth("githubAuth", ${GITHUB});`, 'espree'],
     ['a required namespace', `const workers = require("@notionhq/workers");\nconst worker = new workers.Worker();\nworker.oauth("githubAuth", ${GITHUB});`, 'espree'],
+    ['an import-equals require', `import workers = require("@notionhq/workers");\nconst worker = new workers.Worker();\nworker.oauth("githubAuth", ${GITHUB});`, 'ts'],
+    ['an exported import-equals require, aliased', `export import workers = require("@notionhq/workers");\nconst sdk = workers;\nexport const worker = new sdk.Worker();\nworker.oauth("githubAuth", ${GITHUB});`, 'ts'],
     ['a chained call', `import { Worker } from "@notionhq/workers";\nnew Worker().oauth("githubAuth", ${GITHUB});`, 'espree'],
     ['a TypeScript wrapper', `${HEAD}(worker as Worker).oauth("githubAuth", ${GITHUB} satisfies object);`, 'ts'],
     ['a config in a const', `${HEAD}const config = ${GITHUB};\nworker.oauth("githubAuth", config);`, 'ts'],
@@ -111,6 +113,21 @@ describe('new Worker() from @notionhq/workers and its .oauth() calls', () => {
     expect(model.workers).toHaveLength(1);
     expect(model.oauthCalls).toHaveLength(1);
     expect(model.configs.map(summary)).toEqual([GITHUB_SUMMARY]);
+  });
+
+  it.each([
+    ['a type-only import-equals', 'import type workers = require("@notionhq/workers");\nnew workers.Worker().oauth("k", { name: "github", scope: "repo" });'],
+    ['an import-equals alias of a namespace', 'namespace sdk { export class Worker { oauth(_k: string, _c: object) {} } }\nimport workers = sdk;\nnew workers.Worker().oauth("k", { name: "github", scope: "repo" });'],
+    ['an import-equals of another module', 'import workers = require("./workers");\nnew workers.Worker().oauth("k", { name: "github", scope: "repo" });'],
+  ])('does not take %s for the SDK', (_title, code) => {
+    const { model } = probe(code);
+    expect(model.workers).toEqual([]);
+    expect(model.oauthCalls).toEqual([]);
+  });
+
+  it('follows an import-equals require of a passport strategy', () => {
+    const found = configs('import GitHubStrategy = require("passport-github2");\nexport const s = new GitHubStrategy({ clientID: "a", clientSecret: "b", callbackURL: "https://x.dev/cb", scope: ["repo"] }, verify);');
+    expect(found.map((config) => [config.source, config.provider?.id])).toEqual([['passport', 'github']]);
   });
 
   it('follows every variable holding the worker', () => {
@@ -410,6 +427,115 @@ describe('values', () => {
     ]);
   });
 
+  /** Each scope of each configuration in turn (one model: what one resolves is known to the next), with its source text. */
+  function scopesOfEach(code: string): ([string, string | undefined][] | undefined)[] {
+    const { model, text } = probe(code);
+    return model.configs.map((config) =>
+      locateScopes(config.scopes[0]!.node, model.values, splitScopes)?.map((scope) => [scope.scope, scope.range ? text.slice(scope.range[0], scope.range[1]) : undefined]),
+    );
+  }
+  const scopesOf = (code: string) => scopesOfEach(code)[0];
+
+  it.each([
+    ['a const enum member', 'const enum Scope { Identity = "read:user", Repo = "repo" }', '[Scope.Identity, Scope.Repo]'],
+    ['an enum member (also by a string key)', 'enum Scope { Identity = "read:user", "full-repo" = `repo` }', '[Scope.Identity, Scope["full-repo"]]'],
+    ['a declared enum member with an initialiser', 'declare enum Scope { Identity = "read:user", Repo = "repo" }', '`${Scope.Identity} ${Scope.Repo}`'],
+    ['a namespace const', 'namespace Scopes { export const IDENTITY = "read:user"; export const ALL = [IDENTITY, "repo"]; }', 'Scopes.ALL.join(" ")'],
+    ['a const of a nested namespace', 'namespace Outer { export namespace Inner { export const ALL = ["read:user", "repo"] as const; } }', 'Outer.Inner.ALL'],
+    ['merged namespaces', 'namespace Scopes { export const IDENTITY = "read:user"; }\nnamespace Scopes { export const REPO = "repo"; }', '[Scopes.IDENTITY, Scopes.REPO]'],
+    ['an enum of a namespace', 'namespace Auth { export enum Scope { Identity = "read:user", Repo = "repo" } }', '[Auth.Scope.Identity, Auth.Scope.Repo]'],
+  ])('reads %s where it is written', (_title, declaration, scope) => {
+    expect(scopesOf(`${HEAD}${declaration}\nworker.oauth("k", { name: "github", scope: ${scope} });`)).toEqual([
+      ['read:user', 'read:user'],
+      ['repo', 'repo'],
+    ]);
+  });
+
+  it.each([
+    ['a numbered enum member', 'enum Scope { Repo }', 'Scope.Repo'],
+    ['a declared enum member without an initialiser', 'declare enum Scope { Repo }', 'Scope.Repo'],
+    ['an enum member initialised from another member', 'enum Scope { Repo = "repo", Alias = Repo }', 'Scope.Alias'],
+    ['a namespace const that is not exported', 'namespace Scopes { const REPO = "repo"; export const x = 1; }', 'Scopes.REPO'],
+    ['a namespace `let`', 'namespace Scopes { export let REPO = "repo"; }', 'Scopes.REPO'],
+    ['a parameter shadowing the enum', 'enum Scope { Repo = "repo" }\nexport const add = (Scope: { Repo: string }) =>', 'Scope.Repo'],
+  ])('does not read %s', (_title, declaration, scope) => {
+    // one configuration, its scope unknown
+    expect(scopesOfEach(`${HEAD}${declaration}\nworker.oauth("k", { name: "github", scope: ${scope} });`)).toEqual([undefined]);
+  });
+
+  it('reads a credential held by a namespace const or an enum member, at its literal', () => {
+    const code = `${HEAD}namespace Secrets { export const GITHUB = "abc"; }\nconst enum Ids { Github = "Iv1.0000" }\nworker.oauth("k", { name: "k", clientId: Ids.Github, clientSecret: Secrets.GITHUB });`;
+    const { model, text } = probe(code);
+    const values = model.configs[0]!.credentials.map((site) => classifyCredential(site.node, model.values));
+    expect(values.map((value) => (value.kind === 'static' ? text.slice(...value.node.range) : value.kind))).toEqual(['"Iv1.0000"', '"abc"']);
+  });
+
+  /** `const C1 = C2; … const Cn = "repo";` as the scope `C1`. */
+  const constChain = (n: number) => Array.from({ length: n }, (_, i) => (i + 1 === n ? `const C${i + 1} = "repo";` : `const C${i + 1} = C${i + 2};`)).join('\n');
+  /** `const S1 = ["read:user"]; const S2 = [...S1, "s2"]; …` as the scope `Sn.join(" ")`. */
+  const spreadChain = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? 'const S1 = ["read:user"];' : `const S${i + 1} = [...S${i}, "s${i + 1}"];`)).join('\n');
+
+  it('follows a value through 12 consts, and not through 13', () => {
+    const scope = (n: number) => scopesOf(`${HEAD}${constChain(n)}\nworker.oauth("k", { name: "github", scope: C1 });`);
+    expect(scope(12)).toEqual([['repo', 'repo']]);
+    expect(scope(13)).toBeUndefined();
+  });
+
+  it('counts the consts of a chain, not the spreads, joins and templates around them', () => {
+    const scopes = (n: number) => scopesOf(`${HEAD}${spreadChain(n)}\nworker.oauth("k", { name: "github", scope: \`\${S${n}.join(" ")}\` });`)!.map(([scope]) => scope);
+    expect(scopes(12)).toEqual(['read:user', ...Array.from({ length: 11 }, (_, i) => `s${i + 2}`)]);
+    // the 13th const back is past the bound: the first list is left out, the rest is read
+    expect(scopes(13)).toEqual(Array.from({ length: 12 }, (_, i) => `s${i + 2}`));
+  });
+
+  it('reads a const within the bound fully, though a longer chain through it was cut first', () => {
+    const code = `${HEAD}${constChain(13)}\nworker.oauth("a", { name: "github", scope: C1 });\nworker.oauth("b", { name: "github", scope: C2 });`;
+    expect(scopesOfEach(code)).toEqual([undefined, [['repo', 'repo']]]);
+  });
+
+  /** Map and WeakMap lookups and array iterations while the model of `code` is built and read (work, not time). */
+  function work(code: string, read: (model: WorkerModel) => void): number {
+    let count = 0;
+    const restore: (() => void)[] = [];
+    const wrap = (proto: object, name: PropertyKey) => {
+      const target = proto as Record<PropertyKey, (...args: unknown[]) => unknown>;
+      const original = target[name]!;
+      target[name] = function (this: unknown, ...args: unknown[]) {
+        count += 1;
+        return original.apply(this, args);
+      };
+      restore.push(() => {
+        target[name] = original;
+      });
+    };
+    for (const proto of [Map.prototype, WeakMap.prototype]) for (const name of ['get', 'has']) wrap(proto, name);
+    wrap(Array.prototype, Symbol.iterator);
+    try {
+      read(probe(code).model);
+    } finally {
+      for (const undo of restore.reverse()) undo();
+    }
+    return count;
+  }
+
+  it.each([
+    ['objects spread twice', (k: number) => `const o0 = { name: "github", scope: "repo", clientSecret: "abc" };\n${Array.from({ length: k }, (_, i) => `const o${i + 1} = { ...o${i}, ...o${i} };`).join('\n')}\nworker.oauth("k", o${k});`],
+    ['credentials in both branches', (k: number) => `const s0 = "abc";\n${Array.from({ length: k }, (_, i) => `const s${i + 1} = flag ? s${i} : process.env.S${i} ?? s${i};`).join('\n')}\nworker.oauth("k", { name: "github", clientSecret: s${k} });`],
+    ['scope lists spread twice', (k: number) => `const l0 = ["repo"];\n${Array.from({ length: k }, (_, i) => `const l${i + 1} = [...l${i}, ...l${i}];`).join('\n')}\nworker.oauth("k", { name: "github", scope: l${k} });`],
+  ])('reads each const once however often it is read (%s): 12 levels cost about twice 6', (_title, make) => {
+    const read = (model: WorkerModel) => {
+      for (const config of model.configs) {
+        for (const site of config.credentials) classifyCredential(site.node, model.values);
+        for (const site of config.scopes) locateScopes(site.node, model.values, splitScopes);
+      }
+    };
+    const base = work(HEAD, read);
+    const small = work(`${HEAD}${make(6)}`, read) - base;
+    const large = work(`${HEAD}${make(12)}`, read) - base;
+    // each level read twice by the next: without a memo, 2^12 against 2^6
+    expect(large / small).toBeLessThan(4);
+  });
+
   it('maps escaped characters back to their source', () => {
     const code = `${HEAD}worker.oauth("k", { name: "github", scope: "read:user\\u0020repo" });`;
     const { model, text } = probe(code);
@@ -505,6 +631,21 @@ new Worker().oauth("chain", { scope: "repo" }).oauth("again", { scope: "repo" })
     expect(messages.filter((m) => m.fatal)).toEqual([]);
     const { model } = probe(ODD);
     expect(model.workers.length).toBeGreaterThan(0);
+  });
+
+  // as deep as espree parses in a test worker: past MAX_NESTING the values are unknown, and the stack stays small
+  it.each([
+    ['conditionals', 500, (n: number) => `${'flag ? "read:user" : '.repeat(n)}"repo"`],
+    ['arrays', 500, (n: number) => `${'['.repeat(n)}"repo"${']'.repeat(n)}`],
+    ['spreads', 500, (n: number) => `[${'...['.repeat(n)}"repo"${']'.repeat(n)}]`],
+    ['concatenations', 2_000, (n: number) => `${'"read:user " + '.repeat(n)}"repo"`],
+    ['member reads', 2_000, (n: number) => `o${'.b'.repeat(n)}`],
+    ['env fallbacks', 2_000, (n: number) => `${Array.from({ length: n }, (_, i) => `process.env.S${i}`).join(' ?? ')} ?? "repo"`],
+  ])('survives values nested deep: %s (%i)', (_title, depth, make) => {
+    const code = `${HEAD}worker.oauth("k", { name: "github", scope: ${make(depth)}, clientSecret: ${make(depth)} });`;
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(code, [{ ...plugin.configs.recommended, files: ['**/*.js'] }], { filename: 'worker.js' });
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
   });
 
   it('survives the same file parsed by espree', () => {
