@@ -10,6 +10,7 @@ import { createRule, reportMasked } from '../src/create-rule.js';
 import { findNearestEnvExample, findProjectRoot, readEnvExampleNames } from '../src/env/project.js';
 import { envReadsOf, isAllowedName, RUNTIME_ENV_NAMES, scopeResolver } from '../src/workers/env-reads.js';
 import { gateText } from '../src/ast/gate-text.js';
+import { mayNameGateWord } from '../src/workers/model.js';
 
 export type Options = [{ allowNames?: string[]; checkTestFiles?: boolean }];
 export type MessageIds = 'missingFromEnvExample';
@@ -59,7 +60,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // every env read goes through `process` (`process.env`, `import { env } from "node:process"`): most files stop here
-    if (!gateText(context.sourceCode).includes('process')) return {};
+    if (!mayNameGateWord(context.sourceCode) || !gateText(context.sourceCode).includes('process')) return {};
     if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
     const examplePath = findNearestEnvExample(context.filename);
     if (examplePath === undefined) return {};

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { DEFAULT_ALLOW_FILES, DEFAULT_EXAMPLE_FILES, findProjectRoot, getEnvFileFindings, projectCreatesWorker, type EnvFileFinding } from '../src/env/project.js';
-import { getWorkerModel } from '../src/workers/model.js';
+import { getWorkerModel, mayNameGateWord } from '../src/workers/model.js';
 import { gateText } from '../src/ast/gate-text.js';
 
 export type Options = [{ exampleFiles?: string[]; allowFiles?: string[]; checkExampleSecrets?: boolean }];
@@ -97,7 +97,7 @@ export default createRule<Options, MessageIds>({
     const filename = context.filename;
     if (filename === '' || filename.startsWith('<')) return {};
     // only a file that creates the worker, or a `src/index.*`, can be the entry: every other file costs nothing
-    if (!gateText(context.sourceCode).includes('@notionhq/workers') && !/[\\/]src[\\/]index\.[cm]?[jt]sx?$/.test(filename)) return {};
+    if (!(mayNameGateWord(context.sourceCode) && gateText(context.sourceCode).includes('@notionhq/workers')) && !/[\\/]src[\\/]index\.[cm]?[jt]sx?$/.test(filename)) return {};
     return {
       'Program:exit'(program) {
         const workers = getWorkerModel(context).workers;

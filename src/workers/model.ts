@@ -927,6 +927,29 @@ function mayHavePlainConfig(text: string): boolean {
 const mayApply = new WeakMap<TSESTree.Program, boolean>();
 
 /**
+ * `process` (every env read goes through it) and what `MODEL_TEXT` matches (`@notionhq/workers` among it), in one
+ * pattern: the words the gates of env-example-in-sync, no-committed-env-files and the worker model look for. All but
+ * a few files hold none of them, and one pass over the text then answers every gate (a pass for `process` alone costs
+ * about half of one for `MODEL_TEXT`, and the two together no more than `MODEL_TEXT`).
+ */
+const GATE_WORDS = new RegExp(`process|${MODEL_TEXT.source}`);
+const gateWords = new WeakMap<TSESTree.Program, boolean>();
+let lastGateWords: { ast: object | undefined; result: boolean } = { ast: undefined, result: false };
+
+/** False when the file's text (`gateText`) holds neither `process` nor anything `MODEL_TEXT` matches. Cached per file. */
+export function mayNameGateWord(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const ast = sourceCode.ast;
+  if (ast === lastGateWords.ast) return lastGateWords.result;
+  let result = gateWords.get(ast);
+  if (result === undefined) {
+    result = GATE_WORDS.test(gateText(sourceCode));
+    gateWords.set(ast, result);
+  }
+  lastGateWords = { ast, result };
+  return result;
+}
+
+/**
  * False when the file's text rules out any worker, OAuth client or OAuth configuration (no traced module named, no
  * pair of endpoint keys): rules built on the model then need no listener at all. Cached per file.
  */
@@ -938,7 +961,7 @@ export function modelMayApply(sourceCode: Readonly<TSESLint.SourceCode>): boolea
   if (result === undefined) {
     const text = gateText(sourceCode);
     // one regular-expression pass rules out almost every file; the exact test only for the few it lets through
-    result = MODEL_TEXT.test(text) && (TRACED_MODULE_TEXT.some((module) => text.includes(module)) || mayHavePlainConfig(text));
+    result = mayNameGateWord(sourceCode) && MODEL_TEXT.test(text) && (TRACED_MODULE_TEXT.some((module) => text.includes(module)) || mayHavePlainConfig(text));
     mayApply.set(ast, result);
   }
   lastMayApply = { ast, result };

@@ -682,3 +682,17 @@ describe('the text gate', () => {
     expect(mayApply('const { google } = require("googleapis");')).toBe(true);
   });
 });
+
+describe('mayNameGateWord (the shared text gate)', () => {
+  it('is true for a text holding `process` or anything MODEL_TEXT matches, false otherwise, and agrees with both', async () => {
+    const { mayNameGateWord, MODEL_TEXT: model } = await import('../../src/workers/model.js');
+    const { Linter } = await import('eslint');
+    const linter = new Linter({ configType: 'flat' });
+    const answers: boolean[] = [];
+    const probe = { create: (context: { sourceCode: never }) => (answers.push(mayNameGateWord(context.sourceCode)), {}) };
+    const texts = ['export const a = 1;', 'export const e = process.env.X;', 'import { Worker } from "@notionhq/workers";', 'export const c = { authUrl: "https://x.test" };', 'export const p = "processor";'];
+    for (const text of texts) linter.verify(text, [{ plugins: { p: { rules: { g: probe as never } } }, rules: { 'p/g': 'error' } }], 'a.js');
+    expect(answers).toEqual(texts.map((t) => t.includes('process') || model.test(t)));
+    expect(answers).toEqual([false, true, true, true, true]);
+  });
+});
