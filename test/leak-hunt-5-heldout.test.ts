@@ -33,10 +33,10 @@
  *    writes. A name holding a part of 16+ letters and digits that is random, or has hardly a vowel, now gets a
  *    generic env name (src/detect/context.ts `holdsRandomNamePart`).
  *
- * Seen on the way, no leak: a `+` chain of a short secret with a block comment between its pieces is reported by the
- * rule, but the codemod's file prefilter rules the file out, so the value is not moved and the run says "No hardcoded
- * secrets found" (the join of `"…" + "…"` before the prefilter, `STRING_JOIN` in src/detect/index.ts, allows only white
- * space around the `+`).
+ * Seen on the way, no leak, and fixed: a `+` chain of a short secret with a block comment between its pieces was
+ * reported by the rule, but the codemod's file prefilter ruled the file out (its join of `"…" + "…"` allowed only
+ * white space around the `+`; `joinConcatenations` in src/detect/index.ts now skips comments too), so the value was
+ * not moved.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

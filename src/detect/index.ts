@@ -246,8 +246,8 @@ export class Detector {
     if (this.textMayHold(text, jsx)) return true;
     // a secret written in pieces (`"…" + "…"`, read whole by the rule and the codemod): the file with its string
     // concatenations joined
-    STRING_JOIN.lastIndex = 0;
-    return STRING_JOIN.test(text) && this.textMayHold(text.replace(STRING_JOIN, ''), jsx);
+    const joined = joinConcatenations(text);
+    return joined !== text && this.textMayHold(joined, jsx);
   }
 
   /** `mayContainSecret` of a text, without joining its concatenations. */
@@ -1038,8 +1038,53 @@ const SPACE = /\s/g;
 
 const NONE: readonly TokenFormat[] = Object.freeze([]);
 
-/** The end of a string, `+`, and the start of the next (`" +\n  "`): joined, a file reads as its concatenations build. */
-const STRING_JOIN = /["'`]\s*\+\s*["'`]/g;
+/** The most characters of white space and comments between a string's end, its `+` and the next string's start. */
+const JOIN_GAP = 256;
+
+/**
+ * `text` with every `"…" + "…"` joined: the end of a string, `+` and the start of the next removed, with the white
+ * space and comments around the `+` (`"…" /* part 2 *\/ + // rest`, `JOIN_GAP` characters at most), so a file reads as
+ * its concatenations build. `text` itself when it holds none. Each quote reads at most `JOIN_GAP` characters on.
+ */
+function joinConcatenations(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 34 && c !== 39 && c !== 96) continue;
+    const plus = skipGap(text, i + 1, i + 1 + JOIN_GAP);
+    if (plus < 0 || text.charCodeAt(plus) !== 43) continue;
+    const next = skipGap(text, plus + 1, plus + 1 + JOIN_GAP);
+    if (next < 0) continue;
+    const q = text.charCodeAt(next);
+    if (q !== 34 && q !== 39 && q !== 96) continue;
+    out += text.slice(last, i);
+    last = next + 1;
+    i = next;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** The first place from `from` past white space and comments, before `limit`; -1 when the gap runs to it or to the end. */
+function skipGap(text: string, from: number, limit: number): number {
+  let at = from;
+  while (at < text.length && at < limit) {
+    const c = text.charCodeAt(at);
+    if (isSpaceCode(c)) at++;
+    else if (c === 47 && text.charCodeAt(at + 1) === 42) {
+      // the comment's end, looked for within the gap only (a long comment is not read again from each quote)
+      let end = at + 2;
+      while (end + 1 < limit && end + 1 < text.length && !(text.charCodeAt(end) === 42 && text.charCodeAt(end + 1) === 47)) end++;
+      if (end + 1 >= limit || end + 1 >= text.length) return -1;
+      at = end + 2;
+    } else if (c === 47 && text.charCodeAt(at + 1) === 47) {
+      let end = at + 2;
+      while (end < text.length && end < limit && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      at = end;
+    } else return at;
+  }
+  return -1;
+}
 
 /** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
 const NEED_CONTEXT = Symbol('need context');

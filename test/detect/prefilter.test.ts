@@ -375,6 +375,7 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
     (s) => `const apiKey = {"${s}": 1}["${s}"];`,
     // a value written in pieces (read whole by the rule and the codemod)
     (s) => `const apiKey = "${s.slice(0, 6)}" + "${s.slice(6)}";`,
+    (s) => `const apiKey = "${s.slice(0, 6)}" /* part */ + // rest\n  "${s.slice(6)}";`,
     (s) => `const apiKey = '${s.slice(0, 9)}'\n  + \`${s.slice(9, 20)}\` +\n  "${s.slice(20)}";`,
   ];
 
