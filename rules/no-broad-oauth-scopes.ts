@@ -29,6 +29,37 @@ function listScopes(scopes: readonly string[]): string {
   return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
+/** Lists of more scopes than this read their alternatives as requested together (see `inOtherBranch`). */
+const MAX_BRANCH_SCOPES = 200;
+
+/** Is `node` inside a conditional's branch (within a few levels: a scope's string sits close to it)? */
+function underConditional(node: TSESTree.Node): boolean {
+  let child = node;
+  for (let n = node.parent, depth = 0; n && depth < 16; child = n, n = n.parent, depth++) {
+    if (n.type === 'ConditionalExpression' && child !== n.test) return true;
+  }
+  return false;
+}
+
+/**
+ * Are `a` and `b` in different branches of a conditional (`admin ? "admin:org" : "read:org"`)? Then they are never
+ * requested together. Their nearest common ancestor decides.
+ */
+function inOtherBranch(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  if (a === b) return false;
+  const above = new Set<TSESTree.Node>();
+  for (let n: TSESTree.Node | undefined = a; n; n = n.parent) above.add(n);
+  let child: TSESTree.Node = b;
+  for (let n: TSESTree.Node | undefined = b.parent; n; child = n, n = n.parent) {
+    if (!above.has(n)) continue;
+    if (n.type !== 'ConditionalExpression' || child === n.test) return false;
+    // `a` is under the other branch than `child`
+    const branchOfA = [n.consequent, n.alternate].find((branch) => branch !== child && above.has(branch));
+    return branchOfA !== undefined;
+  }
+  return false;
+}
+
 /** Scope text is shown in messages: keep it short and on one line (masked before the cut: a cut token is no token). */
 function shownScope(scope: string): string {
   const oneLine = maskShown(scope.replace(/\s+/g, ' '));
@@ -191,6 +222,15 @@ export default createRule<Options, MessageIds>({
       );
       // what is requested, each scope once in its short form (`https://graph.microsoft.com/Mail.Read` is `Mail.Read`)
       const requested = new Set(scopes.map((scope) => normalizeScope(provider, scope.scope.trim())).filter((scope) => scope !== ''));
+      /**
+       * what is requested with `scope`: not the scopes of the other branch of a conditional, which are its alternative
+       * (asked only of a list with a conditional in it, and of a short one: each finding reads the whole list)
+       */
+      const branchy = scopes.length <= MAX_BRANCH_SCOPES && scopes.some((scope) => underConditional(scope.node));
+      const requestedWith = (scope: LocatedScope): ReadonlySet<string> =>
+        branchy && scopes.some((other) => inOtherBranch(scope.node, other.node))
+          ? new Set(scopes.filter((other) => !inOtherBranch(scope.node, other.node)).map((other) => normalizeScope(provider, other.scope.trim())).filter((other) => other !== ''))
+          : requested;
       for (const finding of findings) {
         if (finding.kind === 'too-many') {
           const loc = site.node.loc;
@@ -200,7 +240,7 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         const scope = scopes[finding.index];
-        if (scope) reportFinding(finding, scope, requested, site, provider);
+        if (scope) reportFinding(finding, scope, requestedWith(scope), site, provider);
       }
     }
 

@@ -724,6 +724,9 @@ function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): L
       if (isScopeSplitCall(n)) {
         const whole = resolveLocatedString(n.callee.object, ctx, depth);
         if (whole) return [whole];
+        // `(process.env.SCOPES ?? "a b").split(" ")`, `(admin ? "a" : "b").split(" ")`: what the list reader reads there
+        const object = unwrap(n.callee.object);
+        if (object.type === 'LogicalExpression' || object.type === 'ConditionalExpression') return resolveLocatedList(object, ctx, depth);
       }
       break;
     case 'ConditionalExpression': {
@@ -734,8 +737,9 @@ function resolveLocatedListOnce(node: Node, ctx: ValueContext, depth: number): L
       break;
     }
     case 'LogicalExpression':
-      // `process.env.SCOPES ?? "repo admin:org"`: the literal fallback is what is requested when the variable is unset
-      if ((n.operator === '??' || n.operator === '||') && classifyCredential(n.left, ctx, depth).kind === 'env') return resolveLocatedList(n.right, ctx, depth);
+      // `process.env.SCOPES ?? "repo admin:org"`, also `process.env.SCOPES?.split(",") ?? […]`: the literal fallback is
+      // what is requested when the variable is unset
+      if ((n.operator === '??' || n.operator === '||') && classifyCredential(envReadUnder(n.left), ctx, depth).kind === 'env') return resolveLocatedList(n.right, ctx, depth);
       break;
     default:
       break;
@@ -871,6 +875,24 @@ function stringCallSubject(call: TSESTree.CallExpression): Node | undefined {
     return callee.object;
   }
   return undefined;
+}
+
+/** String methods a scope list read from the env passes through (`process.env.SCOPES?.split(",")`, `.trim()`). */
+const ENV_TEXT_METHODS = new Set(['split', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase']);
+
+/** The expression under such method calls (`process.env.X?.split(",")` → `process.env.X`); `node` itself otherwise. */
+function envReadUnder(node: Node): Node {
+  const plain = (x: Node): Node => {
+    const u = unwrap(x);
+    return u.type === 'ChainExpression' ? unwrap(u.expression) : u;
+  };
+  let n = plain(node);
+  for (let steps = 0; steps < 8 && n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed; steps++) {
+    const property = n.callee.property;
+    if (property.type !== 'Identifier' || !ENV_TEXT_METHODS.has(property.name)) break;
+    n = plain(n.callee.object);
+  }
+  return n === plain(node) ? node : n;
 }
 
 /** Classifies where a credential (client id/secret, token) value comes from. Never throws. */

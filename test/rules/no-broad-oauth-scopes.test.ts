@@ -2,6 +2,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule from '../../rules/no-broad-oauth-scopes.js';
 import { span } from '../support/positions.js';
+import { describe, expect, it } from 'vitest';
 
 
 const HEAD = 'import { Worker } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n';
@@ -470,4 +471,23 @@ js.run('no-broad-oauth-scopes (espree, .js)', rule, {
       errors: [{ messageId: 'broadScope', ...span(passportRequire, 'admin:repo_hook'), suggestions: [{ messageId: 'useNarrower', output: passportRequire.replace('admin:repo_hook', 'write:repo_hook') }] }],
     },
   ],
+});
+
+describe('env fallbacks under split, and conditional branches as alternatives', () => {
+  it('reads the fallback of process.env.X?.split(",") ?? [...] and of (process.env.X ?? "…").split(" "); a branch does not withhold the other branch\'s suggestion', async () => {
+    const { Linter } = await import('eslint');
+    const plugin = (await import('../../src/index.js')).default;
+    const linter = new Linter({ configType: 'flat' });
+    const config = [{ plugins: { 'worker-auth': plugin as never }, rules: { 'worker-auth/no-broad-oauth-scopes': 'error' as const } }];
+    const head = 'import { Worker } from "@notionhq/workers";\nconst worker = new Worker();\nexport default worker;\n';
+    const oauth = (scope: string): string =>
+      `${head}worker.oauth("github", { name: "github", authorizationEndpoint: "https://github.com/login/oauth/authorize", tokenEndpoint: "https://github.com/login/oauth/access_token", scope: ${scope}, clientId: process.env.GITHUB_CLIENT_ID ?? "", clientSecret: process.env.GITHUB_CLIENT_SECRET ?? "" });\n`;
+    const reported = (scope: string) => linter.verify(oauth(scope), config, 'src/index.js').map((m) => ({ line: m.line, text: oauth(scope).split('\n')[m.line - 1]!.slice(m.column - 1, m.endColumn! - 1), suggestion: m.suggestions?.[0]?.fix.text }));
+    expect(reported('(process.env.GITHUB_SCOPES?.split(",") ?? ["read:user", "admin:org"]).join(" ")').map((r) => r.text)).toEqual(['admin:org']);
+    expect(reported('(process.env.GITHUB_SCOPES ?? "read:user delete_repo").split(" ")').map((r) => r.text)).toEqual(['delete_repo']);
+    const branches = reported('process.env.ORG_ADMIN ? "admin:org read:user" : "read:org read:user"');
+    expect(branches).toEqual([{ line: 4, text: 'admin:org', suggestion: 'read:org' }]);
+    // in one string, a scope requested already is no suggestion (the list would hold it twice)
+    expect(reported('"admin:org read:org"')).toEqual([{ line: 4, text: 'admin:org', suggestion: undefined }]);
+  });
 });
