@@ -167,7 +167,7 @@ describe('maskShown (every string of the codemod and CLI output)', () => {
     }
     const slashed = [11, 12, 13, 14].map((seed) => randomString(CHARSETS.b62, 9, 320 + seed)).join('/');
     expect(maskShown(`delete:${slashed}`)).not.toContain(slashed.slice(10, 19));
-    for (const path of ['/tmp/wa-clih-Xq3zP9/no-such-root', 'src/components/buttons/PrimaryButton.tsx', 'https://www.googleapis.com/auth/drive.readonly', 'node_modules/@notionhq/workers/dist/index.js']) {
+    for (const path of ['/tmp/wa-clih-Xq3zP9/no-such-root', 'src/components/buttons/PrimaryButton.tsx', 'https://www.googleapis.com/auth/drive.readonly', 'node_modules/@notionhq/workers/dist/index.js', 'NPM_PACKAGE_REGISTRY_TOKEN_NAME', 'key-value-store-configuration-v2']) {
       expect(maskShown(path)).toBe(path);
     }
   });

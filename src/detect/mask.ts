@@ -99,8 +99,13 @@ const BASE64_RUN = /[A-Za-z0-9][A-Za-z0-9+/=]{23,}/g;
  * `xoxb-`), and its keywords of 5 or more that end in `_` or `-` (`sk_live_`, `sk-proj-`).
  */
 let tokenPrefixes: readonly string[] | undefined;
+/** 16 letters and digits, the whole text. */
+const ALNUM_16 = /^[a-z0-9]{16}$/;
 
-/** Does a run open with a provider token's prefix, in any letter case, after a separator at most (`cfg_GHP_…`)? */
+/**
+ * Does a run open with a provider token's prefix, in any letter case, after a separator at most (`cfg_GHP_…`), and
+ * then 16 letters and digits in a row (a token's body; a name goes on in words: `NPM_PACKAGE_VERSION_…`)?
+ */
 function opensWithTokenPrefix(run: string): boolean {
   tokenPrefixes ??= [
     ...new Set(
@@ -113,8 +118,8 @@ function opensWithTokenPrefix(run: string): boolean {
   const lower = run.toLowerCase();
   for (const prefix of tokenPrefixes) {
     for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
-      // at the start, or after a separator; and a body of 16 or more characters after it
-      if ((at === 0 || '_.-='.includes(lower[at - 1]!)) && lower.length - at - prefix.length >= 16) return true;
+      // at the start, or after a separator; and a body of 16 or more letters and digits after it
+      if ((at === 0 || '_.-='.includes(lower[at - 1]!)) && ALNUM_16.test(lower.slice(at + prefix.length, at + prefix.length + 16))) return true;
     }
   }
   return false;
