@@ -93,7 +93,8 @@ export default createRule<Options, MessageIds>({
       const suggestable = Math.min(MAX_SUGGESTIONS_PER_STRING, Math.floor(SUGGESTION_TEXT_BUDGET / Math.max(1, site.contentEnd - site.contentStart)));
       let suggested = 0;
       for (const { finding, range, isFallback, envName: proposed, envRead } of analyzeSite(site, detector, isInTestFile())) {
-        const envName = isFallback ? proposed : names.nameFor(proposed, finding.value);
+        // a comment's or a pattern's secret is not moved to the env: it takes no name from the values that are
+        const envName = isFallback || site.kind === 'comment' || site.kind === 'regex' ? proposed : names.nameFor(proposed, finding.value);
         if (within?.some(([from, to]) => range[0] >= from && range[1] <= to)) continue;
         reported.push(range);
         const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };

@@ -67,3 +67,13 @@ describe('env names of no-hardcoded-secrets suggestions', () => {
     expect(messages.map((m) => /process\.env\.(\w+)/.exec(m.message)?.[1])).toEqual(['GH_PAT']);
   });
 });
+
+describe('env names: a comment takes none', () => {
+  it('a secret in a comment, then another value of its format in code: the code keeps the plain name', () => {
+    const config: Linter.Config[] = [{ plugins: { 'worker-auth': plugin as never }, rules: { 'worker-auth/no-hardcoded-secrets': 'error' } }];
+    const a = fakeToken('github-classic-pat', 9303);
+    const b = fakeToken('github-classic-pat', 9304);
+    const messages = linter.verify(`// old: ${a}\nexport const t = "${b}";\n`, config, 'names.js');
+    expect(messages.map((m) => /process\.env\.(\w+)/.exec(m.suggestions?.[0]?.fix.text ?? '')?.[1] ?? '-')).toEqual(['-', 'GITHUB_TOKEN']);
+  });
+});
