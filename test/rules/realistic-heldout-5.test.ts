@@ -70,6 +70,8 @@ const jwt = (payload: object, seed: number): string =>
   `${b64urlJson({ alg: 'HS256', typ: 'JWT' })}.${b64urlJson(payload)}.${b64url(43, seed)}`;
 const DASHES = '-'.repeat(5);
 const PEM_FOOTER = `${DASHES}END RSA PRIVATE${' KEY'}${DASHES}`;
+/** The docs' `sk_live_xxx…` placeholder (all `x`): built here, so no token-shaped text is written in this file. */
+const STRIPE_X_PLACEHOLDER = `${'sk'}_live_${'x'.repeat(24)}`;
 const SUPABASE_REF = randomString(CHARSETS.lower, 20, 5901);
 
 /** Planted secrets: each must be reported where a case marks it, and never shown in a message. */
@@ -2172,7 +2174,7 @@ export const examples = {
   linear: { apiKey: "YOUR_LINEAR_API_KEY" },
   clickup: { headers: { Authorization: "<your-clickup-token>" } },
   notion: { headers: { Authorization: "Bearer \${NOTION_TOKEN}" } },
-  stripe: { secretKey: "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx" },
+  stripe: { secretKey: "${STRIPE_X_PLACEHOLDER}" },
   stripeRedacted: { secretKey: "sk_live_****************4242" },
   mercury: { token: "{{ secrets.MERCURY_API_TOKEN }}" },
   anthropic: { apiKey: "sk-ant-api03-..." },
@@ -2609,7 +2611,7 @@ CASES.push({
   file: 'src/index.ts',
   extra: {
     '.env.sample': `ANTHROPIC_API_KEY=${S.anthropicSample}\n`,
-    '.env.example': 'ANTHROPIC_API_KEY=sk-ant-api03-...\nSTRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\nCLICKUP_API_TOKEN=<paste your token>\nDATABASE_URL=postgres://postgres:postgres@localhost:5432/worker\n',
+    '.env.example': `ANTHROPIC_API_KEY=sk-ant-api03-...\nSTRIPE_SECRET_KEY=${STRIPE_X_PLACEHOLDER}\nCLICKUP_API_TOKEN=<paste your token>\nDATABASE_URL=postgres://postgres:postgres@localhost:5432/worker\n`,
   },
   code: `${HEAD_TS} ⟦cef:secretInEnvExample^2⟧
 `,
