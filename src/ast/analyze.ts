@@ -6,6 +6,7 @@
 import type { Detector } from '../detect/index.js';
 import type { Finding } from '../detect/types.js';
 import { sourceRangeOf, type StringSite } from './sites.js';
+import { chooseEnvName } from '../env/files.js';
 import { envReadText, getStringContext, toDetectContext } from './strings.js';
 
 export interface SiteFinding {
@@ -65,20 +66,24 @@ function crossesPieces(starts: readonly number[], length: number, start: number,
  * `_2`, `_3`…. One value, one name. `readNames`: asked once, on the first secret of the file.
  */
 export class FileEnvNames {
-  private read: ReadonlySet<string> | undefined;
+  /** names no new value may take: read by the code (asked on the first secret), or given to a value here */
+  private taken: Set<string> | undefined;
   private readonly byValue = new Map<string, string>();
-  private readonly taken = new Set<string>();
+  /** where the search for a free `NAME_<n>` resumes, per name (`chooseEnvName`) */
+  private readonly resumeAt = new Map<string, number>();
 
   constructor(private readonly readNames: () => ReadonlySet<string>) {}
 
   nameFor(proposed: string, value: string): string {
     const known = this.byValue.get(value);
     if (known !== undefined) return known;
-    const read = (this.read ??= this.readNames());
-    let name = proposed;
-    for (let k = 2; read.has(name) || this.taken.has(name); k++) name = `${proposed}_${k}`;
+    const taken = (this.taken ??= new Set(this.readNames()));
+    const name = chooseEnvName(proposed, value, NO_ENV, taken, this.resumeAt);
     this.byValue.set(value, name);
-    this.taken.add(name);
+    taken.add(name);
     return name;
   }
 }
+
+/** No `.env` for the rule: it names values from the code alone. */
+const NO_ENV: ReadonlyMap<string, string> = new Map();
