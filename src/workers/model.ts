@@ -924,7 +924,25 @@ function mayHavePlainConfig(text: string): boolean {
   return AUTHORIZATION_ENDPOINT_KEYS.some((key) => text.includes(key)) && TOKEN_ENDPOINT_KEYS.some((key) => text.includes(key));
 }
 
-const mayApply = new WeakMap<TSESTree.Program, boolean>();
+/**
+ * `answer`, asked once per file: several rules ask in a row about the file being linted, so the last file's answer
+ * comes first, then a table by file.
+ */
+function perFile(answer: (sourceCode: Readonly<TSESLint.SourceCode>) => boolean): (sourceCode: Readonly<TSESLint.SourceCode>) => boolean {
+  const table = new WeakMap<object, boolean>();
+  let last: { ast: object | undefined; result: boolean } = { ast: undefined, result: false };
+  return (sourceCode) => {
+    const ast = sourceCode.ast;
+    if (ast === last.ast) return last.result;
+    let result = table.get(ast);
+    if (result === undefined) {
+      result = answer(sourceCode);
+      table.set(ast, result);
+    }
+    last = { ast, result };
+    return result;
+  };
+}
 
 /**
  * `process` (every env read goes through it) and what `MODEL_TEXT` matches (`@notionhq/workers` among it), in one
@@ -933,42 +951,19 @@ const mayApply = new WeakMap<TSESTree.Program, boolean>();
  * about half of one for `MODEL_TEXT`, and the two together no more than `MODEL_TEXT`).
  */
 const GATE_WORDS = new RegExp(`process|${MODEL_TEXT.source}`);
-const gateWords = new WeakMap<TSESTree.Program, boolean>();
-let lastGateWords: { ast: object | undefined; result: boolean } = { ast: undefined, result: false };
 
 /** False when the file's text (`gateText`) holds neither `process` nor anything `MODEL_TEXT` matches. Cached per file. */
-export function mayNameGateWord(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const ast = sourceCode.ast;
-  if (ast === lastGateWords.ast) return lastGateWords.result;
-  let result = gateWords.get(ast);
-  if (result === undefined) {
-    result = GATE_WORDS.test(gateText(sourceCode));
-    gateWords.set(ast, result);
-  }
-  lastGateWords = { ast, result };
-  return result;
-}
+export const mayNameGateWord = perFile((sourceCode) => GATE_WORDS.test(gateText(sourceCode)));
 
 /**
  * False when the file's text rules out any worker, OAuth client or OAuth configuration (no traced module named, no
  * pair of endpoint keys): rules built on the model then need no listener at all. Cached per file.
  */
-export function modelMayApply(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const ast = sourceCode.ast;
-  // three rules ask in a row about the file being linted: the last answer first, then the table
-  if (ast === lastMayApply.ast) return lastMayApply.result;
-  let result = mayApply.get(ast);
-  if (result === undefined) {
-    const text = gateText(sourceCode);
-    // one regular-expression pass rules out almost every file; the exact test only for the few it lets through
-    result = mayNameGateWord(sourceCode) && MODEL_TEXT.test(text) && (TRACED_MODULE_TEXT.some((module) => text.includes(module)) || mayHavePlainConfig(text));
-    mayApply.set(ast, result);
-  }
-  lastMayApply = { ast, result };
-  return result;
-}
-
-let lastMayApply: { ast: object | undefined; result: boolean } = { ast: undefined, result: false };
+export const modelMayApply = perFile((sourceCode) => {
+  const text = gateText(sourceCode);
+  // one regular-expression pass rules out almost every file; the exact test only for the few it lets through
+  return mayNameGateWord(sourceCode) && MODEL_TEXT.test(text) && (TRACED_MODULE_TEXT.some((module) => text.includes(module)) || mayHavePlainConfig(text));
+});
 
 /** Builds the model of one file. Never throws: a file it cannot read gives an empty model. */
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
