@@ -12,7 +12,7 @@ import { nameValuePairs, pairNameAt } from './name-value.js';
 import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
-import { TOKEN_FORMATS } from './providers.js';
+import { SHARED_PREFIX_OWNERS, TOKEN_FORMATS, type SharedPrefixOwner } from './providers.js';
 import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenFormat } from './types.js';
 
 export type { DetectContext, Finding, TokenFormat } from './types.js';
@@ -608,18 +608,22 @@ export class Detector {
       }
       claimed.add(start, end);
       if (format.class !== 'secret') continue;
+      // a prefix other providers issue too: the context names the one it is (`CLERK_SECRET_KEY`, `svixSecret`)
+      const owners = SHARED_PREFIX_OWNERS.get(format.id);
+      const owner = owners && sharedPrefixOwner(owners, getContext());
+      const rotateUrl = owner ? owner.rotateUrl : format.rotateUrl;
       findings.push({
         id: format.id,
-        provider: format.provider,
-        kind: format.kind,
+        provider: owner ? owner.provider : format.provider,
+        kind: owner ? owner.kind : format.kind,
         findingKind: format.id.endsWith('private-key') ? 'private-key' : 'provider',
         confidence: format.status === 'UNV' || (format.contextWords && !format.validate) ? 'medium' : 'high',
         start,
         end,
-        envName: format.envName,
+        envName: owner ? owner.envName : format.envName,
         value: token,
         prefix,
-        ...(format.rotateUrl ? { rotateUrl: format.rotateUrl } : {}),
+        ...(rotateUrl ? { rotateUrl } : {}),
       });
     }
   }
@@ -1163,6 +1167,13 @@ function isCertainToken(f: Finding): boolean {
 const JWT_ID = 'jwt';
 const SUPABASE_SERVICE_ROLE_JWT_ID = 'supabase-service-role-jwt';
 const JWT_FINDING_IDS = new Set([JWT_ID, SUPABASE_SERVICE_ROLE_JWT_ID]);
+
+/** The provider among `owners` the context names, if one (its first word found wins). */
+function sharedPrefixOwner(owners: readonly SharedPrefixOwner[], context: DetectContext): SharedPrefixOwner | undefined {
+  const words = contextText(context);
+  if (!words.trim()) return undefined;
+  return owners.find((owner) => owner.words.some((w) => words.includes(w)));
+}
 
 /** Datadog RUM / browser client tokens (`pub` + 32 hex): public by design. */
 const PUBLIC_CLIENT_TOKEN = /^pub[0-9a-f]{32}$/;

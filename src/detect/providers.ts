@@ -584,6 +584,21 @@ const WRITTEN_FORMATS: readonly TokenFormat[] = [
     status: 'X2',
   },
   {
+    // The `d` cookie of a Slack browser session: with an `xoxc-` token it acts as the user. Copied from a browser it is
+    // URL-encoded base64 (`%2F`, `%2B`, `%3D`), decoded it holds `/`, `+`, `=`.
+    id: 'slack-session-cookie',
+    provider: 'Slack',
+    kind: 'browser session cookie',
+    class: 'secret',
+    envName: 'SLACK_COOKIE',
+    keywords: ['xoxd-'],
+    prefix: 'xoxd-',
+    pattern: re(`${BU}xoxd-[A-Za-z0-9%+/=]{40,400}(?![A-Za-z0-9%+/=_-])`),
+    rotateUrl: 'https://slack.com/account/sessions',
+    ref: 29,
+    status: 'X2',
+  },
+  {
     id: 'slack-webhook-url',
     provider: 'Slack',
     kind: 'incoming webhook URL',
@@ -2531,5 +2546,37 @@ const WRITTEN_FORMATS: readonly TokenFormat[] = [
 ];
 
 export const TOKEN_FORMATS: readonly TokenFormat[] = WRITTEN_FORMATS.map(uniformFormat);
+
+/**
+ * Another provider that issues tokens of a format's very shape (token-formats.md §4: one prefix, several issuers), told
+ * apart by the context: a match of the format whose names, callee or env fallback hold one of `words` is that
+ * provider's.
+ */
+export interface SharedPrefixOwner {
+  readonly provider: string;
+  readonly kind: string;
+  readonly envName: string;
+  /** lower-case words, one of which the context must hold */
+  readonly words: readonly string[];
+  readonly rotateUrl?: string;
+}
+
+/** Format id → the other providers whose tokens it matches (rows 23 and 113 of token-formats.md). */
+export const SHARED_PREFIX_OWNERS: ReadonlyMap<string, readonly SharedPrefixOwner[]> = new Map([
+  // Clerk secret keys are `sk_live_`/`sk_test_` + base62, as Stripe's (row 113)
+  [
+    'stripe-secret-key',
+    [{ provider: 'Clerk', kind: 'secret key', envName: 'CLERK_SECRET_KEY', words: ['clerk'], rotateUrl: 'https://dashboard.clerk.com/last-active?path=api-keys' }],
+  ],
+  // `whsec_` is the Standard Webhooks prefix (row 23): Svix, and the providers that send webhooks through it
+  [
+    'stripe-webhook-secret',
+    [
+      { provider: 'Svix', kind: 'webhook signing secret', envName: 'SVIX_WEBHOOK_SECRET', words: ['svix'] },
+      { provider: 'Clerk', kind: 'webhook signing secret', envName: 'CLERK_WEBHOOK_SECRET', words: ['clerk'] },
+      { provider: 'Resend', kind: 'webhook signing secret', envName: 'RESEND_WEBHOOK_SECRET', words: ['resend'] },
+    ],
+  ],
+]);
 
 export const FORMAT_BY_ID: ReadonlyMap<string, TokenFormat> = new Map(TOKEN_FORMATS.map((format) => [format.id, format]));

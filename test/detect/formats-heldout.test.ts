@@ -1057,8 +1057,8 @@ describe('held-out formats: edge cases from the reference', () => {
 describe('known gaps (reported to the maintainer; the fixed ones run as plain cases)', () => {
   const r = new Rng('gaps');
 
-  // expected a Slack finding for the browser cookie `xoxd-…` (row 29 lists it as S); actual: nothing (no xoxd- format)
-  it.fails('#29 Slack browser cookie xoxd- is found', () => {
+  // fixed: a Slack finding for the browser cookie `xoxd-…` (row 29 lists it as S); there was no xoxd- format
+  it('#29 Slack browser cookie xoxd- is found', () => {
     const tok = 'xo' + 'xd-' + r.s(B62, 60) + '%2F' + r.s(B62, 40) + '%3D';
     expect(detect(tok).map((f) => f.provider)).toEqual(['Slack']);
   });
@@ -1070,16 +1070,16 @@ describe('known gaps (reported to the maintainer; the fixed ones run as plain ca
     expect(detect(text).map((f) => [f.id, f.start, f.end])).toEqual([['square-application-secret', 0, text.length]]);
   });
 
-  // expected Clerk / CLERK_SECRET_KEY when the name says Clerk (row 113, §4: disambiguate by CLERK_SECRET_KEY);
-  // actual: Stripe / STRIPE_SECRET_KEY whatever the context
-  it.fails('#113 sk_live_ named CLERK_SECRET_KEY is reported as Clerk / CLERK_SECRET_KEY', () => {
+  // fixed: Clerk / CLERK_SECRET_KEY when the name says Clerk (row 113, §4: disambiguate by CLERK_SECRET_KEY); it was
+  // Stripe / STRIPE_SECRET_KEY whatever the context (now SHARED_PREFIX_OWNERS in the provider data)
+  it('#113 sk_live_ named CLERK_SECRET_KEY is reported as Clerk / CLERK_SECRET_KEY', () => {
     const found = detect('sk_' + 'live_' + r.s(B62, 40), { names: ['CLERK_SECRET_KEY'] });
     expect(found.map((f) => [f.provider, f.envName])).toEqual([['Clerk', 'CLERK_SECRET_KEY']]);
   });
 
-  // expected an env name from the context for a `whsec_` secret named for Svix (row 23, §4: Standard Webhooks prefix,
-  // not Stripe-specific); actual: STRIPE_WEBHOOK_SECRET whatever the context
-  it.fails('#23 whsec_ named SVIX_WEBHOOK_SECRET is not labelled STRIPE_WEBHOOK_SECRET', () => {
+  // fixed: an env name from the context for a `whsec_` secret named for Svix (row 23, §4: Standard Webhooks prefix,
+  // not Stripe-specific); it was STRIPE_WEBHOOK_SECRET whatever the context
+  it('#23 whsec_ named SVIX_WEBHOOK_SECRET is not labelled STRIPE_WEBHOOK_SECRET', () => {
     const found = detect('wh' + 'sec_' + r.s(B62, 32), { names: ['SVIX_WEBHOOK_SECRET'] });
     expect(found.map((f) => f.envName)).toEqual(['SVIX_WEBHOOK_SECRET']);
   });

@@ -441,3 +441,29 @@ describe('raw template text, astral JSX entities and regular expression patterns
     expect(message?.suggestions?.[0]?.fix.text).toBe('`\\\\b${process.env.GITHUB_TOKEN ?? ""}\\\\b`');
   });
 });
+
+describe('prefixes several providers issue: the names around the value decide', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [{ plugins: { 'worker-auth': plugin }, rules: { 'worker-auth/no-hardcoded-secrets': 'error' } }];
+  const messages = (code: string): string[] => linter.verify(code, config, 'f.js').map((m) => m.message);
+  const key = fakeToken('stripe-secret-key', 9301);
+  const hook = fakeToken('stripe-webhook-secret', 9302);
+  it('an sk_live_ key named for Clerk is a Clerk secret key, read from CLERK_SECRET_KEY; named for nothing, Stripe', () => {
+    const [clerk] = messages(`export const clerk = createClerkClient({ secretKey: "${key}" });`);
+    expect(clerk).toMatch(/^Clerk secret key `sk_live_…[A-Za-z0-9]{4}` is hardcoded\. Read it from `process\.env\.CLERK_SECRET_KEY`/);
+    expect(messages(`const CLERK_SECRET_KEY = "${key}";`)[0]).toContain('process.env.CLERK_SECRET_KEY');
+    expect(messages(`const secretKey = "${key}";`)[0]).toMatch(/^Stripe secret key .*process\.env\.STRIPE_SECRET_KEY/);
+  });
+  it('a whsec_ secret named for Svix, Clerk or Resend takes their name; named for Stripe or nothing, Stripe', () => {
+    expect(messages(`const svixSecret = "${hook}";`)[0]).toMatch(/^Svix webhook signing secret .*process\.env\.SVIX_WEBHOOK_SECRET/);
+    expect(messages(`const wh = new Webhook(process.env.X ?? "${hook}"); const CLERK_WEBHOOK_SECRET = "${hook}";`)[1]).toContain('process.env.CLERK_WEBHOOK_SECRET');
+    expect(messages(`const resend = { webhookSecret: "${hook}" };`)[0]).toContain('RESEND_WEBHOOK_SECRET');
+    expect(messages(`const webhookSecret = "${hook}";`)[0]).toMatch(/^Stripe webhook signing secret .*STRIPE_WEBHOOK_SECRET/);
+  });
+  it('a Slack browser session cookie (xoxd-, URL-encoded) is reported as Slack, masked', () => {
+    const cookie = fakeToken('slack-session-cookie', 9303);
+    const [message] = messages(`const headers = { Cookie: "d=${cookie}" };`);
+    expect(message).toMatch(/^Slack browser session cookie `xoxd-…[A-Za-z0-9%]{4}` is hardcoded/);
+    expect(message).not.toContain(cookie.slice(5, 15));
+  });
+});

@@ -257,6 +257,8 @@ const SPECS: Record<string, Spec> = {
     make: (g) => 'xapp' + '-1-A' + g.s(upperAlnum, 10) + '-' + g.digits(13) + '-' + g.s(hex, g.len(32, 64)),
   },
   'slack-legacy-token': { make: (g) => 'xoxc' + '-' + g.digits(12) + '-' + g.s(b62, g.len(18, 40)) },
+  // a browser's `d` cookie, URL-encoded base64 (the body is 40 characters at least: near mode gives 39)
+  'slack-session-cookie': { make: (g) => 'xoxd' + '-' + g.s(b62, 30) + '%2F' + g.s(b62, g.len(4, 60)) + '%3D' },
   'slack-webhook-url': {
     make: (g) =>
       'https://hooks.slack.com' + '/services/T' + g.s(upperAlnum, 8) + '/B' + g.s(upperAlnum, 9) + '/' + g.s(b62, g.len(20, 24)),
