@@ -5,7 +5,7 @@
  */
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyzeSite, type SiteFinding } from '../src/ast/analyze.js';
-import { asStringNode, concatLeaves, envEditsFor, isAmbient, siteOfComment, siteOfConcat, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
+import { asStringNode, concatLeaves, envEditsFor, isAmbient, literalTemplateLeaves, siteOfComment, siteOfConcat, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
@@ -84,6 +84,10 @@ export function planSource(
         // the top of a `+` chain of strings is also read as the one value it builds (see `siteOfConcat`)
         else if (node.type === 'BinaryExpression' && node.operator === '+' && !(node.parent?.type === 'BinaryExpression' && node.parent.operator === '+')) {
           const leaves = concatLeaves(node);
+          if (leaves) sites.push(siteOfConcat(node, leaves, source));
+        } else if (node.type === 'TemplateLiteral') {
+          // a template whose substitutions are all strings is one value too (`…${""}…`)
+          const leaves = literalTemplateLeaves(node);
           if (leaves) sites.push(siteOfConcat(node, leaves, source));
         }
       },

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite, FileEnvNames } from '../src/ast/analyze.js';
 import { collectEnvReads, scopeResolver } from '../src/workers/env-reads.js';
-import { asStringNode, concatChainOf, envEditsFor, MAX_CONCAT_LEAVES, regexPatternText, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
+import { asStringNode, concatChainOf, envEditsFor, literalTemplateLeaves, MAX_CONCAT_LEAVES, regexPatternText, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
@@ -31,6 +31,21 @@ function isWholeString(token: { type: string; value: string } | undefined): bool
   if (!token) return false;
   if (token.type === 'String') return true;
   return token.type === 'Template' && token.value.length >= 2 && token.value.startsWith('`') && token.value.endsWith('`');
+}
+
+/**
+ * The token indexes of a template literal whose substitutions are each one string, from its head at `k`: the head, each
+ * string and the part after it, up to the tail; undefined when a substitution is anything else.
+ */
+function literalTemplateGroup(tokens: readonly TSESTree.Token[], k: number): number[] | undefined {
+  const group = [k];
+  for (let j = k; ; j += 2) {
+    const next = tokens[j + 2];
+    if (!isWholeString(tokens[j + 1]) || next?.type !== 'Template' || !next.value.startsWith('}')) return undefined;
+    group.push(j + 1, j + 2);
+    if (next.value.endsWith('`') && !next.value.endsWith('${')) return group;
+    if (!next.value.endsWith('${')) return undefined;
+  }
 }
 
 export default createRule<Options, MessageIds>({
@@ -188,6 +203,22 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Templates whose substitutions are all strings (`` `ghp_…${""}…` ``): read as the value they build, like a `+`
+     * chain (what crosses their pieces is reported on the template), then each string for the rest.
+     */
+    function checkLiteralTemplates(groups: readonly (readonly number[])[]): void {
+      const tokens = sourceCode.ast.tokens;
+      for (const group of groups) {
+        const node = findNodeAt(sourceCode.ast as TSESTree.Node, tokens[group[0]!]!.range[0], sourceCode.visitorKeys);
+        const template = node?.type === 'TemplateElement' && node.parent?.type === 'TemplateLiteral' ? node.parent : undefined;
+        const leaves = template && literalTemplateLeaves(template);
+        const site = template && leaves ? siteOfConcat(template, leaves, sourceCode.text) : undefined;
+        const within = site && detector.mayHoldSecret(site.value) ? check(site) : undefined;
+        for (const k of group) checkStringToken(tokens[k]!, within);
+      }
+    }
+
     /** A regular expression literal: its pattern, read like a comment (see `siteOfRegex`); its node only when it may hold one. */
     function checkRegex(token: TSESTree.Token): void {
       const pattern = regexPatternText(token.value.slice(1, token.value.lastIndexOf('/')));
@@ -203,6 +234,8 @@ export default createRule<Options, MessageIds>({
         const tokens = sourceCode.ast.tokens;
         /** runs of strings joined by `+` (token indexes): pieces of concatenations, read below */
         let chained: number[][] | undefined;
+        /** templates of strings only (token indexes of their parts and strings), read below */
+        let templated: number[][] | undefined;
         for (let k = 0; k < tokens.length; k++) {
           const token = tokens[k]!;
           const type = token.type as string;
@@ -220,9 +253,19 @@ export default createRule<Options, MessageIds>({
             (chained ??= []).push(group);
             continue;
           }
+          // a template whose substitutions are all strings (`…${""}…`) is one value too: read after the walk, as a group
+          if (type === 'Template' && token.value.endsWith('${') && token.value.startsWith('`')) {
+            const group = literalTemplateGroup(tokens, k);
+            if (group) {
+              (templated ??= []).push(group);
+              k = group[group.length - 1]!;
+              continue;
+            }
+          }
           checkStringToken(token);
         }
         if (chained) checkConcatenations(chained);
+        if (templated) checkLiteralTemplates(templated);
       },
       'Program:exit'() {
         if (!options.checkComments) return;

@@ -262,6 +262,23 @@ export function concatLeaves(node: Node): (TSESTree.StringLiteral | TSESTree.Tem
   return leaves.length >= 2 ? leaves : undefined;
 }
 
+/**
+ * The strings of a template literal whose substitutions are all strings (`` `ghp_…${""}…` ``, `` `${"sk_"}…` ``), in
+ * order: its parts and the strings between them, the pieces of one value as a `+` chain's are. Undefined for a tagged
+ * template (the tag makes its value), one with any other substitution, or one too long to be a secret in pieces.
+ */
+export function literalTemplateLeaves(node: TSESTree.TemplateLiteral): (TSESTree.StringLiteral | TSESTree.TemplateElement)[] | undefined {
+  if (node.expressions.length === 0 || node.parent?.type === 'TaggedTemplateExpression') return undefined;
+  if (node.range[1] - node.range[0] > MAX_CONCAT_SOURCE || 2 * node.expressions.length + 1 > MAX_CONCAT_LEAVES) return undefined;
+  const leaves: (TSESTree.StringLiteral | TSESTree.TemplateElement)[] = [node.quasis[0]!];
+  for (let i = 0; i < node.expressions.length; i++) {
+    const leaf = concatLeaf(node.expressions[i]!);
+    if (!leaf) return undefined;
+    leaves.push(leaf, node.quasis[i + 1]!);
+  }
+  return leaves;
+}
+
 /** A longer chain, or one written over more source, is data, not a secret in pieces: its strings are read one by one. */
 export const MAX_CONCAT_LEAVES = 200;
 const MAX_CONCAT_SOURCE = 100_000;
@@ -281,10 +298,11 @@ export function concatChainOf(node: Node): { top: TSESTree.BinaryExpression; lea
 
 /**
  * A `+` chain of strings read as the one value it builds (`"-----BEGIN … KEY-----\n" + "MIIE…" + …`, a token cut in
- * two): its value offsets map to each piece's source text. `leaves` from `concatLeaves`. Its findings are those that
+ * two), or a template literal of strings only (`literalTemplateLeaves`): its value offsets map to each piece's source
+ * text. `leaves` from `concatLeaves`. Its findings are those that
  * cross its pieces (`analyzeSite`); what one piece holds whole is that piece's own finding.
  */
-export function siteOfConcat(node: TSESTree.BinaryExpression, leaves: readonly (TSESTree.StringLiteral | TSESTree.TemplateElement)[], sourceText: string): StringSite {
+export function siteOfConcat(node: TSESTree.BinaryExpression | TSESTree.TemplateLiteral, leaves: readonly (TSESTree.StringLiteral | TSESTree.TemplateElement)[], sourceText: string): StringSite {
   const pieces = leaves.map((leaf) => (leaf.type === 'Literal' ? siteOfLiteral(leaf, sourceText) : siteOfTemplateElement(leaf, sourceText)));
   const contentStart = pieces[0]!.contentStart;
   const map: number[] = [];

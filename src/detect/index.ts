@@ -246,7 +246,7 @@ export class Detector {
     if (this.textMayHold(text, jsx)) return true;
     // a secret written in pieces (`"…" + "…"`, read whole by the rule and the codemod): the file with its string
     // concatenations joined
-    const joined = joinConcatenations(text);
+    const joined = joinLiteralSubstitutions(joinConcatenations(text));
     return joined !== text && this.textMayHold(joined, jsx);
   }
 
@@ -1065,6 +1065,40 @@ function joinConcatenations(text: string): string {
     out += text.slice(last, i);
     last = next + 1;
     i = next;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** The longest string a `${"…"}` substitution is joined across (`joinLiteralSubstitutions`). */
+const JOIN_STRING = 4096;
+
+/**
+ * `text` with every substitution of a string in a template (`${"…"}`, `${'…'}`, `` ${`…`} ``) replaced by the string's
+ * text, as the rule reads such a template (one value: `` `ghp_…${""}…` ``). `text` itself when it holds none. Each
+ * `${` reads at most `JOIN_GAP` characters of white space and `JOIN_STRING` of string on.
+ */
+function joinLiteralSubstitutions(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let at = text.indexOf('${'); at >= 0; at = text.indexOf('${', at + 2)) {
+    const open = skipGap(text, at + 2, at + 2 + JOIN_GAP);
+    if (open < 0 || open < last) continue;
+    const quote = text.charCodeAt(open);
+    if (quote !== 34 && quote !== 39 && quote !== 96) continue;
+    // the string's end: its quote, past escapes; a line end ends a quoted string, a substitution a template
+    let end = open + 1;
+    const limit = Math.min(text.length, end + JOIN_STRING);
+    while (end < limit) {
+      const c = text.charCodeAt(end);
+      if (c === quote || ((c === 10 || c === 13) && quote !== 96) || (c === 36 && quote === 96 && text.charCodeAt(end + 1) === 123)) break;
+      end += c === 92 ? 2 : 1;
+    }
+    if (end >= limit || text.charCodeAt(end) !== quote) continue;
+    const close = skipGap(text, end + 1, end + 1 + JOIN_GAP);
+    if (close < 0 || text.charCodeAt(close) !== 125) continue;
+    out += text.slice(last, at) + text.slice(open + 1, end);
+    last = close + 1;
+    at = close - 1;
   }
   return last === 0 ? text : out + text.slice(last);
 }

@@ -377,6 +377,9 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
     (s) => `const apiKey = "${s.slice(0, 6)}" + "${s.slice(6)}";`,
     (s) => `const apiKey = "${s.slice(0, 6)}" /* part */ + // rest\n  "${s.slice(6)}";`,
     (s) => `const apiKey = '${s.slice(0, 9)}'\n  + \`${s.slice(9, 20)}\` +\n  "${s.slice(20)}";`,
+    // a template whose substitutions are strings (one value to the rule), cut where neither piece is a value alone
+    (s) => `const apiKey = \`${s.slice(0, 11)}\${""}${s.slice(11)}\`;`,
+    (s) => `const apiKey = \`\${ '${s.slice(0, 7)}' }${s.slice(7, 15)}\${\`${s.slice(15)}\`}\`;`,
   ];
 
   it('is true for every file the rule reports something in', () => {

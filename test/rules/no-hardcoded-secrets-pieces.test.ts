@@ -1,7 +1,7 @@
 /**
  * `no-hardcoded-secrets` on secrets written in pieces (`"…" + "…"` chains of strings: a PEM key line by line, a
- * token cut for line length: what crosses the pieces of the value the chain builds is reported on the chain, the
- * rest on each string) and in regular expression literals; and the codemod's rewrite of the same chains.
+ * token cut for line length, and templates whose substitutions are strings, `` `…${""}…` ``: what crosses the pieces
+ * of the value the chain builds is reported on the chain, the rest on each string) and in regular expression literals; and the codemod's rewrite of the same chains.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,63 @@ ts.run('no-hardcoded-secrets: a secret written in pieces', rule, {
       errors: [{ messageId: 'hardcodedSecret', data: GH, column: 19, suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const id = "x" + (process.env.GITHUB_TOKEN ?? "");' }] }],
     },
     {
+      // a template whose substitutions are strings builds one value: a token cut by `${""}` is read whole, moved whole
+      code: `const token = \`${gh.slice(0, 10)}\${""}${gh.slice(10)}\`;`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          line: 1,
+          column: 16,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const token = process.env.GITHUB_TOKEN ?? "";' }],
+        },
+      ],
+    },
+    {
+      // a piece in a substitution, and text around the token: the template is rebuilt with the env read in it
+      code: `const header = \`Bearer \${"${gh.slice(0, 8)}"}${gh.slice(8)} x\`;`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const header = `Bearer ${process.env.GITHUB_TOKEN ?? ""} x`;' }],
+        },
+      ],
+    },
+    {
+      // a token whole in one part of such a template is that part's finding (once), at its own columns
+      code: `const s = \`\${"a"}${gh}\`;`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          column: 18,
+          endColumn: 18 + gh.length,
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'GITHUB_TOKEN' }, output: 'const s = `${"a"}${process.env.GITHUB_TOKEN ?? ""}`;' }],
+        },
+      ],
+    },
+    {
+      // a tagged template is not joined (the tag makes its value): each part is read on its own, and a cut token is not
+      // (no finding); one with a run-time substitution neither
+      code: `const a = tag\`${gh.slice(0, 10)}\${""}${gh.slice(10)}\`; const b = \`${gh.slice(0, 10)}\${x}${gh.slice(10)}\`; const c = \`${gh}\${""}\`;`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          data: GH,
+          line: 1,
+          column: 132,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              data: { envName: 'GITHUB_TOKEN' },
+              output: `const a = tag\`${gh.slice(0, 10)}\${""}${gh.slice(10)}\`; const b = \`${gh.slice(0, 10)}\${x}${gh.slice(10)}\`; const c = \`\${process.env.GITHUB_TOKEN ?? ""}\${""}\`;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // a token in a regular expression: reported, no rewrite offered
       code: `const re = /${gh}/;`,
       errors: [{ messageId: 'hardcodedSecret', data: GH, column: 13, suggestions: [] }],
@@ -128,6 +185,14 @@ describe('the codemod on secrets written in pieces', () => {
     expect(env).toMatch(/^PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\\n/m);
     // the codemod does not read regular expressions (the rule reports them): nothing to move there
     expect(report.files[0]!.secrets.map((s) => s.action)).toEqual(['moved', 'moved']);
+    expect(exitCode).toBe(0);
+  });
+
+  it('moves a token cut by a literal template substitution whole, as the rule reads it', async () => {
+    writeFileSync(join(root, 'cut.ts'), `export const token = \`${gh.slice(0, 10)}\${""}${gh.slice(10)}\`;\nexport const key = \`\${"${sk.slice(0, 8)}"}${sk.slice(8)}\`;\n`);
+    const { exitCode } = await runCodemod({ root, paths: ['cut.ts'], allowDirty: true });
+    expect(readFileSync(join(root, 'cut.ts'), 'utf8')).toBe('export const token = process.env.GITHUB_TOKEN ?? "";\nexport const key = process.env.STRIPE_SECRET_KEY ?? "";\n');
+    expect(readFileSync(join(root, '.env'), 'utf8')).toContain(`STRIPE_SECRET_KEY=${sk}`);
     expect(exitCode).toBe(0);
   });
 });
