@@ -11,7 +11,7 @@ import { providerForScopeParam } from '../src/oauth/providers.js';
 import { assessScopes, normalizeScope, splitScopes } from '../src/oauth/scopes.js';
 import type { OAuthProvider, ScopeFinding, ScopePolicy } from '../src/oauth/types.js';
 import { getWorkerModel, modelMayApply, safely, type OAuthConfig, type ScopeSite } from '../src/workers/model.js';
-import { locateScopes, type LocatedScope } from '../src/workers/values.js';
+import { conditionalScopeBranches, locateScopes, type LocatedScope } from '../src/workers/values.js';
 
 export type Options = [
   {
@@ -58,6 +58,13 @@ function inOtherBranch(a: TSESTree.Node, b: TSESTree.Node): boolean {
     return branchOfA !== undefined;
   }
   return false;
+}
+
+/** Which branch alone holds `node`: 1 or 2, 0 when both or neither do. */
+function onlyIn(branches: readonly [ReadonlySet<TSESTree.Node>, ReadonlySet<TSESTree.Node>], node: TSESTree.Node): 0 | 1 | 2 {
+  const first = branches[0].has(node);
+  const second = branches[1].has(node);
+  return first === second ? 0 : first ? 1 : 2;
 }
 
 /** Scope text is shown in messages: keep it short and on one line (masked before the cut: a cut token is no token). */
@@ -227,9 +234,14 @@ export default createRule<Options, MessageIds>({
        * (asked only of a list with a conditional in it, and of a short one: each finding reads the whole list)
        */
       const branchy = scopes.length <= MAX_BRANCH_SCOPES && scopes.some((scope) => underConditional(scope.node));
+      // the configuration's value itself a conditional between consts (`isProd ? PROD_SCOPES : DEV_SCOPES`): the strings
+      // of each branch, which the syntax around each string does not show
+      const branches = scopes.length <= MAX_BRANCH_SCOPES ? conditionalScopeBranches(site.node, getWorkerModel(context).values) : undefined;
+      const apart = (a: LocatedScope, b: LocatedScope): boolean =>
+        (branchy && inOtherBranch(a.node, b.node)) || (branches !== undefined && onlyIn(branches, a.node) !== onlyIn(branches, b.node) && onlyIn(branches, a.node) !== 0 && onlyIn(branches, b.node) !== 0);
       const requestedWith = (scope: LocatedScope): ReadonlySet<string> =>
-        branchy && scopes.some((other) => inOtherBranch(scope.node, other.node))
-          ? new Set(scopes.filter((other) => !inOtherBranch(scope.node, other.node)).map((other) => normalizeScope(provider, other.scope.trim())).filter((other) => other !== ''))
+        (branchy || branches) && scopes.some((other) => apart(scope, other))
+          ? new Set(scopes.filter((other) => !apart(scope, other)).map((other) => normalizeScope(provider, other.scope.trim())).filter((other) => other !== ''))
           : requested;
       for (const finding of findings) {
         if (finding.kind === 'too-many') {

@@ -55,23 +55,49 @@ const SLACK_BOT_RISKY: readonly RiskyScope[] = [
   p('admin.*', 'admin', 'org-wide admin scope (Enterprise org install only)', ['users:read', 'channels:read']),
 ];
 
-/** §3.4 Slack user-token scopes (`authorizationParams.user_scope`): the token acts as the installing user. */
-const SLACK_USER_RISKY: readonly RiskyScope[] = [
-  // Bot-scope entries; a `chat:write` suggestion is itself broad as a user scope, so it is dropped here.
-  ...SLACK_BOT_RISKY.filter((entry) => entry.pattern !== true).map((entry) =>
-    entry.suggestion?.endsWith(':write') === true ? r(entry.scope, entry.risk, entry.reason, entry.alternatives) : entry,
-  ),
-  r('channels:history', 'read-all', "reads the user's whole public-channel archive; request it as a bot scope"),
-  r('groups:history', 'read-all', "reads the user's private-channel archives; request it as a bot scope"),
-  r('im:history', 'read-all', "reads the user's direct messages; request it as a bot scope"),
-  r('mpim:history', 'read-all', "reads the user's group direct messages; request it as a bot scope"),
-  r('search:read', 'read-all', 'searches every message and file the user can see', ['channels:history']),
-  r('files:write', 'write-all', 'uploads and edits files as the user'),
-  r('usergroups:write', 'write-all', 'changes user groups as the user'),
-  r('users.profile:write', 'write-all', "edits the user's profile"),
-  ...SLACK_BOT_RISKY.filter((entry) => entry.pattern === true),
-  p('*:write', 'write-all', 'writes as the installing user; request it as a bot scope instead'),
-];
+/** Does `scope` match the entry (its scope, or its pattern with one `*`)? */
+function entryMatches(entry: RiskyScope, scope: string): boolean {
+  if (entry.pattern !== true) return entry.scope === scope;
+  const star = entry.scope.indexOf('*');
+  const head = entry.scope.slice(0, star);
+  const tail = entry.scope.slice(star + 1);
+  return scope.length > head.length + tail.length && scope.startsWith(head) && scope.endsWith(tail);
+}
+
+/**
+ * §3.4 Slack user-token scopes (`authorizationParams.user_scope`): the token acts as the installing user. The bot
+ * entries' alternatives are kept only where they are no risk as user scopes themselves (`chat:write` is one: a write
+ * as the user; `channels:history` reads the user's archive): advice to request what the rule reports again is none.
+ */
+const SLACK_USER_RISKY: readonly RiskyScope[] = (() => {
+  const own: readonly RiskyScope[] = [
+    r('channels:history', 'read-all', "reads the user's whole public-channel archive; request it as a bot scope"),
+    r('groups:history', 'read-all', "reads the user's private-channel archives; request it as a bot scope"),
+    r('im:history', 'read-all', "reads the user's direct messages; request it as a bot scope"),
+    r('mpim:history', 'read-all', "reads the user's group direct messages; request it as a bot scope"),
+    r('search:read', 'read-all', 'searches every message and file the user can see; read channels with `channels:history` as a bot scope instead'),
+    r('files:write', 'write-all', 'uploads and edits files as the user'),
+    r('usergroups:write', 'write-all', 'changes user groups as the user'),
+    r('users.profile:write', 'write-all', "edits the user's profile"),
+  ];
+  const all = [
+    ...SLACK_BOT_RISKY.filter((entry) => entry.pattern !== true),
+    ...own,
+    ...SLACK_BOT_RISKY.filter((entry) => entry.pattern === true),
+    p('*:write', 'write-all', 'writes as the installing user; request it as a bot scope instead'),
+  ];
+  const riskyAsUser = (scope: string): boolean => all.some((entry) => entryMatches(entry, scope));
+  return all.map((entry) => {
+    const alternatives = entry.alternatives.filter((alternative) => !riskyAsUser(alternative));
+    if (alternatives.length === entry.alternatives.length) return entry;
+    const suggestion = entry.suggestion !== undefined && alternatives.includes(entry.suggestion) ? entry.suggestion : undefined;
+    // what the bot entry advised is still the way, as a bot scope
+    const dropped = entry.alternatives.filter((alternative) => !alternatives.includes(alternative)).map((alternative) => `\`${alternative}\``);
+    const reason = `${entry.reason}; request ${dropped.join(' or ')} as a bot scope instead`;
+    const narrowed = r(entry.scope, entry.risk, reason, alternatives, suggestion);
+    return entry.pattern === true ? { ...narrowed, pattern: true } : narrowed;
+  });
+})();
 
 const SLACK_USER_SCOPE: ScopeParam = {
   param: 'user_scope',

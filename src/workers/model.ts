@@ -39,7 +39,8 @@ export type EndpointRole = 'authorization' | 'token' | 'callback' | 'tokenHost' 
 
 /** Evidence of the provider, strongest kinds first in `PROVIDER_HINT_ORDER`. */
 export interface ProviderHint {
-  readonly kind: 'endpoint' | 'managed' | 'package' | 'class' | 'name' | 'key' | 'variable' | 'strategy';
+  /** `import`: a provider's package the file imports (weaker than anything the configuration itself says) */
+  readonly kind: 'endpoint' | 'managed' | 'package' | 'class' | 'name' | 'key' | 'variable' | 'strategy' | 'import';
   readonly value: string;
 }
 
@@ -192,7 +193,7 @@ const CLIENT_METHODS = new Set(['generateAuthUrl', 'setCredentials', 'authorizeU
 
 const GOOGLE_MODULES = ['googleapis', 'google-auth-library'];
 
-const PROVIDER_HINT_ORDER: readonly ProviderHint['kind'][] = ['endpoint', 'managed', 'package', 'class', 'strategy', 'name', 'key', 'variable'];
+const PROVIDER_HINT_ORDER: readonly ProviderHint['kind'][] = ['endpoint', 'managed', 'package', 'class', 'strategy', 'name', 'key', 'variable', 'import'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Provider and env names
@@ -205,6 +206,7 @@ function providerFor(hint: ProviderHint): OAuthProvider | undefined {
     case 'managed':
       return findProviderByManaged(hint.value);
     case 'package':
+    case 'import':
       return findProviderByPackage(hint.value);
     case 'strategy':
       return findProviderByManaged(hint.value) ?? findProviderByName(hint.value);
@@ -380,6 +382,26 @@ class ModelBuilder {
       this.linkPassportAuthenticate();
     }
     if (plain) this.scanPlainObjects();
+    this.hintImportedPackage();
+  }
+
+  /**
+   * A provider's package imported by the file (`xero-node`, `@linear/sdk`: the third column of the rule's table) names
+   * the provider of the configurations found there, after everything each one says itself (endpoints, managed
+   * provider, library, names). Only when the file's imports name one provider: a file importing two leaves each
+   * configuration to its own hints.
+   */
+  private hintImportedPackage(): void {
+    if (this.configs.length === 0) return;
+    let named: { module: string; provider: OAuthProvider } | undefined;
+    for (const module of this.modules) {
+      const provider = findProviderByPackage(module);
+      if (!provider) continue;
+      if (named && named.provider !== provider) return;
+      named ??= { module, provider };
+    }
+    if (!named) return;
+    for (const config of this.configs) config.hints.push({ kind: 'import', value: named.module });
   }
 
   // --- modules ------------------------------------------------------------------------------------------------

@@ -811,6 +811,31 @@ export function locateScopes(
   return scopes;
 }
 
+/**
+ * The two branches of the conditional a scope expression is, through consts, `.split(…)` and `.join(…)`
+ * (`isProd ? PROD_SCOPES : DEV_SCOPES`): the nodes of the strings each branch resolves to. Their scopes are never
+ * requested together. Undefined when the expression is no conditional.
+ */
+export function conditionalScopeBranches(node: Node, ctx: ValueContext): [ReadonlySet<Node>, ReadonlySet<Node>] | undefined {
+  let n = unwrap(node);
+  for (let depth = 0; depth < MAX_NESTING_FOLLOW; depth++) {
+    if (n.type === 'Identifier') {
+      const binding = bindingOf(n, ctx, depth);
+      if (binding?.kind !== 'init') return undefined;
+      n = unwrap(binding.init);
+    } else if (n.type === 'CallExpression' && (isScopeSplitCall(n) || isJoinCall(n))) {
+      n = unwrap(n.callee.object);
+    } else if (n.type === 'ConditionalExpression') {
+      const nodesOf = (branch: Node): ReadonlySet<Node> => new Set((resolveLocatedList(branch, ctx) ?? []).map((item) => item.node));
+      return [nodesOf(n.consequent), nodesOf(n.alternate)];
+    } else return undefined;
+  }
+  return undefined;
+}
+
+/** How many consts and calls `conditionalScopeBranches` follows to the conditional. */
+const MAX_NESTING_FOLLOW = 8;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Credentials
 // ---------------------------------------------------------------------------------------------------------------
@@ -1010,8 +1035,46 @@ export function resolveUrl(node: Node | null | undefined, ctx: ValueContext, dep
   return undefined;
 }
 
-/** A provider hint from a URL expression: run-time parts become `x` (`https://${shop}.myshopify.com` still names Shopify). */
-export function hintUrl(node: Node | null | undefined, ctx: ValueContext): string | undefined {
-  const url = resolveUrl(node, ctx);
-  return url?.located.value.split(HOLE).join('x');
+/**
+ * A provider hint from a URL expression: run-time parts become `x` (`https://${shop}.myshopify.com` still names
+ * Shopify); a URL built with `new URL(path, base)` (read through `.href`, `.origin`, `.toString()` or a const) is the URL
+ * it builds.
+ */
+export function hintUrl(node: Node | null | undefined, ctx: ValueContext, depth = 0): string | undefined {
+  const url = resolveUrl(node, ctx, depth);
+  if (url) return url.located.value.split(HOLE).join('x');
+  return builtUrlHint(node, ctx, depth);
+}
+
+/** The URL `new URL(input, base)` builds, behind `.href`, `.origin`, `.toString()` or a const; undefined otherwise. */
+function builtUrlHint(node: Node | null | undefined, ctx: ValueContext, depth: number): string | undefined {
+  if (!node || beyond(depth)) return undefined;
+  let n = unwrap(node);
+  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && (n.property.name === 'href' || n.property.name === 'origin')) {
+    n = unwrap(n.object);
+  } else if (
+    n.type === 'CallExpression' &&
+    n.arguments.length === 0 &&
+    n.callee.type === 'MemberExpression' &&
+    !n.callee.computed &&
+    n.callee.property.type === 'Identifier' &&
+    (n.callee.property.name === 'toString' || n.callee.property.name === 'toJSON')
+  ) {
+    n = unwrap(n.callee.object);
+  }
+  if (n.type === 'Identifier') {
+    const binding = bindingOf(n, ctx, depth);
+    return binding?.kind === 'init' ? builtUrlHint(binding.init, ctx, depth + 1) : undefined;
+  }
+  if (n.type !== 'NewExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'URL') return undefined;
+  const [input, base] = n.arguments;
+  if (!input || input.type === 'SpreadElement' || base?.type === 'SpreadElement') return undefined;
+  const inputText = hintUrl(input, ctx, depth + 1);
+  const baseText = base ? hintUrl(base, ctx, depth + 1) : undefined;
+  if (inputText === undefined || (base && baseText === undefined)) return undefined;
+  try {
+    return new URL(inputText, baseText).href;
+  } catch {
+    return undefined;
+  }
 }

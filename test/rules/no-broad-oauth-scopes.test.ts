@@ -241,13 +241,13 @@ ts.run('no-broad-oauth-scopes (typescript-eslint parser)', rule, {
           suggestions: [],
         },
         {
-          messageId: 'broadScope',
+          // `channels:history` is itself broad as a user scope: the advice is to read channels as the bot
+          messageId: 'broadScopeNoAlternative',
           data: {
             scope: 'search:read',
             provider: 'Slack (`user_scope`)',
             risk: 'read-all',
-            reason: 'searches every message and file the user can see',
-            alternatives: '`channels:history`',
+            reason: 'searches every message and file the user can see; read channels with `channels:history` as a bot scope instead',
           },
           ...span(slack, 'search:read'),
           suggestions: [],
