@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite, FileEnvNames } from '../src/ast/analyze.js';
 import { collectEnvReads, scopeResolver } from '../src/workers/env-reads.js';
-import { asStringNode, concatChainOf, envEditsFor, literalTemplateLeaves, MAX_CONCAT_LEAVES, regexPatternText, siteOfComment, siteOfConcat, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
+import { asStringNode, concatChainOf, envEditsFor, isDeclarationFile, literalTemplateLeaves, MAX_CONCAT_LEAVES, regexPatternText, siteOfComment, siteOfConcat, siteOfIdentifier, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
@@ -25,6 +25,9 @@ export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback' | 'secretInComm
 export const MAX_SUGGESTIONS_PER_STRING = 50;
 /** …and no more than keep the suggestions' text of one string under this many characters. */
 export const SUGGESTION_TEXT_BUDGET = 2_000_000;
+
+/** The shortest name read for a token: the shortest provider tokens with a keyword are longer. */
+const MIN_NAME_TOKEN = 16;
 
 /** A token that is a whole string: a string literal, or a template literal without substitutions. */
 function isWholeString(token: { type: string; value: string } | undefined): boolean {
@@ -93,6 +96,8 @@ export default createRule<Options, MessageIds>({
     /** read in a test file (with `testFiles: 'all'` never so): asked on the first string that gets past the first step */
     let inTestFile: boolean | undefined;
     const isInTestFile = (): boolean => (inTestFile ??= testFiles !== 'all' && isTestFile(projectPath(context.filename, context.cwd)));
+    /** a `.d.ts` file: asked on the first report */
+    let declarationFile: boolean | undefined;
     /** the env names the suggestions give: none the code reads already, one per value (the codemod's choice) */
     const names = new FileEnvNames(() => new Set(collectEnvReads(sourceCode.ast, scopeResolver(sourceCode)).map((read) => read.name)));
 
@@ -109,7 +114,7 @@ export default createRule<Options, MessageIds>({
       let suggested = 0;
       for (const { finding, range, isFallback, envName: proposed, envRead } of analyzeSite(site, detector, isInTestFile())) {
         // a comment's or a pattern's secret is not moved to the env: it takes no name from the values that are
-        const envName = isFallback || site.kind === 'comment' || site.kind === 'regex' ? proposed : names.nameFor(proposed, finding.value);
+        const envName = isFallback || site.kind === 'comment' || site.kind === 'regex' || site.kind === 'identifier' ? proposed : names.nameFor(proposed, finding.value);
         if (within?.some(([from, to]) => range[0] >= from && range[1] <= to)) continue;
         reported.push(range);
         const loc = { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
@@ -118,8 +123,9 @@ export default createRule<Options, MessageIds>({
           reportMasked(context, { loc, messageId: 'secretInComment', data });
           continue;
         }
+        // a declaration file is ambient code: an initialiser there must be a literal (TS1254), so no env read
         const edits =
-          suggested++ < suggestable
+          suggested++ < suggestable && !(declarationFile ??= isDeclarationFile(context.filename))
             ? envEditsFor(site, [{ start: finding.start, end: finding.end, envName }], sourceCode.text, isFallback)
             : [];
         reportMasked(context, {
@@ -219,6 +225,13 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** A name of 16 characters or more: its node only when a provider's format may be in it. */
+    function checkName(token: TSESTree.Token): void {
+      if (!detector.mayHoldSecret(token.value, 'comment')) return;
+      const node = findNodeAt(sourceCode.ast as TSESTree.Node, token.range[0], sourceCode.visitorKeys);
+      if (node?.type === 'Identifier' || node?.type === 'PrivateIdentifier') check(siteOfIdentifier(node));
+    }
+
     /** A regular expression literal: its pattern, read like a comment (see `siteOfRegex`); its node only when it may hold one. */
     function checkRegex(token: TSESTree.Token): void {
       const pattern = regexPatternText(token.value.slice(1, token.value.lastIndexOf('/')));
@@ -241,6 +254,8 @@ export default createRule<Options, MessageIds>({
           const type = token.type as string;
           if (type !== 'String' && type !== 'Template' && type !== 'JSXText') {
             if (type === 'RegularExpression' && token.range[1] - token.range[0] >= 12) checkRegex(token);
+            // a token written as a name (`{ ghp_…: 1 }`, a class member, a variable): provider formats only
+            else if ((type === 'Identifier' || type === 'PrivateIdentifier') && token.range[1] - token.range[0] >= MIN_NAME_TOKEN) checkName(token);
             continue;
           }
           // a `"…" + "…" + …` run of strings is read after the walk, as one group (its chain, then its pieces)

@@ -23,8 +23,10 @@ export interface SiteFinding {
 
 export function analyzeSite(site: StringSite, detector: Detector, inTestFile: boolean): SiteFinding[] {
   const node = site.node;
-  // a comment or a pattern names nothing: only what a provider's format or a marker makes certain
-  let findings = detector.detect(site.value, () => (node && site.kind !== 'regex' ? toDetectContext(node, inTestFile) : { inComment: true, inTestFile }));
+  // a comment, a pattern or a name in code names nothing: only what a provider's format or a marker makes certain
+  let findings = detector.detect(site.value, () =>
+    node && site.kind !== 'regex' && site.kind !== 'identifier' ? toDetectContext(node, inTestFile) : { inComment: true, inTestFile },
+  );
   // a concatenation adds only what crosses its pieces: what one string holds whole is that string's own finding
   if (site.pieceStarts) findings = findings.filter((f) => crossesPieces(site.pieceStarts!, site.value.length, f.start, f.end));
   if (findings.length === 0) return [];

@@ -9,7 +9,7 @@ import { cookedToSourceOffsets, hasUncookedEscape, hexDigitsAt, rawToSourceOffse
 
 type Node = TSESTree.Node;
 
-export type SiteKind = 'literal' | 'jsx-attribute' | 'template' | 'jsx-text' | 'comment' | 'key' | 'concat' | 'regex';
+export type SiteKind = 'literal' | 'jsx-attribute' | 'template' | 'jsx-text' | 'comment' | 'key' | 'concat' | 'regex' | 'identifier';
 
 export interface StringSite {
   readonly kind: SiteKind;
@@ -23,6 +23,15 @@ export interface StringSite {
   readonly map?: readonly number[];
   /** A `concat` site: where each string's value starts in the joined value (ascending, the first 0). */
   readonly pieceStarts?: readonly number[];
+  /** A `concat` site: where each string's content ends in the source, from `contentStart`. */
+  readonly pieceEnds?: readonly number[];
+  /** A `concat` site: each string's content in the source (absolute offsets), and whether it is a template's. */
+  readonly pieceSources?: readonly { readonly start: number; readonly end: number; readonly template: boolean }[];
+  /**
+   * The file's text, kept by a site whose value its source spells with line continuations (a backslash and a line
+   * break, which give no character): `sourceRangeOf` ends a range before one.
+   */
+  readonly sourceText?: string;
 }
 
 /** The nodes whose text is a string site: string literals, template parts, JSX text. */
@@ -158,7 +167,7 @@ export function siteOfLiteral(node: TSESTree.StringLiteral, sourceText: string):
     value: jsx?.value ?? valueOfStringNode(node),
     contentStart: start + 1,
     contentEnd: end - 1,
-    ...(content === node.value ? {} : { map: jsx?.map ?? cookedToSourceOffsets(content) }),
+    ...(content === node.value ? {} : jsx ? { map: jsx.map } : { map: cookedToSourceOffsets(content), sourceText }),
   };
 }
 
@@ -229,7 +238,7 @@ export function siteOfTemplateElement(node: TSESTree.TemplateElement, sourceText
     value,
     contentStart: start,
     contentEnd: end,
-    ...(content === value ? {} : { map: raw ? rawToSourceOffsets(content, node.value.raw) : cookedToSourceOffsets(content) }),
+    ...(content === value ? {} : raw ? { map: rawToSourceOffsets(content, node.value.raw) } : { map: cookedToSourceOffsets(content), sourceText }),
   };
 }
 
@@ -307,15 +316,18 @@ export function siteOfConcat(node: TSESTree.BinaryExpression | TSESTree.Template
   const contentStart = pieces[0]!.contentStart;
   const map: number[] = [];
   const pieceStarts: number[] = [];
+  const pieceEnds: number[] = [];
   let value = '';
   for (const piece of pieces) {
     pieceStarts.push(value.length);
+    pieceEnds.push(piece.contentEnd - contentStart);
     value += piece.value;
     for (let i = 0; i < piece.value.length; i++) map.push(piece.contentStart - contentStart + (piece.map ? piece.map[i]! : i));
   }
   const last = pieces[pieces.length - 1]!;
   map.push(last.contentEnd - contentStart);
-  return { kind: 'concat', node, value, contentStart, contentEnd: last.contentEnd, map, pieceStarts };
+  const pieceSources = pieces.map((piece) => ({ start: piece.contentStart, end: piece.contentEnd, template: piece.kind === 'template' }));
+  return { kind: 'concat', node, value, contentStart, contentEnd: last.contentEnd, map, pieceStarts, pieceEnds, pieceSources, sourceText };
 }
 
 export function siteOfJsxText(node: TSESTree.JSXText): StringSite {
@@ -340,6 +352,15 @@ export function siteOfRegex(node: TSESTree.RegExpLiteral): StringSite {
   return { kind: 'regex', node, value: regexPatternText(node.regex.pattern), contentStart, contentEnd: contentStart + node.regex.pattern.length };
 }
 
+/**
+ * A name written in code (a key, a variable, a class member: `{ ghp_…: 1 }`): read like a comment (only a provider's
+ * format or a marker can make it a secret: no name around it says so), and never rewritten (a name is no value).
+ */
+export function siteOfIdentifier(node: TSESTree.Identifier | TSESTree.PrivateIdentifier): StringSite {
+  const contentStart = node.range[0] + (node.type === 'PrivateIdentifier' ? 1 : 0);
+  return { kind: 'identifier', node, value: node.name, contentStart, contentEnd: node.range[1] };
+}
+
 export function siteOfComment(comment: TSESTree.Comment): StringSite {
   // a line comment's text runs to its end, whatever opened it (`//`, `#!`, and in a script `<!--` or `-->`)
   const contentEnd = comment.range[1] - (comment.type === 'Block' ? 2 : 0);
@@ -351,10 +372,36 @@ export function siteOfComment(comment: TSESTree.Comment): StringSite {
   };
 }
 
-/** Source offsets of the value range [start, end). */
+/**
+ * Source offsets of the value range [start, end). The end is where the range's last character is written to: not
+ * past the rest of a piece of a chain (`"…" + "…"`) when the range ends with a piece, nor past a line continuation
+ * (a backslash and a line break, which the value does not hold) that follows it.
+ */
 export function sourceRangeOf(site: StringSite, start: number, end: number): [number, number] {
   const at = (i: number): number => site.contentStart + (site.map ? (site.map[i] ?? site.map[site.map.length - 1]!) : i);
-  return [at(start), at(end)];
+  if (end <= start || !site.map) return [at(start), at(end)];
+  if (site.pieceStarts && site.pieceEnds) {
+    const piece = site.pieceStarts.indexOf(end);
+    if (piece > 0) return [at(start), site.contentStart + site.pieceEnds[piece - 1]!];
+  }
+  let to = at(end);
+  const text = site.sourceText;
+  if (text !== undefined) {
+    const floor = at(end - 1);
+    for (let before = continuationBefore(text, to); before > floor; before = continuationBefore(text, to)) to = before;
+  }
+  return [at(start), to];
+}
+
+/** Where a line continuation (an odd run of backslashes, then a line break) that ends at `at` starts; -1 when none. */
+function continuationBefore(text: string, at: number): number {
+  let k = at - 1;
+  const c = text.charCodeAt(k);
+  if (c === 10 && text.charCodeAt(k - 1) === 13) k--;
+  else if (c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) return -1;
+  let slashes = 0;
+  while (text.charCodeAt(k - 1 - slashes) === 92) slashes++;
+  return slashes % 2 === 1 ? k - 1 : -1;
 }
 
 /** Expression for an env read with the SDK's string-typed fallback. */
@@ -470,9 +517,15 @@ function asiGuard(node: Node, sourceText: string, text: string): string {
  */
 export function isAmbient(node: Node): boolean {
   for (let n: Node | undefined = node.parent; n; n = n.parent) {
-    if ((n.type === 'VariableDeclaration' || n.type === 'TSModuleDeclaration') && n.declare === true) return true;
+    // `declare const`, `declare module`, `declare class`, `declare enum`, `declare global`…: every such node says so
+    if ((n as { declare?: boolean }).declare === true) return true;
   }
   return false;
+}
+
+/** A declaration file (`.d.ts`, `.d.mts`, `.d.cts`, also `.d.<ext>.ts`): all its code is ambient. */
+export function isDeclarationFile(path: string): boolean {
+  return /\.d(?:\.[^./\\]+)?\.[cm]?ts$/i.test(path);
 }
 
 /**
@@ -482,6 +535,32 @@ export function isAmbient(node: Node): boolean {
 function isMemberNameOfType(node: Node): boolean {
   const parent = node.parent as { type: string; key?: unknown; computed?: boolean } | undefined;
   return parent !== undefined && parent.type !== 'Property' && KEY_PARENTS.has(parent.type) && parent.key === node && parent.computed === true;
+}
+
+/**
+ * The body of the template literal a chain is rewritten to, the secrets read from the env: the rest written as the
+ * pieces spell it (their escapes kept: a token written with `\u` escapes is not written out plainly), each string's
+ * text turned into template text (`toTemplateRaw`).
+ */
+function concatTemplateBody(site: StringSite, sorted: readonly EnvPart[], sourceText: string): string {
+  const pieces = site.pieceSources ?? [];
+  const ranges = sorted.map((p) => sourceRangeOf(site, p.start, p.end));
+  const textOf = (piece: { template: boolean }, from: number, to: number): string =>
+    piece.template ? sourceText.slice(from, to) : toTemplateRaw(sourceText.slice(from, to));
+  let body = '';
+  let k = 0;
+  let skipUntil = -1;
+  for (const piece of pieces) {
+    let at = Math.max(piece.start, skipUntil);
+    while (k < ranges.length && ranges[k]![0] < piece.end && ranges[k]![0] >= at) {
+      body += `${textOf(piece, at, ranges[k]![0])}\${${envReadExpression(sorted[k]!.envName)}}`;
+      skipUntil = ranges[k]![1];
+      at = Math.max(at, skipUntil);
+      k++;
+    }
+    if (at < piece.end) body += textOf(piece, at, piece.end);
+  }
+  return body;
 }
 
 /** A string value written as template literal text: backslashes, backticks and `${` escaped. */
@@ -573,16 +652,9 @@ export function envEditsFor(site: StringSite, parts: readonly EnvPart[], sourceT
       const read = envReadExpression(sorted[0]!.envName);
       return [{ start: node.range[0], end: node.range[1], text: asiGuard(node, sourceText, bare ? read : `(${read})`) }];
     }
-    let body = '';
-    let at = 0;
-    for (const p of sorted) {
-      body += `${escapeForTemplate(site.value.slice(at, p.start)).replace(/\n/g, '\\n')}\${${envReadExpression(p.envName)}}`;
-      at = p.end;
-    }
-    body += escapeForTemplate(site.value.slice(at)).replace(/\n/g, '\\n');
-    return [{ start: node.range[0], end: node.range[1], text: asiGuard(node, sourceText, `\`${body}\``) }];
+    return [{ start: node.range[0], end: node.range[1], text: asiGuard(node, sourceText, `\`${concatTemplateBody(site, sorted, sourceText)}\``) }];
   }
-  if (!node || site.kind === 'key' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || isDirective(node) || isMemberNameOfType(node) || inEnumMember(node)) return [];
+  if (!node || site.kind === 'key' || site.kind === 'identifier' || NO_EDIT_PARENTS.has(node.parent?.type ?? '') || isAmbient(node) || isDirective(node) || isMemberNameOfType(node) || inEnumMember(node)) return [];
   const whole = sorted.length === 1 && sorted[0]!.start === 0 && sorted[0]!.end === site.value.length;
   // `"…" as const` takes a (template) literal, not `a ?? b`
   if (whole && isConstAsserted(node)) return [];

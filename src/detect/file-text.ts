@@ -158,7 +158,19 @@ function schemeBefore(text: string, end: number): boolean {
   return ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) && opener < 128 && OPENER[opener] === 1;
 }
 
-/** White space (as `trim` reads it), or an invisible character a whole value is trimmed of (`trimValue`): zero-width space, joiners, word joiner. */
+/**
+ * White space (as `trim` reads it), or an invisible character a whole value is trimmed of (`trimValue`): zero-width
+ * space, joiners, word joiner, and the bidirectional controls of a Trojan-source edit (marks U+200E, U+200F, U+061C;
+ * embeddings and overrides U+202A–U+202E; isolates U+2066–U+2069), which change how a value shows, not what it is.
+ */
 export function isBlankCode(c: number): boolean {
-  return isSpaceCode(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
+  if (c < 0x061c) return isSpaceCode(c);
+  return (
+    isSpaceCode(c) ||
+    (c >= 0x200b && c <= 0x200f) ||
+    c === 0x2060 ||
+    c === 0x061c ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
+  );
 }
