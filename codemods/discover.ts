@@ -60,6 +60,8 @@ export interface Discovery {
   readonly skipped: Skipped[];
   /** The paths named on the command line that are never read (`node_modules`, build output…); also in `skipped`. */
   readonly excluded: Skipped[];
+  /** Source files skipped for their size (absolute paths; also in `skipped`): still checked for a possible secret. */
+  readonly large: string[];
 }
 
 /**
@@ -86,12 +88,67 @@ export function nothingToRead(paths: readonly string[], discovery: Discovery): s
   return `no JS/TS source files under ${paths.join(', ')}${why}.`;
 }
 
-/** A file whose lines are on average this long is minified. */
+/** A line longer than this is what a minifier writes; a hand-written line rarely reaches it. */
+const LONG_LINE = 500;
+/** Minified code has a `;`, `{` or `}` every few dozen characters; one per this many is the least taken for it. */
+const CHARS_PER_STATEMENT = 200;
+
+/**
+ * A minified file (skipped): at least 2,000 characters, half of them or more in lines over 500 characters, and those
+ * lines are code: a `;`, `{` or `}` outside string literals and comments at least every 200 characters (many
+ * statements per line). A hand-written module with one long line holding a string (an inline data-URI logo, a base64
+ * blob, a list of strings) is no minified file: its long line is one literal, and its secrets are read as any others.
+ * One pass over the text, no regular expression; string literals are followed roughly (a regular expression literal
+ * is read as code), which is all a heuristic needs.
+ */
 function isMinified(text: string): boolean {
   if (text.length < 2000) return false;
-  const lines = text.split('\n').length;
-  return text.length / lines > 400;
+  let longChars = 0;
+  let statements = 0;
+  let lineStart = 0;
+  let lineStatements = 0;
+  /** 0 in code, else the quote that opened the string (a backtick for a template), or `*` in a block comment */
+  let inside = 0;
+  let lineComment = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      if (i - lineStart > LONG_LINE) {
+        longChars += i - lineStart;
+        statements += lineStatements;
+      }
+      lineStart = i + 1;
+      lineStatements = 0;
+      lineComment = false;
+      // a quoted string ends with its line (unless continued, which this heuristic need not follow)
+      if (inside === 34 || inside === 39) inside = 0;
+      continue;
+    }
+    if (lineComment) continue;
+    if (inside === 0x2a) {
+      if (c === 0x2a && text.charCodeAt(i + 1) === 0x2f) {
+        inside = 0;
+        i++;
+      }
+    } else if (inside !== 0) {
+      if (c === 92) i++; // an escaped character, the line break of a continuation included
+      else if (c === inside) inside = 0;
+    } else if (c === 34 || c === 39 || c === 96) inside = c;
+    else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) lineComment = true;
+    else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      inside = 0x2a;
+      i++;
+    } else if (c === 59 || c === 123 || c === 125) lineStatements++;
+  }
+  return longChars * 2 >= text.length && statements * CHARS_PER_STATEMENT >= longChars;
 }
+
+/**
+ * The rules of one `.gitignore` text as git reads them by default (`core.ignorecase=false` on Linux: `.ENV` or
+ * `Secrets.ts` ignores no `.env` or `secrets.ts`). The `ignore` package folds case unless told not to, which would
+ * skip a source that git tracks.
+ */
+const gitignoreRules = (text: string): Ignore => ignore({ ignorecase: false }).add(text);
 
 /** One `.gitignore` file: its folder (absolute) and its rules. */
 interface IgnoreLayer {
@@ -108,7 +165,7 @@ async function loadIgnores(root: string): Promise<IgnoreLayer[]> {
   const above = await foldersAboveUpToRepositoryTop(root);
   for (const dir of above) {
     const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
-    if (text !== undefined) layers.push({ dir, ig: ignore().add(text) });
+    if (text !== undefined) layers.push({ dir, ig: gitignoreRules(text) });
   }
   // a project kept in a folder the repository around it ignores (a scratch copy under `tmp/`, a corpus under a
   // cache folder) is none of that repository's: its rules would ignore every file, so they are not read
@@ -121,7 +178,7 @@ async function loadIgnores(root: string): Promise<IgnoreLayer[]> {
   const files = await glob(['**/.gitignore'], { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, followSymbolicLinks: false });
   for (const file of files.sort()) {
     const text = await readFile(join(root, file), 'utf8').catch(() => '');
-    layers.push({ dir: join(root, dirname(file)), ig: ignore().add(text) });
+    layers.push({ dir: join(root, dirname(file)), ig: gitignoreRules(text) });
   }
   return layers;
 }
@@ -229,6 +286,7 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
     for (const f of await symlinkedSources(real)) candidates.add(f);
   }
   const files: string[] = [];
+  const large: string[] = [];
   for (const abs of [...candidates].sort()) {
     const rel = relative(realRoot, abs);
     if (!isInside(realRoot, abs) || isIgnored(rel)) continue;
@@ -244,11 +302,12 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
     }
     if (info.size > MAX_FILE_BYTES) {
       skipped.push({ path: rel, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+      large.push(abs);
       continue;
     }
     files.push(abs);
   }
-  return { files, skipped, excluded };
+  return { files, skipped, excluded, large };
 }
 
 export { isMinified };

@@ -17,13 +17,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parse } from '@typescript-eslint/typescript-estree';
 import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { isTrackedByGit } from '../src/env/project.js';
+import { isTestFile } from '../src/ast/strings.js';
 import { isMinified, isReadOnly, MAX_FILE_BYTES } from './discover.js';
-import { applyEdits, assignEnvNames, buildEdits, JSX_OK, planSource, type SecretOccurrence } from './plan.js';
+import { applyEdits, assertParses, assignEnvNames, buildEdits, JSX_OK, planSource, type SecretOccurrence } from './plan.js';
 import { withEnvLock } from './lock.js';
 import { maskedError, maskShown } from '../src/detect/mask.js';
 
@@ -100,12 +100,15 @@ async function transformUnmasked(file: TransformFile, api: TransformApi, options
   const rel = relative(root, abs);
   const bom = file.source.startsWith(BOM);
   const text = bom ? file.source.slice(1) : file.source;
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) return say(`skipped: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  if (isMinified(text)) return say('skipped: minified');
   const detector = getDetector(detectorOptionsOf(options));
+  // a skipped file that may hold a secret says so (docs/codemod.md, "Left for you": anything in a file that was skipped)
+  const mayHoldSecret = (): boolean => !(options.testFiles === 'off' && isTestFile(rel)) && detector.mayContainSecret(text, { jsx: JSX_OK.test(abs) });
+  const skip = (reason: string): undefined => say(`skipped: ${reason}${mayHoldSecret() ? '; it may hold a secret: nothing in it was moved, check it by hand' : ''}`);
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) return skip(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (isMinified(text)) return skip('minified');
   if (!detector.mayContainSecret(text, { jsx: JSX_OK.test(abs) })) return undefined;
   // jscodeshift decodes as UTF-8 with replacement characters: writing that back would corrupt the file
-  if (text.includes('\uFFFD') && !(await isUtf8File(abs))) return say('skipped: not UTF-8 text; not changed');
+  if (text.includes('\uFFFD') && !(await isUtf8File(abs))) return skip('not UTF-8 text; not changed');
   const plan = planSource(text, rel, detector, options.testFiles ? { testFiles: options.testFiles } : {});
   if (plan.occurrences.length === 0) return undefined;
 
@@ -127,7 +130,7 @@ async function transformUnmasked(file: TransformFile, api: TransformApi, options
     let output: string | undefined;
     if (edits.length > 0) {
       output = applyEdits(text, edits);
-      parse(output, { range: true, jsx: JSX_OK.test(abs), filePath: abs }); // the result must still parse
+      assertParses(output, abs, plan.script); // the result must still parse, with the parser that took the original
     }
     return { output, entries: [...entries.values()], manual: manual.length };
   };

@@ -1,11 +1,13 @@
 /**
  * Plan, then apply: the codemod's core. It knows nothing of ts-morph or jscodeshift: it parses a source text
- * (typescript-estree, the parser of the ESLint rule), asks the shared site analysis for secrets, and turns them
- * into text edits once env names are chosen for the whole repository.
+ * (typescript-estree, the parser of the ESLint rule; espree, ESLint's own parser, for a CommonJS script that only a
+ * script parser takes), asks the shared site analysis for secrets, and turns them into text edits once env names are
+ * chosen for the whole repository.
  */
+import { createRequire } from 'node:module';
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyzeSite, type SiteFinding } from '../src/ast/analyze.js';
-import { asStringNode, concatLeaves, envEditsFor, isAmbient, literalTemplateLeaves, siteOfComment, siteOfConcat, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
+import { asStringNode, concatLeaves, envEditsFor, isAmbient, literalTemplateLeaves, MIN_NAME_TOKEN, siteOfComment, siteOfConcat, siteOfIdentifier, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
@@ -21,6 +23,8 @@ export interface SecretOccurrence extends SiteFinding {
 export interface SourcePlan {
   readonly path: string;
   readonly occurrences: readonly SecretOccurrence[];
+  /** Parsed as a CommonJS script (`parseSource`): the rewritten text must parse as one too. */
+  readonly script?: boolean;
 }
 
 export class ParseError extends Error {
@@ -35,6 +39,91 @@ export class ParseError extends Error {
 
 /** Files parsed with JSX on (a `.js` file may hold JSX): the file prefilter reads their JSX text and entities too. */
 export const JSX_OK = /\.(?:tsx|jsx|js|mjs|cjs)$/;
+
+/**
+ * Files that may be CommonJS scripts, which ESLint parses with espree as scripts (`.cjs`: `sourceType: "commonjs"` by
+ * default; a `.js` file when the project says so): Annex B syntax that typescript-estree refuses is valid there (HTML-
+ * like comments `<!--` and `-->`, legacy octal escapes `"\101"` and literals `010`). TypeScript files stay strict.
+ */
+const SCRIPT_OK = /\.(?:cjs|js)$/;
+
+type Espree = { parse(code: string, options: Record<string, unknown>): unknown };
+let espree: Espree | null | undefined;
+
+/**
+ * ESLint's own espree (the parser that decides what ESLint accepts), else the one beside this package; null when
+ * neither resolves (the file is then reported as not parsing, as before). Loaded on first need: most runs never parse
+ * a script that typescript-estree refuses.
+ */
+function loadEspree(): Espree | null {
+  if (espree !== undefined) return espree;
+  const requireHere = createRequire(import.meta.url);
+  const attempts = [(): unknown => createRequire(requireHere.resolve('eslint'))('espree'), (): unknown => requireHere('espree')];
+  espree = null;
+  for (const attempt of attempts) {
+    try {
+      espree = attempt() as Espree;
+      break;
+    } catch {
+      // the next place, or none
+    }
+  }
+  return espree;
+}
+
+/**
+ * `source` parsed as ESLint parses a CommonJS script (espree, `sourceType: "commonjs"`), or undefined when it does not
+ * parse as one. Without JSX first, as ESLint's defaults read a `.cjs` or `.js` file, then with it (a `.js` file may
+ * hold JSX, as typescript-estree reads it here).
+ */
+function parseScript(source: string, path: string, comment: boolean): TSESTree.Program | undefined {
+  const parser = loadEspree();
+  if (!parser) return undefined;
+  // ESLint reads a shebang as a `//` comment of the same length (espree itself may refuse `#!`)
+  const shebang = source.startsWith('#!');
+  const text = shebang ? `//${source.slice(2)}` : source;
+  for (const jsx of JSX_OK.test(path) ? [false, true] : [false]) {
+    let ast: TSESTree.Program;
+    try {
+      ast = parser.parse(text, { ecmaVersion: 'latest', sourceType: 'commonjs', range: true, loc: false, comment, ecmaFeatures: { jsx } }) as TSESTree.Program;
+    } catch {
+      continue;
+    }
+    // a shebang is read apart (`planSource`), as typescript-estree keeps none: as a comment here it would be read twice
+    if (ast.comments && shebang) ast.comments = ast.comments.filter((c) => c.range[0] !== 0);
+    return ast;
+  }
+  return undefined;
+}
+
+/**
+ * Parse one source as the rule's parser does (typescript-estree); a `.cjs` or `.js` file it refuses for syntax (not a
+ * crash such as a stack overflow) is parsed again as a CommonJS script with espree, which ESLint uses for those files,
+ * and `script` says so. Throws the typescript-estree error when neither takes the text.
+ */
+export function parseSource(source: string, path: string, options: { comment?: boolean } = {}): { ast: TSESTree.Program; script: boolean } {
+  const comment = options.comment ?? false;
+  try {
+    return { ast: parse(source, { range: true, loc: false, comment, jsx: JSX_OK.test(path), filePath: path }), script: false };
+  } catch (error) {
+    const syntax = typeof (error as { lineNumber?: unknown }).lineNumber === 'number';
+    const ast = syntax && SCRIPT_OK.test(path) ? parseScript(source, path, comment) : undefined;
+    if (!ast) throw error;
+    return { ast, script: true };
+  }
+}
+
+/**
+ * Throws unless the rewritten `text` parses with the parser that took the original (`script`: espree, as a CommonJS
+ * script; else typescript-estree, as the rule reads the file): a rewrite never gives ESLint a file it rejects.
+ */
+export function assertParses(text: string, path: string, script: boolean | undefined): void {
+  if (!script) {
+    parse(text, { range: true, jsx: JSX_OK.test(path), filePath: path });
+    return;
+  }
+  if (!parseScript(text, path, false)) throw new Error('the rewritten script does not parse; nothing was written.');
+}
 
 /** What ends a line for ESLint (and so for its `line:column`, and the lines its `eslint-disable` comments name). */
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
@@ -58,6 +147,32 @@ function lineColumn(starts: readonly number[], offset: number): { line: number; 
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
+/**
+ * Does [from, to] lie inside one of `ranges` (each `[start, end]`, inclusive here)? Asked once per finding: the ranges
+ * sorted by start, each with the furthest end reached up to it, so that a question is a binary search (n log n in
+ * all, where asking `ranges.some` per finding was quadratic in a file of thousands of secrets).
+ */
+function rangeIndex(ranges: readonly (readonly [number, number])[]): (from: number, to: number) => boolean {
+  const sorted = ranges.slice().sort((a, b) => a[0] - b[0]);
+  const reach: number[] = [];
+  let furthest = -Infinity;
+  for (let i = 0; i < sorted.length; i++) reach.push((furthest = Math.max(furthest, sorted[i]![1])));
+  return (from, to) => {
+    // the last range that starts at or before `from`: every range before it starts there too
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]![0] <= from) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && reach[last]! >= to;
+  };
+}
+
 /** Find every secret of one source text. Throws `ParseError` for code that does not parse. */
 export function planSource(
   source: string,
@@ -68,13 +183,16 @@ export function planSource(
   const testFile = isTestFile(path);
   if (testFile && options.testFiles === 'off') return { path, occurrences: [] };
   let ast: TSESTree.Program;
+  let script: boolean;
   try {
-    ast = parse(source, { range: true, loc: false, comment: true, jsx: JSX_OK.test(path), filePath: path });
+    ({ ast, script } = parseSource(source, path, { comment: true }));
   } catch (error) {
     const e = error as { lineNumber?: number; message?: string };
     throw new ParseError(path, e.lineNumber, (e.message ?? 'syntax error').split('\n')[0]!);
   }
   const sites: StringSite[] = [];
+  /** where the names read so far start */
+  const names = new Set<number>();
   simpleTraverse(
     ast,
     {
@@ -89,6 +207,13 @@ export function planSource(
           // a template whose substitutions are all strings is one value too (`…${""}…`)
           const leaves = literalTemplateLeaves(node);
           if (leaves) sites.push(siteOfConcat(node, leaves, source));
+        } else if ((node.type === 'Identifier' || node.type === 'PrivateIdentifier') && node.range[1] - node.range[0] >= MIN_NAME_TOKEN) {
+          // a token written as a name (`{ ghp_…: 1 }`, a class member): read as the rule reads it, left for a manual
+          // edit (a name is no value); once per place (a shorthand property's key and value are one name)
+          if (!names.has(node.range[0])) {
+            names.add(node.range[0]);
+            sites.push(siteOfIdentifier(node));
+          }
         }
       },
     },
@@ -102,7 +227,7 @@ export function planSource(
   }
   for (const comment of ast.comments ?? []) sites.push(siteOfComment(comment));
   const inTestFile = testFile && options.testFiles !== 'all';
-  const occurrences: SecretOccurrence[] = [];
+  let occurrences: SecretOccurrence[] = [];
   const starts = lineStartsOf(source);
   for (const site of sites) {
     for (const f of analyzeSite(site, detector, inTestFile)) {
@@ -113,14 +238,12 @@ export function planSource(
   // finding again
   const chained = occurrences.filter((o) => o.site.kind === 'concat').map((o) => o.range);
   if (chained.length > 0) {
-    for (let i = occurrences.length - 1; i >= 0; i--) {
-      const o = occurrences[i]!;
-      if (o.site.kind !== 'concat' && chained.some(([from, to]) => o.range[0] >= from && o.range[1] <= to)) occurrences.splice(i, 1);
-    }
+    const inChain = rangeIndex(chained);
+    occurrences = occurrences.filter((o) => o.site.kind === 'concat' || !inChain(o.range[0], o.range[1]));
   }
   occurrences.sort((a, b) => a.range[0] - b.range[0]);
   const suppressed = options.honourDisables === false ? undefined : suppressedBy(ast.comments ?? [], starts);
-  return { path, occurrences: suppressed ? occurrences.filter((o) => !suppressed(o.line, o.range[0])) : occurrences };
+  return { path, occurrences: suppressed ? occurrences.filter((o) => !suppressed(o.line, o.range[0])) : occurrences, ...(script ? { script } : {}) };
 }
 
 /**
@@ -128,7 +251,7 @@ export function planSource(
  * `worker-auth/env-example-in-sync` sees), in source order. Throws the parser's error for code that does not parse.
  */
 export function envNamesRead(source: string, path: string): string[] {
-  const ast: TSESTree.Program = parse(source, { range: true, loc: false, jsx: JSX_OK.test(path), filePath: path });
+  const { ast } = parseSource(source, path);
   simpleTraverse(ast, { enter: () => undefined }, true);
   return collectEnvReads(ast, syntacticResolver(ast)).map((read) => read.name);
 }
@@ -190,7 +313,9 @@ function suppressedBy(comments: readonly TSESTree.Comment[], starts: readonly nu
   }
   if (disabledFrom >= 0) ranges.push([disabledFrom, Number.MAX_SAFE_INTEGER]);
   if (lines.size === 0 && ranges.length === 0) return undefined;
-  return (line, offset) => lines.has(line) || ranges.some(([from, to]) => offset >= from && offset < to);
+  // [from, to) holds `offset` when [from, to - 1] holds it: one binary search per finding, not a scan of every region
+  const inRegion = rangeIndex(ranges.map(([from, to]) => [from, to - 1] as const));
+  return (line, offset) => lines.has(line) || inRegion(offset, offset);
 }
 
 /**
@@ -224,8 +349,10 @@ export function assignEnvNames(plans: readonly SourcePlan[], existingEnv: Readon
   for (const [k, v] of existingEnv) if (!existingByValue.has(v)) existingByValue.set(v, k);
   // fallbacks first: their names are already in the code; then the values of the worker's code before those only a
   // test holds, so that the code gets the plain name (`GITHUB_TOKEN`) and a fixture the suffixed one
-  const rank = ([value, occurrences]: [string, SecretOccurrence[]]): number => (occurrences.some((o) => o.isFallback) ? 0 : inCode.has(value) ? 1 : 2);
-  const ordered = [...byValue.entries()].sort((a, b) => rank(a) - rank(b));
+  // (each value's rank once: asked in the comparator, it was a scan of the value's occurrences per comparison)
+  const ranks = new Map<string, number>();
+  for (const [value, occurrences] of byValue) ranks.set(value, occurrences.some((o) => o.isFallback) ? 0 : inCode.has(value) ? 1 : 2);
+  const ordered = [...byValue.entries()].sort((a, b) => ranks.get(a[0])! - ranks.get(b[0])!);
   for (const [value, occurrences] of ordered) {
     const fallback = occurrences.find((o) => o.isFallback);
     let name: string;
@@ -260,28 +387,35 @@ function mustStayLiteral(site: StringSite, whole: boolean): boolean {
 
 /** The text edits of one plan, given the repository-wide names. Occurrences with no safe edit are returned apart. */
 export function buildEdits(plan: SourcePlan, names: ReadonlyMap<string, string>, source: string): { edits: TextEdit[]; manual: SecretOccurrence[] } {
+  // each site's occurrences in one list, appended to (a copy per occurrence was quadratic in a site's secrets)
   const bySite = new Map<StringSite, SecretOccurrence[]>();
-  for (const o of plan.occurrences) bySite.set(o.site, [...(bySite.get(o.site) ?? []), o]);
+  for (const o of plan.occurrences) {
+    const list = bySite.get(o.site);
+    if (list) list.push(o);
+    else bySite.set(o.site, [o]);
+  }
   const edits: TextEdit[] = [];
   const manual: SecretOccurrence[] = [];
-  // a chain of strings is rewritten whole: a piece of it that holds a secret of its own as well is left for a manual
-  // edit (its edit would overlap), so the chains come first
-  const sites = [...bySite.keys()].sort((a, b) => (a.kind === 'concat' ? 0 : 1) - (b.kind === 'concat' ? 0 : 1));
-  const chains: [number, number][] = [];
-  for (const site of sites) {
-    const occurrences = bySite.get(site)!;
-    if (site.kind !== 'concat' && site.node && chains.some(([from, to]) => site.node!.range[0] >= from && site.node!.range[1] <= to)) {
-      manual.push(...occurrences);
-      continue;
-    }
+  const editSite = (site: StringSite, occurrences: SecretOccurrence[]): boolean => {
     const isFallback = occurrences.length === 1 && occurrences[0]!.isFallback;
     const dropFallback = isFallback && names.get(occurrences[0]!.finding.value) === occurrences[0]!.envName;
     const parts = occurrences.map((o) => ({ start: o.finding.start, end: o.finding.end, envName: names.get(o.finding.value)! }));
     const whole = !dropFallback && parts.length === 1 && parts[0]!.start === 0 && parts[0]!.end === site.value.length;
     const siteEdits = mustStayLiteral(site, whole) ? [] : envEditsFor(site, parts, source, dropFallback);
     if (siteEdits.length === 0) manual.push(...occurrences);
-    else if (site.kind === 'concat') chains.push(site.node!.range);
     edits.push(...siteEdits);
+    return siteEdits.length > 0;
+  };
+  // a chain of strings is rewritten whole: a piece of it that holds a secret of its own as well is left for a manual
+  // edit (its edit would overlap), so the chains come first, then the other sites, each asked of the rewritten chains
+  // with one binary search
+  const chains: [number, number][] = [];
+  for (const [site, occurrences] of bySite) if (site.kind === 'concat' && editSite(site, occurrences)) chains.push(site.node!.range);
+  const inChain = rangeIndex(chains);
+  for (const [site, occurrences] of bySite) {
+    if (site.kind === 'concat') continue;
+    if (site.node && chains.length > 0 && inChain(site.node.range[0], site.node.range[1])) manual.push(...occurrences);
+    else editSite(site, occurrences);
   }
   return { edits, manual };
 }

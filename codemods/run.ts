@@ -5,13 +5,12 @@
  * fails is reported and left as it was; a re-run completes the job and is otherwise a no-op.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createTwoFilesPatch, formatPatch } from 'diff';
 import type { Project } from 'ts-morph';
-import { parse } from '@typescript-eslint/typescript-estree';
 import type { TextEdit } from '../src/ast/sites.js';
 import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
@@ -19,9 +18,10 @@ import { maskedError, maskStrings } from '../src/detect/mask.js';
 import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, isValidEnvName, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { GIT_TIMEOUT_MS, isTrackedByGit } from '../src/env/project.js';
-import { discoverFiles, isInside, isMinified, isReadOnly, nothingToRead, type Skipped } from './discover.js';
+import { discoverFiles, isInside, isMinified, isReadOnly, MAX_FILE_BYTES, nothingToRead, type Skipped } from './discover.js';
+import { isTestFile } from '../src/ast/strings.js';
 import { LockHeldError, withEnvLock } from './lock.js';
-import { applyEdits, assignEnvNames, buildEdits, envNamesRead, JSX_OK, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
+import { applyEdits, assertParses, assignEnvNames, buildEdits, envNamesRead, JSX_OK, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
 
 export interface CodemodOptions {
   /** Project root: env files and `.gitignore` live here. */
@@ -66,7 +66,10 @@ export interface CodemodReport {
   readonly summary: { scanned: number; parsed: number; changed: number; failed: number; moved: number; manual: number };
   /** Dry run only: unified diff of every change, secrets masked. */
   diff?: string;
-  /** What the run did not change but you should (an existing `.env` readable by others, or tracked by git in a dry run). */
+  /**
+   * What the run did not change but you should: a skipped file that may hold a secret (exit 1), an existing `.env`
+   * readable by others, or tracked by git in a dry run.
+   */
   readonly warnings: string[];
 }
 
@@ -231,6 +234,9 @@ function maskInOnePass(text: string, ordered: readonly (readonly [string, string
 
 const MAX_EDITS_ONE_BY_ONE = 64;
 
+/** A file over 1 MB is still read this far for a possible secret (past it, it may hold anything). */
+const MAX_SCAN_BYTES = 64 * 1024 * 1024;
+
 /** Past this many changed lines the minimal diff (O(lines × changes)) gives way to one hunk for the whole file. */
 const MAX_DIFF_EDIT_LENGTH = 2_000;
 
@@ -271,7 +277,8 @@ function rewrite(project: Project, file: LoadedFile, edits: readonly TextEdit[])
     else for (const e of [...edits].sort((a, b) => b.start - a.start)) sf.replaceText([e.start, e.end], e.text);
     const out = sf.getFullText();
     if (out !== expected) throw new Error('internal error: rewrite mismatch; nothing was written.');
-    parse(out, { range: true, jsx: /\.(?:tsx|jsx|js|mjs|cjs)$/.test(file.abs), filePath: file.abs });
+    // with the parser that took the original: a CommonJS script typescript-estree refuses is re-parsed as ESLint does
+    assertParses(out, file.abs, file.plan?.script);
     return out;
   } finally {
     project.removeSourceFile(sf);
@@ -338,6 +345,18 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
   /** The texts read that may read env names (see `envNamesReadAmong`). */
   const envSources: EnvSource[] = [];
   let parsed = 0;
+  /**
+   * The skipped files that may hold a secret (docs/codemod.md, "Left for you": anything in a file that was skipped):
+   * each is named in a warning and the run exits 1, never "No hardcoded secrets found". The detector's whole-file
+   * prefilter decides (what it rules out holds nothing the rule would report); a file that could not be read for it
+   * may hold anything.
+   */
+  const skippedSecrets: string[] = [];
+  const mayHoldSecret = (rel: string, reason: string, text: string | undefined): void => {
+    if (options.testFiles === 'off' && isTestFile(rel)) return;
+    if (text !== undefined && !detector.mayContainSecret(text, { jsx: JSX_OK.test(rel) })) return;
+    skippedSecrets.push(`${rel} was skipped (${reason}) and ${text === undefined ? 'could not be read: it may hold a secret' : 'may hold a secret'}; nothing in it was moved: check it and move any secret by hand`);
+  };
 
   for (const abs of discovery.files) {
     const rel = relative(root, abs);
@@ -346,7 +365,9 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
       // synchronous, as ESLint reads: several times faster than `fs/promises` for thousands of small files
       buf = readFileSync(abs);
     } catch (error) {
-      skipped.push({ path: rel, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      const reason = `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      skipped.push({ path: rel, reason });
+      mayHoldSecret(rel, reason, undefined);
       continue;
     }
     let text: string;
@@ -355,12 +376,15 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
     } catch {
       skipped.push({ path: rel, reason: 'not UTF-8 text; not changed' });
+      // a token is ASCII: it survives a lossy decoding
+      mayHoldSecret(rel, 'not UTF-8 text', new TextDecoder('utf-8').decode(buf));
       continue;
     }
     const bom = text.startsWith(BOM);
     if (bom) text = text.slice(1);
     if (isMinified(text)) {
       skipped.push({ path: rel, reason: 'minified' });
+      mayHoldSecret(rel, 'minified', text);
       continue;
     }
     for (const m of text.matchAll(EMPTY_FALLBACK_READ)) emptyFallbackReads.add(m[1]!);
@@ -382,6 +406,18 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
       continue;
     }
     loaded.push(file);
+  }
+
+  // files over 1 MB are not rewritten, but a secret in one is still named (one read each, up to a bound)
+  for (const abs of discovery.large) {
+    const rel = relative(root, abs);
+    let text: string | undefined;
+    try {
+      if (statSync(abs).size <= MAX_SCAN_BYTES) text = new TextDecoder('utf-8').decode(readFileSync(abs));
+    } catch {
+      // unreadable: it may hold anything
+    }
+    mayHoldSecret(rel, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, text);
   }
 
   // env names for the whole repository, never colliding with a different value already in .env
@@ -520,7 +556,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     envFiles,
     rotate: [...rotate.values()],
     summary: { scanned: discovery.files.length, parsed, changed: 0, failed: 0, moved: 0, manual: 0 },
-    warnings: [],
+    warnings: [...skippedSecrets],
   };
   // values added to a `.env` that git tracks would be committed with it: a writing run refuses (below), a dry run says so
   const envTracked = envFiles['.env'] !== 'unchanged' && isTrackedByGit(root, '.env');
@@ -618,6 +654,6 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
       if (s.action === 'manual' || s.action === 'not-encodable') report.summary.manual++;
     }
   }
-  const failed = report.summary.failed > 0 || report.summary.manual > 0 || Object.values(envFiles).includes('failed');
+  const failed = report.summary.failed > 0 || report.summary.manual > 0 || skippedSecrets.length > 0 || Object.values(envFiles).includes('failed');
   return { report, exitCode: failed ? 1 : 0 };
 }

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite, FileEnvNames } from '../src/ast/analyze.js';
 import { collectEnvReads, scopeResolver } from '../src/workers/env-reads.js';
-import { asStringNode, concatChainOf, envEditsFor, isDeclarationFile, literalTemplateLeaves, MAX_CONCAT_LEAVES, regexPatternText, siteOfComment, siteOfConcat, siteOfIdentifier, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
+import { asStringNode, concatChainOf, envEditsFor, isDeclarationFile, literalTemplateLeaves, MAX_CONCAT_LEAVES, MIN_NAME_TOKEN, regexPatternText, siteOfComment, siteOfConcat, siteOfIdentifier, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
@@ -25,9 +25,6 @@ export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback' | 'secretInComm
 export const MAX_SUGGESTIONS_PER_STRING = 50;
 /** …and no more than keep the suggestions' text of one string under this many characters. */
 export const SUGGESTION_TEXT_BUDGET = 2_000_000;
-
-/** The shortest name read for a token: the shortest provider tokens with a keyword are longer. */
-const MIN_NAME_TOKEN = 16;
 
 /** A token that is a whole string: a string literal, or a template literal without substitutions. */
 function isWholeString(token: { type: string; value: string } | undefined): boolean {

@@ -985,7 +985,8 @@ describe('leak hunt, fifth held-out set', () => {
 
     async function formatted(name: string): Promise<string> {
       const { eslint, results } = await lintResults();
-      const formatter = await eslint.loadFormatter(name);
+      // a formatter package is resolved from this repository (ESLint would look for it from the temporary project)
+      const formatter = await eslint.loadFormatter(name.startsWith('@') ? createRequire(import.meta.url).resolve(name) : name);
       return formatter.format(results, { cwd: LINT_PROJECT, rulesMeta: eslint.getRulesMetaForResults(results) } as Parameters<ESLint.LoadedFormatter['format']>[1]);
     }
 

@@ -352,6 +352,9 @@ export function siteOfRegex(node: TSESTree.RegExpLiteral): StringSite {
   return { kind: 'regex', node, value: regexPatternText(node.regex.pattern), contentStart, contentEnd: contentStart + node.regex.pattern.length };
 }
 
+/** The shortest name read for a token (`siteOfIdentifier`): the shortest provider tokens with a keyword are longer. */
+export const MIN_NAME_TOKEN = 16;
+
 /**
  * A name written in code (a key, a variable, a class member: `{ ghp_…: 1 }`): read like a comment (only a provider's
  * format or a marker can make it a secret: no name around it says so), and never rewritten (a name is no value).

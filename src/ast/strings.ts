@@ -94,6 +94,37 @@ export function expressionName(node: Node): string | undefined {
   return undefined;
 }
 
+/** The function a `return` belongs to, through the blocks and statements around it (a few levels). */
+function functionOfReturn(statement: Node): TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined {
+  let n = statement.parent;
+  for (let depth = 0; n && depth < 6; depth++, n = n.parent) {
+    if (n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
+    if (n.type !== 'BlockStatement' && n.type !== 'IfStatement' && n.type !== 'TryStatement' && n.type !== 'SwitchCase' && n.type !== 'SwitchStatement') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The string a name stands for when it is a `const` of the file or of a block around `id`, initialised with a
+ * string literal (`const API_KEY_HEADER = "X-API-Key"`); undefined otherwise. Read from the code around `id`, nearest
+ * block first (a computed key's name; the rule's own context has no scope).
+ */
+function constStringOf(id: TSESTree.Identifier): string | undefined {
+  for (let n: Node | undefined = id.parent; n; n = n.parent) {
+    if (n.type !== 'BlockStatement' && n.type !== 'Program' && n.type !== 'StaticBlock') continue;
+    for (const statement of n.body) {
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+      for (const d of declaration.declarations) {
+        if (d.id.type !== 'Identifier' || d.id.name !== id.name) continue;
+        const init = d.init && unwrapTs(d.init);
+        return init?.type === 'Literal' && typeof init.value === 'string' ? init.value : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
 function pushName(names: string[], name: string | undefined): void {
   // a name that holds a secret (a token as a key) labels nothing: an env name or a message built from it would print it
   if (name && name.length <= 80 && !holdsSecret(name)) names.push(name);
@@ -173,7 +204,8 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
       }
       case 'Property': {
         if (parent.value !== child) return { names, callee, envFallback, envFallbackSource };
-        const key = keyName(parent.key);
+        // `{ [API_KEY_HEADER]: "…" }`: a computed key that is a const string names the value as the string does
+        const key = parent.computed && parent.key.type === 'Identifier' ? (constStringOf(parent.key) ?? parent.key.name) : keyName(parent.key);
         // a member of a JSON Web Key (an object with `kty`): the public ones (`n`, `e`, `kid`, `x5c`…) label a public
         // key, the private ones (`d`, `p`, `k`…) a private key, whatever holds the key (`keys`, `jwks`)
         const jwk = key !== undefined && parent.parent.type === 'ObjectExpression' ? jwkMemberLabel(key, parent.parent) : undefined;
@@ -236,6 +268,32 @@ export function getStringContext(node: Node): { names: string[]; callee?: string
       case 'JSXAttribute':
         pushName(names, parent.name.type === 'JSXIdentifier' ? parent.name.name : parent.name.name.name);
         return { names, callee, envFallback, envFallbackSource };
+      case 'Decorator': {
+        // reached above a default (`@Column({ default: "…" }) apiToken`, see `defaultedChainTop`): the default is the
+        // decorated member's value, so the member's name labels it
+        const member = parent.parent as { key?: Node } | undefined;
+        if (parent.expression === child && member?.key) pushName(names, keyName(member.key));
+        return { names, callee, envFallback, envFallbackSource };
+      }
+      case 'ReturnStatement': {
+        // what a function returns is its value: `get apiKey() { return "…"; }`, `apiKey: () => { return "…"; }`
+        const fn = functionOfReturn(parent);
+        if (!fn) return { names, callee, envFallback, envFallbackSource };
+        child = fn;
+        parent = fn.parent;
+        continue;
+      }
+      case 'ArrowFunctionExpression':
+        // `getToken = () => "…"`: the body is the function's value
+        if (parent.body !== child) return { names, callee, envFallback, envFallbackSource };
+        break;
+      case 'FunctionExpression':
+        break;
+      case 'MethodDefinition':
+      case 'TSAbstractMethodDefinition':
+        // a getter or a method of a class: its name labels what it returns
+        if (parent.value === child) pushName(names, keyName(parent.key));
+        return { names, callee, envFallback, envFallbackSource };
       default:
         return { names, callee, envFallback, envFallbackSource };
     }
@@ -252,8 +310,9 @@ const DEFAULT_KEYS = new Set(['default', 'devDefault']);
 
 /**
  * When `child`, an argument of `call`, is a schema default (`.default(child)`, `.catch(child)`, or the `default` of
- * `str({ default: child })`, whose `default` name `names` then drops), the top of the call's method chain
- * (`z.string().default("…").optional()`): what stands above it names the value. Undefined otherwise.
+ * `str({ default: child })` or of a column decorator's `@Column({ default: child })`, whose `default` name `names`
+ * then drops), the top of the call's method chain (`z.string().default("…").optional()`): what stands above it names
+ * the value. Undefined otherwise.
  */
 function defaultedChainTop(call: TSESTree.CallExpression, child: Node, names: string[]): Node | undefined {
   if (call.arguments.length !== 1 || call.arguments[0] !== child) return undefined;

@@ -26,7 +26,8 @@ in .env.example, keeps the values working locally in .env (mode 0600, git-ignore
 and reminds you to rotate them. Values are always shown masked.
 
 Paths default to "." (relative to --root). Honours .gitignore; skips files over
-1 MB, and node_modules, build output and minified files even when named.
+1 MB, and node_modules, build output and minified files even when named (a skipped
+file that may hold a secret is named in a warning, exit 1).
 
 Options:
   --dry-run        print a unified diff (values masked) and write nothing
@@ -48,11 +49,12 @@ Options:
                    ignored, a real-looking secret in .env.example); exit 1 if any
   -h, --help       show this help
 
-Exit codes: 0 done or nothing to do; 1 some files could not be changed or secrets
-need a manual edit (--check: an env file needs fixing); 2 bad usage or refused
+Exit codes: 0 done or nothing to do; 1 some files could not be changed, secrets
+need a manual edit or a skipped file may hold one (--check: an env file needs
+fixing); 2 bad usage or refused
 (uncommitted changes, a .env tracked by git, another run holding the lock).`;
 
-function printHuman(report: CodemodReport, log: (line: string) => void): void {
+function printHuman(report: CodemodReport, exitCode: number, log: (line: string) => void): void {
   for (const s of report.skipped) log(pc.dim(`skipped ${s.path}: ${s.reason}`));
   for (const f of report.files) {
     if (f.error) log(pc.red(`error ${f.error}`));
@@ -88,7 +90,8 @@ function printHuman(report: CodemodReport, log: (line: string) => void): void {
     for (const r of report.rotate) log(`  ${r.envName} (${r.provider})${r.where ? `: ${r.where}` : ''}`);
     log('Then bring the values to the deployed worker: `ntn workers env push` (OAuth client values also need a redeploy).');
   } else if (report.files.length === 0) {
-    log('No hardcoded secrets found.');
+    // a skipped file that may hold a secret (named in a warning, exit 1) is no clean result
+    log(exitCode === 0 ? 'No hardcoded secrets found.' : 'No secret moved; a skipped file may hold one (see the warnings above).');
   }
 }
 
@@ -156,7 +159,7 @@ export async function main(argv: readonly string[], io: CodemodIo = { out: proce
     });
     if (args.values.json) io.out.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (report.diff) io.out.write(report.diff);
-    printHuman(report, (line) => io.err.write(`${line}\n`));
+    printHuman(report, exitCode, (line) => io.err.write(`${line}\n`));
     return exitCode;
   } catch (error) {
     const message = maskShown((error as Error).message);

@@ -21,13 +21,21 @@
  * - A value that matches no quoted form is read unquoted to the first `#`, e.g. `KEY="x" y` yields `"x" y`.
  * - dotenv does not expand `$VAR` (dotenv-expand would); single quotes are preferred for such values.
  * - Quirk: `KEY=` followed by a line that starts with a quote gives KEY that quoted value.
+ *
+ * `node --env-file=.env` (and `util.parseEnv`, the same parser) reads a value differently (Node 20's
+ * src/node_dotenv.cc): every raw CR of the file is dropped, only `\n` is expanded in double quotes (`\r` stays a
+ * backslash and an `r`), and a quoted value ends at the first closing quote (`'it's'` is `it`, where dotenv falls
+ * back to `it's`). A value is written only in a form that both read back exactly (`valueCandidates`): a value holding
+ * a CR has none (dotenv turns a raw CR into a line feed, Node drops it; dotenv decodes `\r`, Node does not), so it
+ * stays in the code, for a manual edit.
  */
+import { parseEnv as nodeParseEnv } from 'node:util';
 import { parse } from 'dotenv';
 import { detectEol, endsWithBlankLine, missingLineEnd } from './eol.js';
 
 export { detectEol } from './eol.js';
 
-export { ensureGitignore, type EnsureGitignoreResult } from './gitignore.js';
+export { ensureGitignore, gitignoreVerdicts, type EnsureGitignoreResult } from './gitignore.js';
 export { readTextIfExists, writeFileAtomic, type WriteFileAtomicOptions } from './io.js';
 
 /** dotenv's key grammar (`[\w.-]+`). */
@@ -66,8 +74,8 @@ export class EnvValueEncodingError extends Error {
   readonly envName: string;
   constructor(envName: string) {
     super(
-      `Cannot store ${envName} in .env: dotenv cannot parse its value back exactly ` +
-        `(it mixes quote characters with a line break, "#" or surrounding whitespace). Value not shown.`,
+      `Cannot store ${envName} in .env: dotenv and node --env-file cannot both read its value back exactly ` +
+        `(it holds a CR, or mixes quote characters with a line break, "#" or surrounding whitespace). Value not shown.`,
     );
     this.name = 'EnvValueEncodingError';
     this.envName = envName;
@@ -99,7 +107,8 @@ function assertEnvName(name: string): void {
  * (see `encodeEnvValue`). "Clean" forms come first: their content never contains their own quote character, a
  * trailing backslash or (single-line forms) a line break, so they read the same in older dotenv versions and in
  * other dotenv-style parsers. The remaining forms only round-trip through dotenv's fallbacks (e.g. `'it's'` is
- * read as an unquoted value whose outer quotes are stripped), and are used only when no clean form exists.
+ * read as an unquoted value whose outer quotes are stripped), and are used only when no clean form exists. Only forms
+ * that `node --env-file` reads back exactly too are returned (`nodeReadsBack`): none for a value holding a CR.
  */
 function valueCandidates(value: string, eol: string): string[] {
   const multiline = /[\r\n]/.test(value);
@@ -108,7 +117,7 @@ function valueCandidates(value: string, eol: string): string[] {
   const forms: { text: string; clean: boolean }[] = [
     { text: value, clean: value === '' || BARE_SAFE.test(value) },
     { text: `'${value}'`, clean: !/['\r\n]/.test(value) && !trailingBackslash },
-    // Double quotes: the only form with escapes (\n, \r), so line breaks stay on one line of the file.
+    // Double quotes: the only form with an escape (`\n`; Node reads no `\r`), so line breaks stay on one line of the file.
     {
       text: `"${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`,
       clean: !value.includes('"') && !trailingBackslash,
@@ -119,7 +128,18 @@ function valueCandidates(value: string, eol: string): string[] {
     { text: `\`${literal}\``, clean: multiline && !/[`\r]/.test(value) && !trailingBackslash },
   ];
   const ordered = [...forms.filter((f) => f.clean), ...forms.filter((f) => !f.clean)].map((f) => f.text);
-  return [...new Set(ordered)];
+  return [...new Set(ordered)].filter((text) => nodeReadsBack(text, value));
+}
+
+/**
+ * Does `node --env-file` read `K=<encoded>` as exactly `value`? Asked of Node's own parser (`util.parseEnv`, the one
+ * `--env-file` uses), after the one rule no Node version's reading changes: a CR never survives (raw, Node drops it;
+ * as `\r`, Node keeps a backslash and an `r`). A line follows holding every quote character: Node looks for a
+ * value's closing quote past its line (`` K=`\ `` alone reads as written, but takes the lines after it up to the next
+ * backtick), so a form must close on its own.
+ */
+function nodeReadsBack(encoded: string, value: string): boolean {
+  return !value.includes('\r') && nodeParseEnv(`K=${encoded}\nQ='"\`\n`)['K'] === value;
 }
 
 function roundTrips(encoded: string, value: string): boolean {
@@ -132,18 +152,18 @@ function tryEncode(value: string, eol: string = '\n'): string | undefined {
 }
 
 /**
- * Whether `value` can be written to a `.env` file so that dotenv parses it back exactly. False only for values that
- * mix quote kinds (`'`, `"`, `` ` ``) or hold a raw CR (which needs double quotes' `\r` escape) together with a
- * `"` or a literal backslash-n / backslash-r (checked exhaustively up to length 5 over awkward characters).
+ * Whether `value` can be written to a `.env` file so that dotenv and `node --env-file` both read it back exactly.
+ * False for every value holding a carriage return (no form carries one to both), and for values that mix quote kinds
+ * (`'`, `"`, `` ` ``) so that no quoted form holds them whole (Node ends a quoted value at its first closing quote).
  */
 export function canEncodeEnvValue(value: string): boolean {
   return tryEncode(value) !== undefined;
 }
 
 /**
- * The text to write after `NAME=` so that dotenv's `parse` returns exactly `value`: unquoted when shell-safe,
- * else single quotes, else double quotes (with `\n`/`\r` escapes), else backticks, else a form that relies on
- * dotenv's fallback parsing. Throws
+ * The text to write after `NAME=` so that dotenv's `parse` and `node --env-file` return exactly `value`: unquoted
+ * when shell-safe, else single quotes, else double quotes (with `\n` escapes), else backticks, else a literal
+ * multi-line form. Throws
  * `EnvValueEncodingError` (naming `nameForErrors`, never the value) when no form round-trips.
  */
 export function encodeEnvValue(value: string, nameForErrors = 'value'): string {

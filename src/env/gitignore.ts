@@ -1,6 +1,7 @@
 /**
  * Makes sure a `.gitignore` keeps local env files (which hold secrets) out of git while keeping `.env.example`
- * tracked. Rules are evaluated with the `ignore` package (gitignore semantics: the last matching rule wins).
+ * tracked. Rules are evaluated with the `ignore` package (gitignore semantics: the last matching rule wins), case by
+ * case as git does (see `status`).
  */
 import ignore from 'ignore';
 import { detectEol, endsWithBlankLine, missingLineEnd } from './eol.js';
@@ -22,12 +23,27 @@ interface Status {
   readonly exampleIgnored: boolean;
 }
 
-function status(text: string): Status {
-  const ig = ignore().add(text);
+/**
+ * Whether `.gitignore` text ignores a path, as git reads it whatever its `core.ignorecase`: false (case-sensitive:
+ * `.ENV` does not ignore `.env`) by default on Linux, true where `git init` found a case-insensitive file system
+ * (macOS, Windows). The `ignore` package folds case unless told not to, so both readings are asked: `ignored` only
+ * when both ignore the path (`.ENV` alone, or `.env` then `!.ENV`, does not keep `.env` out of git everywhere),
+ * `unignored` only when neither does. The same `.gitignore` serves every clone, on any file system.
+ */
+export function gitignoreVerdicts(text: string): { ignored(path: string): boolean; unignored(path: string): boolean } {
+  const readings = [ignore({ ignorecase: false }).add(text), ignore({ ignorecase: true }).add(text)];
   return {
-    envIgnored: ig.ignores('.env'),
-    variantsIgnored: MUST_IGNORE.slice(1).every((p) => ig.ignores(p)),
-    exampleIgnored: ig.ignores(MUST_KEEP),
+    ignored: (path) => readings.every((ig) => ig.ignores(path)),
+    unignored: (path) => !readings.some((ig) => ig.ignores(path)),
+  };
+}
+
+function status(text: string): Status {
+  const verdicts = gitignoreVerdicts(text);
+  return {
+    envIgnored: verdicts.ignored('.env'),
+    variantsIgnored: MUST_IGNORE.slice(1).every((p) => verdicts.ignored(p)),
+    exampleIgnored: !verdicts.unignored(MUST_KEEP),
   };
 }
 

@@ -7,10 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import ignore from 'ignore';
 import { describeFinding, detectSecrets } from '../detect/index.js';
 import { redact } from '../detect/redact.js';
 import { parseEnvText } from './files.js';
+import { gitignoreVerdicts } from './gitignore.js';
 
 export const ENV_EXAMPLE = '.env.example';
 
@@ -535,9 +535,10 @@ export function checkEnvFiles(root: string, options: EnvFileCheckOptions = {}): 
     } catch {
       // no .gitignore: nothing is ignored
     }
-    const ig = ignore().add(gitignore);
+    // as the codemod's `ensureGitignore` reads it: ignored under git's case-sensitive and case-folding readings alike
+    const verdicts = gitignoreVerdicts(gitignore);
     for (const name of topLevelEnvFiles(root)) {
-      if (kindOf(name) === 'secret' && !ig.ignores(name)) findings.push({ problem: 'not-ignored', file: name });
+      if (kindOf(name) === 'secret' && !verdicts.ignored(name)) findings.push({ problem: 'not-ignored', file: name });
     }
   }
   if (options.checkExampleSecrets ?? true) {

@@ -137,13 +137,15 @@ describe('files that must not change', () => {
     expect(bom.toString('utf8')).toBe('\uFEFFexport const c = { token: process.env.GITHUB_TOKEN ?? "" };\n');
   });
 
-  it('skips a non-UTF-8 file (listed) and leaves its bytes alone', async () => {
+  it('skips a non-UTF-8 file (listed) and leaves its bytes alone; the token it holds is left for you (exit 1)', async () => {
     const latin1 = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from(`\nexport const token = "${T.github.value}";\n`)]);
     const dir = await makeRepo({ 'latin1.ts': latin1 });
     const run = await cli('--root', dir, '--json');
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(await readFile(join(dir, 'latin1.ts'))).toEqual(latin1);
-    expect(JSON.parse(run.out).skipped).toEqual([{ path: 'latin1.ts', reason: 'not UTF-8 text; not changed' }]);
+    const report = JSON.parse(run.out);
+    expect(report.skipped).toEqual([{ path: 'latin1.ts', reason: 'not UTF-8 text; not changed' }]);
+    expect(report.warnings).toEqual([expect.stringMatching(/^latin1\.ts was skipped \(not UTF-8 text\) and may hold a secret/)]);
     expectNoSecret(run.out + run.err);
   });
 
@@ -196,18 +198,38 @@ describe('files that must not change', () => {
     expect(parse(await read(dir, '.env'))).toEqual({ GITHUB_TOKEN: T.github3.value });
   });
 
-  it('skips and lists files over 1 MB and minified files', async () => {
+  // docs/codemod.md, "Left for you": anything in a file that was skipped. A skipped file is never rewritten, but one
+  // that may hold a secret (the detector's whole-file prefilter) is named in a warning and the run exits 1.
+  it('skips and lists files over 1 MB and minified files; those that may hold a secret are left for you (exit 1)', async () => {
     const big = `export const token = "${T.github.value}";\n${'// padding padding padding padding\n'.repeat(32 * 1024)}`;
     const minified = `var a="${T.github.value}";${'var b=function(c){return c+1};'.repeat(200)}\n`;
     const dir = await makeRepo({ 'big.ts': big, 'vendor/lib.js': minified, 'ok.ts': 'export const x = 1;\n' });
     const run = await cli('--root', dir, '--json');
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(await read(dir, 'big.ts')).toBe(big);
     expect(await read(dir, 'vendor/lib.js')).toBe(minified);
-    const skipped = JSON.parse(run.out).skipped;
-    expect(skipped).toContainEqual({ path: 'big.ts', reason: 'larger than 1 MB' });
-    expect(skipped).toContainEqual({ path: join('vendor', 'lib.js'), reason: 'minified' });
+    const report = JSON.parse(run.out);
+    expect(report.skipped).toContainEqual({ path: 'big.ts', reason: 'larger than 1 MB' });
+    expect(report.skipped).toContainEqual({ path: join('vendor', 'lib.js'), reason: 'minified' });
+    expect(report.warnings).toEqual([
+      expect.stringMatching(/^vendor\/lib\.js was skipped \(minified\) and may hold a secret/),
+      expect.stringMatching(/^big\.ts was skipped \(larger than 1 MB\) and may hold a secret/),
+    ]);
     expect(run.err).toMatch(/skipped big\.ts: larger than 1 MB/);
+    expect(run.err).not.toMatch(/No hardcoded secrets found/);
+    expectNoSecret(run.out + run.err);
+  });
+
+  it('skipped files without a possible secret (minified, over 1 MB) leave the run clean (exit 0)', async () => {
+    const big = `export const n = 1;\n${'// padding padding padding padding\n'.repeat(32 * 1024)}`;
+    const minified = `${'var b=function(c){return c+1};'.repeat(200)}\n`;
+    const dir = await makeRepo({ 'big.ts': big, 'vendor/lib.js': minified, 'ok.ts': 'export const x = 1;\n' });
+    const run = await cli('--root', dir, '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out);
+    expect(report.skipped.map((s: { path: string }) => s.path).sort()).toEqual(['big.ts', join('vendor', 'lib.js')]);
+    expect(report.warnings).toEqual([]);
+    expect((await cli('--root', dir)).err).toMatch(/No hardcoded secrets found/);
   });
 });
 

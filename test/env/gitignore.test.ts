@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ignore from 'ignore';
-import { describe, expect, it } from 'vitest';
-import { ensureGitignore } from '../../src/env/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ensureGitignore, gitignoreVerdicts } from '../../src/env/index.js';
+import { checkEnvFiles } from '../../src/env/project.js';
 
 function isFine(text: string): boolean {
   const ig = ignore().add(text);
@@ -84,5 +88,64 @@ describe('ensureGitignore', () => {
     const once = ensureGitignore('dist\n');
     const twice = ensureGitignore(once.text);
     expect(twice).toEqual({ text: once.text, changed: false });
+  });
+});
+
+// git matches `.gitignore` rules case-sensitively unless `core.ignorecase` is true (the default on Linux is false;
+// `git init` sets it on a case-insensitive file system). The `ignore` package folds case by default.
+describe('letter case, as git reads it', () => {
+  const bothFine = (text: string): boolean =>
+    [false, true].every((ignorecase) => {
+      const ig = ignore({ ignorecase }).add(text);
+      return ['.env', '.env.local', '.env.production'].every((p) => ig.ignores(p)) && !ig.ignores('.env.example');
+    });
+
+  it('`.ENV` does not ignore `.env` on Linux: `.env` is added', () => {
+    const original = 'node_modules/\n.ENV\n';
+    const r = ensureGitignore(original);
+    expect(appended(original, r.text)).toEqual(['.env', '.env.*', '!.env.example']);
+    expect(r.reason).toMatch(/\.env was not ignored/);
+    expect(bothFine(r.text)).toBe(true);
+  });
+
+  it('`.env` then `!.ENV` re-includes `.env` where case folds (macOS, Windows): `.env` is added again', () => {
+    const original = '.env\n.env.*\n!.env.example\n!.ENV\n';
+    const r = ensureGitignore(original);
+    expect(appended(original, r.text)).toEqual(['.env']);
+    expect(bothFine(r.text)).toBe(true);
+  });
+
+  it('`!.ENV.EXAMPLE` keeps `.env.example` ignored on Linux: `!.env.example` is added', () => {
+    const original = '.env\n.env.*\n!.ENV.EXAMPLE\n';
+    const r = ensureGitignore(original);
+    expect(appended(original, r.text)).toEqual(['!.env.example']);
+    expect(bothFine(r.text)).toBe(true);
+  });
+
+  it('`.ENV.*` ignores `.env.local` only where case folds: `.env.*` is added', () => {
+    const original = '.env\n.ENV.*\n';
+    const r = ensureGitignore(original);
+    expect(appended(original, r.text)).toEqual(['.env.*', '!.env.example']);
+    expect(bothFine(r.text)).toBe(true);
+  });
+
+  it('gitignoreVerdicts: ignored under both readings, unignored under neither', () => {
+    const v = gitignoreVerdicts('.ENV\n');
+    expect([v.ignored('.env'), v.unignored('.env')]).toEqual([false, false]);
+    const w = gitignoreVerdicts('.env\n');
+    expect([w.ignored('.env'), w.unignored('.env'), w.unignored('.env.local')]).toEqual([true, false, true]);
+  });
+
+  describe('checkEnvFiles outside git', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wa-gitignore-case-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('reports a `.env` that only a `.ENV` line covers as not ignored', () => {
+      writeFileSync(join(dir, '.env'), 'A=1\n');
+      writeFileSync(join(dir, '.gitignore'), '.ENV\n');
+      expect(checkEnvFiles(dir, { checkExampleSecrets: false })).toEqual([{ problem: 'not-ignored', file: '.env' }]);
+      writeFileSync(join(dir, '.gitignore'), '.ENV\n.env\n');
+      expect(checkEnvFiles(dir, { checkExampleSecrets: false })).toEqual([]);
+    });
   });
 });

@@ -8,6 +8,9 @@ import {
   parseEnvText,
 } from '../../src/env/index.js';
 
+/** Values holding a CR: no `.env` form carries one to both dotenv and `node --env-file` (test/env/node-env-file.test.ts). */
+const WITH_CR = ['crlf\r\nvalue', 'lone\rcarriage', "a'\r"];
+
 const AWKWARD = [
   'value with spaces # and "quotes"',
   "single 'quoted' value",
@@ -16,8 +19,6 @@ const AWKWARD = [
   'back\\slash and \\n literal and \\r too',
   'trailing backslash\\',
   'line one\nline two',
-  'crlf\r\nvalue',
-  'lone\rcarriage',
   '  leading and trailing spaces  ',
   '\ttab',
   '#starts with hash',
@@ -40,7 +41,6 @@ const AWKWARD = [
   "'",
   '`',
   'a"\n',
-  "a'\r",
   '\n',
   '\\\nafter backslash-newline',
 ];
@@ -55,8 +55,14 @@ describe('encodeEnvValue', () => {
 
   it('uses double quotes with escapes for line breaks and single quotes', () => {
     expect(encodeEnvValue('a\nb')).toBe('"a\\nb"');
-    expect(encodeEnvValue('a\r\nb')).toBe('"a\\r\\nb"');
     expect(encodeEnvValue("it's")).toBe('"it\'s"');
+  });
+
+  it('refuses every value holding a CR (dotenv decodes `\\r`, node --env-file does not)', () => {
+    for (const value of [...WITH_CR, 'a\r\nb']) {
+      expect(canEncodeEnvValue(value), JSON.stringify(value)).toBe(false);
+      expect(() => encodeEnvValue(value, 'CR_KEY')).toThrow(EnvValueEncodingError);
+    }
   });
 
   it('uses backticks when a value has both single and double quotes', () => {
@@ -235,11 +241,10 @@ describe('mergeDotEnv', () => {
       ];
       if (!canEncodeEnvValue(value)) {
         refused++;
-        // Only values mixing quote kinds, or holding a raw CR (needs double quotes' `\r` escape) together with
-        // a `"` or a literal backslash-n/backslash-r, can be unrepresentable.
+        // Only values mixing quote kinds, or holding a CR (no form carries one to both dotenv and
+        // node --env-file), can be unrepresentable.
         const kinds = ['"', "'", '`'].filter((q) => value.includes(q)).length;
-        const crProblem = value.includes('\r') && /"|\\[nr]/.test(value);
-        expect(kinds >= 2 || crProblem, JSON.stringify(value)).toBe(true);
+        expect(kinds >= 2 || value.includes('\r'), JSON.stringify(value)).toBe(true);
         let message = '';
         try {
           mergeDotEnv(base, entries);
