@@ -6,10 +6,10 @@
  * Thin: `src/env/project.ts` runs the check (git via `execFileSync` with a timeout, cached per project root) and
  * the detector decides what is a secret; values are only shown masked.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { createRule, reportMasked } from '../src/create-rule.js';
-import { DEFAULT_ALLOW_FILES, DEFAULT_EXAMPLE_FILES, findProjectRoot, getEnvFileFindings, projectCreatesWorker, type EnvFileFinding } from '../src/env/project.js';
+import { DEFAULT_ALLOW_FILES, DEFAULT_EXAMPLE_FILES, findProjectRoot, getEnvFileFindings, noteWorkerFile, projectCreatesWorker, type EnvFileFinding } from '../src/env/project.js';
 import { getWorkerModel, mayNameGateWord } from '../src/workers/model.js';
 import { gateText } from '../src/ast/gate-text.js';
 
@@ -25,13 +25,18 @@ const claims = new Map<string, string>();
 
 /** The owner's file still names the SDK and creates a worker, or still is the entry by its path. */
 function ownerStillEntry(owner: string, root: string): boolean {
+  return createsWorkerOnDisk(owner) || (existsSync(owner) && isEntryByPath(owner, root) && !projectCreatesWorker(root));
+}
+
+/** Does the file, as saved, create the worker? */
+function createsWorkerOnDisk(file: string): boolean {
   let text: string;
   try {
-    text = readFileSync(owner, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return false;
   }
-  return (text.includes('@notionhq/workers') && /\bnew\s+Worker\b/.test(text)) || (isEntryByPath(owner, root) && !projectCreatesWorker(root));
+  return text.includes('@notionhq/workers') && /\bnew\s+Worker\b/.test(text);
 }
 
 function isEntryByPath(filename: string, root: string): boolean {
@@ -104,6 +109,12 @@ export default createRule<Options, MessageIds>({
         const root = findProjectRoot(filename);
         const me = resolve(filename);
         const owner = claims.get(root);
+        // what this lint shows of the project in a long-running process (an editor): a file that creates the worker
+        // is one, and the entry that no longer creates it leaves the question open again
+        if (workers.length > 0) {
+          // as saved: an editor's unsaved worker does not move the entry yet (`ownerStillEntry` reads the disk too)
+          if (createsWorkerOnDisk(me)) noteWorkerFile(root, true);
+        } else if (owner === me && !isEntryByPath(filename, root)) noteWorkerFile(root, false);
         // the file creating `new Worker()`; `src/index.ts` only when no file of the project does
         if (workers.length === 0 && (!isEntryByPath(filename, root) || projectCreatesWorker(root))) {
           if (owner === me) claims.delete(root);

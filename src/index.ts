@@ -37,8 +37,14 @@ const plugin = {
   configs: {} as Record<ConfigName, Linter.Config>,
 } satisfies ESLint.Plugin;
 
+/**
+ * The configs turn JSX on for ESLint's default parser (`.jsx` holds it; plain JavaScript parses the same with it on):
+ * without it the one-line config could not read a `.jsx` file. The typescript-eslint parser decides by file extension.
+ */
+const LANGUAGE_OPTIONS: Linter.LanguageOptions = { parserOptions: { ecmaFeatures: { jsx: true } } };
+
 function config(name: string, ruleSet: Linter.RulesRecord): Linter.Config {
-  return { name: `worker-auth/${name}`, files: SOURCE_FILES, plugins: { 'worker-auth': plugin }, rules: ruleSet };
+  return { name: `worker-auth/${name}`, files: SOURCE_FILES, languageOptions: LANGUAGE_OPTIONS, plugins: { 'worker-auth': plugin }, rules: ruleSet };
 }
 
 plugin.configs.recommended = config('recommended', ruleEntries((name) => ruleModules[name].meta.docs?.recommended === true, false));

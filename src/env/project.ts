@@ -169,6 +169,16 @@ export function projectCreatesWorker(root: string): boolean {
   return found;
 }
 
+/**
+ * What a lint of one file shows about `projectCreatesWorker(root)` in a long-running process: a file that creates the
+ * worker as saved makes it true at once; the entry file that no longer does makes the next answer scan the project
+ * again.
+ */
+export function noteWorkerFile(root: string, createsWorker: boolean): void {
+  if (createsWorker) workerFileCache.set(root, true);
+  else workerFileCache.delete(root);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // .env.example names, memoised by path + mtime
 // ---------------------------------------------------------------------------------------------------------------
