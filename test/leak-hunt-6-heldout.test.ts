@@ -36,6 +36,12 @@
  * glued to a name (public ids and labels, not the secret); a token written in hex (ASCII bytes in hex measure about
  * 3 bits per character) shows in a scope message: the docs promise base64, not hex.
  *
+ * Fixed since (their cases run as plain tests): 1, 2 and 3 (all routes), 6 and 7. `maskShown` (src/detect/mask.ts)
+ * also masks a run holding, between its separators, a piece of 16 characters or more that looks random, or a window
+ * of one too long for `looksRandom` (`hasRandomPiece`); an `extraPatterns` keyword that is not ASCII is refused without
+ * being quoted, and an `envName` that looks like a secret gives way to `API_SECRET` (src/detect/options.ts). Still open
+ * (expected failures): 4 (pieces under 16 characters), 5 (re-cased tokens whose pieces read as words) and 8.
+ *
  * Leaks found, kept as `it.fails` under "known gaps" (each case says what leaked where):
  * 1. A run of token characters over 512 characters is never masked: `looksRandom` (src/detect/entropy.ts) gives up
  *    past GENERIC_MAX_LENGTH, and `maskShown` (src/detect/mask.ts) asks it about the whole run. A 600-character
@@ -973,7 +979,7 @@ function lintGap(rule: string, code: string, options: LintOptions = {}): GapRun 
 const PAD = 'X'.repeat(100);
 const HF_UPPER = HF.value.toUpperCase();
 
-describe('known gaps', () => {
+describe('known gaps (the leaks found: fixed ones run as plain cases, open ones as expected failures)', () => {
   // 1. Runs of token characters over 512 characters are never masked (looksRandom's upper bound).
   const g1a = gap('1a', [LONG600], () => lintGap('env-example-in-sync', `export const v = process.env[${q(LONG600.value)}];\n`));
   const g1b = gap('1b', [LONG600], () => lintGap('no-logged-secrets', `console.log(process.env.API_TOKEN_${LONG600.value});\n`));
@@ -981,35 +987,37 @@ describe('known gaps', () => {
   const g1d = gap('1d', [LONG600], async () => {
     const dir = project({ 'package.json': WORKER_PKG, 'src/a.ts': `export const v = process.env[${q(LONG600.value)}];\n` });
     const human = await cli(['--root', dir, '--sync-env-example', '--dry-run']);
-    return { text: human.all, exists: human.code === 0 && /would add/.test(human.err) };
+    // (fixed: the name is now refused as one that holds a secret, `not added: … holds a secret`)
+    return { text: human.all, exists: human.code === 0 && /would add|not added: .* holds a secret/.test(human.err) };
   });
   const g1e = gap('1e', [LONG600, GH], async () => {
     const dir = project({ 'package.json': WORKER_PKG, 'src/a.ts': `export const v = process.env[${q(LONG600.value)}] ?? ${q(GH.value)};\n` });
     const { human, all } = await dryRun(dir);
-    return { text: all, exists: /would drop fallback of/.test(human.err) };
+    // (fixed: a name that holds a secret is no fallback's name: the value moves under the provider's name)
+    return { text: all, exists: /would drop fallback of|would move/.test(human.err) };
   });
   // leaked: the whole 600-character name, in the message (`process.env.<name>` and the `<name>=` line to add)
-  it.fails('1a env-example-in-sync prints a 600-character random env name whole (message)', async () => {
+  it('1a env-example-in-sync prints a 600-character random env name whole (message)', async () => {
     const r = await gapRun(g1a);
     expectNoLeak(r.text, GAPS[g1a]!.secrets);
   });
   // leaked: the whole 600-character part of the env name, in both messages that name the read
-  it.fails('1b no-logged-secrets prints `process.env.API_TOKEN_<600 random>` whole (message)', async () => {
+  it('1b no-logged-secrets prints `process.env.API_TOKEN_<600 random>` whole (message)', async () => {
     const r = await gapRun(g1b);
     expectNoLeak(r.text, GAPS[g1b]!.secrets);
   });
   // leaked: the whole 600-character key, in the message naming `worker.oauth("<key>")`
-  it.fails('1c oauth-credentials-from-env prints a 600-character worker.oauth() key whole (message)', async () => {
+  it('1c oauth-credentials-from-env prints a 600-character worker.oauth() key whole (message)', async () => {
     const r = await gapRun(g1c);
     expectNoLeak(r.text, GAPS[g1c]!.secrets);
   });
   // leaked: the whole name, in the `would add` report line and the `+<name>=` line of the diff
-  it.fails('1d codemod --sync-env-example --dry-run lists a 600-character env name to add (stderr report, diff)', async () => {
+  it('1d codemod --sync-env-example --dry-run lists a 600-character env name to add (stderr report, diff)', async () => {
     const r = await gapRun(g1d);
     expectNoLeak(r.text, GAPS[g1d]!.secrets);
   });
   // leaked: the whole name, in the `would drop fallback of process.env.<name>` report line and the diff
-  it.fails('1e codemod --dry-run names a 600-character fallback env name (report line, diff)', async () => {
+  it('1e codemod --dry-run names a 600-character fallback env name (report line, diff)', async () => {
     const r = await gapRun(g1e);
     expectNoLeak(r.text, GAPS[g1e]!.secrets);
   });
@@ -1019,15 +1027,15 @@ describe('known gaps', () => {
   const g2b = gap('2b', [G], async () => {
     const dir = project({ 'package.json': WORKER_PKG, '.env.example': 'KNOWN=\n', 'src/a.ts': `export const v = process.env.ACME_${G.value}_${PAD};\n` });
     const run = await cli(['--root', dir, '--sync-env-example']);
-    return { text: `${run.all}\n${readIn(dir, '.env.example')}`, exists: run.code === 0 && /added ACME_/.test(run.err) };
+    return { text: `${run.all}\n${readIn(dir, '.env.example')}`, exists: run.code === 0 && /added ACME_|not added: .* holds a secret/.test(run.err) };
   });
   // leaked: the whole secret, in the env name the message shows
-  it.fails('2a env-example-in-sync prints a generic secret glued before `_XXXX…` (message)', async () => {
+  it('2a env-example-in-sync prints a generic secret glued before `_XXXX…` (message)', async () => {
     const r = await gapRun(g2a);
     expectNoLeak(r.text, GAPS[g2a]!.secrets);
   });
   // leaked: the whole secret, in the `added` report line and as a name in .env.example on disk
-  it.fails('2b codemod --sync-env-example writes `ACME_<secret>_XXXX…=` into .env.example and reports it (stderr, file)', async () => {
+  it('2b codemod --sync-env-example writes `ACME_<secret>_XXXX…=` into .env.example and reports it (stderr, file)', async () => {
     const r = await gapRun(g2b);
     expectNoLeak(r.text, GAPS[g2b]!.secrets);
   });
@@ -1054,42 +1062,42 @@ describe('known gaps', () => {
     return { text: human.all, exists: human.code === 1 && /not git-ignored/.test(human.err) };
   });
   // leaked: the 32 random letters, in the env name the message shows
-  it.fails('3a env-example-in-sync prints `ACME_<32 random letters>` (message)', async () => {
+  it('3a env-example-in-sync prints `ACME_<32 random letters>` (message)', async () => {
     const r = await gapRun(g3a);
     expectNoLeak(r.text, GAPS[g3a]!.secrets);
   });
   // leaked: the whole token, in the env name the message shows
-  it.fails('3b env-example-in-sync prints a Hugging Face token glued before `_PROD` (message)', async () => {
+  it('3b env-example-in-sync prints a Hugging Face token glued before `_PROD` (message)', async () => {
     const r = await gapRun(g3b);
     expectNoLeak(r.text, GAPS[g3b]!.secrets);
   });
   // leaked: the whole token, in the key the message names
-  it.fails('3c oauth-credentials-from-env prints a worker.oauth() key `<Hugging Face token>_prod` (message)', async () => {
+  it('3c oauth-credentials-from-env prints a worker.oauth() key `<Hugging Face token>_prod` (message)', async () => {
     const r = await gapRun(g3c);
     expectNoLeak(r.text, GAPS[g3c]!.secrets);
   });
   // leaked: the whole token, in the scope the message quotes (the Secret message of no-hardcoded-secrets masks it)
-  it.fails('3d no-broad-oauth-scopes prints the scope `admin:<Hugging Face token>_prod` that no-hardcoded-secrets masks (message)', async () => {
+  it('3d no-broad-oauth-scopes prints the scope `admin:<Hugging Face token>_prod` that no-hardcoded-secrets masks (message)', async () => {
     const r = await gapRun(g3d);
     expectNoLeak(r.text, GAPS[g3d]!.secrets);
   });
   // leaked: the whole token, in the endpoint URL the message quotes
-  it.fails('3e oauth-endpoints-https prints an endpoint path `<Hugging Face token>_prod` (message)', async () => {
+  it('3e oauth-endpoints-https prints an endpoint path `<Hugging Face token>_prod` (message)', async () => {
     const r = await gapRun(g3e);
     expectNoLeak(r.text, GAPS[g3e]!.secrets);
   });
   // leaked: the whole token, in the logged expression the message names
-  it.fails('3f no-logged-secrets prints the logged property `cfg.<Hugging Face token>_prod` (message)', async () => {
+  it('3f no-logged-secrets prints the logged property `cfg.<Hugging Face token>_prod` (message)', async () => {
     const r = await gapRun(g3f);
     expectNoLeak(r.text, GAPS[g3f]!.secrets);
   });
   // leaked: the whole token, in the file path of the diff headers and the report line
-  it.fails('3g codemod --dry-run names `src/<Hugging Face token>_PROD.ts` (diff headers, report)', async () => {
+  it('3g codemod --dry-run names `src/<Hugging Face token>_PROD.ts` (diff headers, report)', async () => {
     const r = await gapRun(g3g);
     expectNoLeak(r.text, GAPS[g3g]!.secrets);
   });
   // leaked: the whole token, in the file name of the `not git-ignored` line
-  it.fails('3h codemod --check names an unignored `.env.<Hugging Face token>_prod` (stderr)', async () => {
+  it('3h codemod --check names an unignored `.env.<Hugging Face token>_prod` (stderr)', async () => {
     const r = await gapRun(g3h);
     expectNoLeak(r.text, GAPS[g3h]!.secrets);
   });
@@ -1216,18 +1224,18 @@ describe('known gaps', () => {
       return { text: '', exists: false };
     } catch (error) {
       const e = error as Error;
-      return { text: `${e.message}\n${e.stack ?? ''}`, exists: /lower-case ASCII/.test(e.message) };
+      return { text: `${e.message}\n${e.stack ?? ''}`, exists: /ASCII/.test(e.message) };
     }
   }
   const g6a = gap('6a', [LOWER24], () => keywordError(`acme_${LOWER24.value}é`));
   const g6b = gap('6b', [GL], () => keywordError(`${GL.value.toLowerCase()}ß`));
   // leaked: the whole secret, in the message and stack of the error ESLint throws ("Error while loading rule …")
-  it.fails('6a an extraPatterns keyword holding a lower-case secret and an `é`: the thrown error quotes it', async () => {
+  it('6a an extraPatterns keyword holding a lower-case secret and an `é`: the thrown error quotes it', async () => {
     const r = await gapRun(g6a);
     expectNoLeak(r.text, GAPS[g6a]!.secrets);
   });
   // leaked: the token (lower-cased), in the message and stack of the error ESLint throws
-  it.fails('6b an extraPatterns keyword holding a lower-cased GitLab token and a `ß`: the thrown error quotes it', async () => {
+  it('6b an extraPatterns keyword holding a lower-cased GitLab token and a `ß`: the thrown error quotes it', async () => {
     const r = await gapRun(g6b);
     expectNoLeak(r.text, GAPS[g6b]!.secrets);
   });
@@ -1237,10 +1245,10 @@ describe('known gaps', () => {
     const body = randomString(CHARSETS.lowerAlnum, 24, 12021);
     const rules: Linter.RulesRecord = { 'worker-auth/no-hardcoded-secrets': ['error', { extraPatterns: [{ name: 'Acme', pattern: 'acme_live_[a-z0-9]{24}', keyword: 'acme_live_', envName: `ACME_${UPPER20.value}` }] }] };
     const r = lintGap('no-hardcoded-secrets', `export const v = ${q(`acme_live_${body}`)};\n`, { rules });
-    return { ...r, exists: r.exists && r.text.includes('Replace with `process.env.…') };
+    return { ...r, exists: r.exists && r.text.includes('Replace with `process.env.') };
   });
   // leaked: the configured env name, in the text the suggestion inserts (its message and description mask it)
-  it.fails('7a no-hardcoded-secrets masks a random-looking extraPatterns envName in its message but its suggestion inserts it (fix text)', async () => {
+  it('7a no-hardcoded-secrets masks a random-looking extraPatterns envName in its message but its suggestion inserts it (fix text)', async () => {
     const r = await gapRun(g7a);
     expectNoLeak(r.text, GAPS[g7a]!.secrets);
   });

@@ -38,7 +38,7 @@ export class KeywordAutomaton {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
         const c = keyword.charCodeAt(i);
-        if (c >= ALPHABET || (c >= 65 && c <= 90)) throw new Error(`keyword "${keyword}" must be lower-case ASCII`);
+        if (c >= ALPHABET || (c >= 65 && c <= 90)) throw new Error(`a keyword of ${keyword.length} characters is not lower-case ASCII`);
         if (classOf[c] === 0) {
           classOf[c] = classes;
           if (c >= 97 && c <= 122) classOf[c - 32] = classes;

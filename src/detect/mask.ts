@@ -4,7 +4,7 @@
  * boundaries; and any long random-looking run (`maskShown`). Rule reports, the codemod's report, diff and errors all
  * pass through it.
  */
-import { LONG_TOKEN_RUN, looksRandom } from './entropy.js';
+import { GENERIC_MAX_LENGTH, LONG_TOKEN_RUN, looksRandom } from './entropy.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { getDetector } from './options.js';
 import { redact } from './redact.js';
@@ -85,7 +85,37 @@ export function maskShown(text: string): string {
   const base64 = masked.replace(BASE64_RUN, (run) => (/[/+]/.test(run) && looksRandom(run) ? redact(run) : run));
   // a run that opens with a provider's prefix in any case (`GHP_…`, a lower-cased `ghp_…` whose checksum and case no
   // longer pass, whose few digits read as a name), or that looks random
-  return base64.replace(LONG_TOKEN_RUN, (run) => (looksRandom(run) || opensWithTokenPrefix(run) ? redact(run) : run));
+  return base64.replace(LONG_TOKEN_RUN, (run) => (looksRandom(run) || opensWithTokenPrefix(run) || hasRandomPiece(run) ? redact(run) : run));
+}
+
+/** Pieces of a run between separators (`ACME_<random>_PROD`), and windows of a long piece: see `hasRandomPiece`. */
+const PIECE_MIN = 16;
+const WINDOW = 64;
+const WINDOW_STEP = 48;
+
+/**
+ * Does a run hold, between its separators (`_`, `-`, `.`, `=`), a piece of 16 characters or more that looks random, or
+ * (a piece longer than `looksRandom` reads) a window of one that does? A secret glued to words or padding
+ * (`ACME_<secret>_XXXX…`, `<token>_PROD`), re-cased, or longer than a secret is read whole: the whole run may read as
+ * words or as a sequence, its random piece does not.
+ */
+function hasRandomPiece(run: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= run.length; i++) {
+    const c = i < run.length ? run.charCodeAt(i) : 95;
+    // `_`, `-`, `.`, `=`
+    if (c !== 95 && c !== 45 && c !== 46 && c !== 61) continue;
+    const length = i - start;
+    if (length >= PIECE_MIN && (length === run.length ? length > GENERIC_MAX_LENGTH : true)) {
+      if (length <= GENERIC_MAX_LENGTH) {
+        if (looksRandom(run.slice(start, i))) return true;
+      } else {
+        for (let at = start; at < i; at += WINDOW_STEP) if (looksRandom(run.slice(at, Math.min(i, at + WINDOW)))) return true;
+      }
+    }
+    start = i + 1;
+  }
+  return false;
 }
 
 /**

@@ -2,6 +2,7 @@
  * User options shared by the rules and the codemod, compiled into a `Detector` once per distinct option set.
  * User patterns are length-bounded and only ever run on a finding's value (≤ 4 KiB), never on whole files.
  */
+import { holdsShownSecret } from './mask.js';
 import { Detector } from './index.js';
 import { uniformFormat } from './providers.js';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
@@ -105,18 +106,25 @@ export function getDetector(options: DetectorOptions = {}): Detector {
 
 let last: { options: object | undefined; detector: Detector | undefined } = { options: undefined, detector: undefined };
 
+/** A character outside ASCII. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function getDetectorByValue(options: DetectorOptions): Detector {
   const key = JSON.stringify([options.allowValues, options.allowPatterns, options.ignoreProviders, options.extraPatterns]);
   let detector = cache.get(key);
   if (!detector) {
     const extraFormats: TokenFormat[] = (options.extraPatterns ?? []).map((p, i) => {
       const re = compileUserPattern(p.pattern, `extraPatterns[${i}].pattern`);
+      // the keyword is not quoted in the error: it may hold (a piece of) a secret
+      if (NON_ASCII.test(p.keyword)) throw new Error(`extraPatterns[${i}].keyword must be ASCII (the keyword pass reads ASCII only).`);
+
       return uniformFormat({
         id: `user-${i}-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
         provider: p.name,
         kind: 'credential',
         class: 'secret',
-        envName: p.envName ?? 'API_SECRET',
+        // a name that looks like a secret itself is never copied into a suggestion or a report
+        envName: p.envName !== undefined && !holdsShownSecret(p.envName) ? p.envName : 'API_SECRET',
         keywords: [p.keyword.toLowerCase()],
         pattern: re,
         // user matches are bounded: never run on strings over 4 KiB
