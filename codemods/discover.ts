@@ -88,13 +88,16 @@ export function nothingToRead(paths: readonly string[], discovery: Discovery): s
   return `no JS/TS source files under ${paths.join(', ')}${why}.`;
 }
 
-/** A line longer than this is what a minifier writes; a hand-written line rarely reaches it. */
-const LONG_LINE = 500;
+/**
+ * A line longer than this is what a minifier writes; hand-written and generated code (long object literals, n8n's
+ * generated schemas of 700–1,400 characters a line) stays under it.
+ */
+const LONG_LINE = 2_000;
 /** Minified code has a `;`, `{` or `}` every few dozen characters; one per this many is the least taken for it. */
 const CHARS_PER_STATEMENT = 200;
 
 /**
- * A minified file (skipped): at least 2,000 characters, half of them or more in lines over 500 characters, and those
+ * A minified file (skipped): at least 2,000 characters, half of them or more in lines over 2,000 characters, and those
  * lines are code: a `;`, `{` or `}` outside string literals and comments at least every 200 characters (many
  * statements per line). A hand-written module with one long line holding a string (an inline data-URI logo, a base64
  * blob, a list of strings) is no minified file: its long line is one literal, and its secrets are read as any others.
