@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyzeSite, type SiteFinding } from '../src/ast/analyze.js';
-import { asStringNode, concatLeaves, envEditsFor, isAmbient, literalTemplateLeaves, MIN_NAME_TOKEN, siteOfComment, siteOfConcat, siteOfIdentifier, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
+import { asStringNode, concatLeaves, endsLikeTokenBody, envEditsFor, isAmbient, literalTemplateLeaves, MIN_NAME_TOKEN, siteOfComment, siteOfConcat, siteOfIdentifier, siteOfStringNode, type StringSite, type TextEdit } from '../src/ast/sites.js';
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
@@ -207,7 +207,7 @@ export function planSource(
           // a template whose substitutions are all strings is one value too (`…${""}…`)
           const leaves = literalTemplateLeaves(node);
           if (leaves) sites.push(siteOfConcat(node, leaves, source));
-        } else if ((node.type === 'Identifier' || node.type === 'PrivateIdentifier') && node.range[1] - node.range[0] >= MIN_NAME_TOKEN) {
+        } else if ((node.type === 'Identifier' || node.type === 'PrivateIdentifier') && node.range[1] - node.range[0] >= MIN_NAME_TOKEN && endsLikeTokenBody(node.name)) {
           // a token written as a name (`{ ghp_…: 1 }`, a class member): read as the rule reads it, left for a manual
           // edit (a name is no value); once per place (a shorthand property's key and value are one name)
           if (!names.has(node.range[0])) {

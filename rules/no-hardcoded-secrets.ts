@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeSite, FileEnvNames } from '../src/ast/analyze.js';
 import { collectEnvReads, scopeResolver } from '../src/workers/env-reads.js';
-import { asStringNode, concatChainOf, envEditsFor, isDeclarationFile, literalTemplateLeaves, MAX_CONCAT_LEAVES, MIN_NAME_TOKEN, regexPatternText, siteOfComment, siteOfConcat, siteOfIdentifier, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
+import { asStringNode, concatChainOf, envEditsFor, isDeclarationFile, endsLikeTokenBody, literalTemplateLeaves, MAX_CONCAT_LEAVES, MIN_NAME_TOKEN, regexPatternText, siteOfComment, siteOfConcat, siteOfIdentifier, siteOfRegex, siteOfStringNode, valueOfStringNode, type StringSite } from '../src/ast/sites.js';
 import { findNodeAt } from '../src/ast/find.js';
 import { isTestFile, projectPath } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
@@ -25,30 +25,6 @@ export type MessageIds = 'hardcodedSecret' | 'hardcodedFallback' | 'secretInComm
 export const MAX_SUGGESTIONS_PER_STRING = 50;
 /** …and no more than keep the suggestions' text of one string under this many characters. */
 export const SUGGESTION_TEXT_BUDGET = 2_000_000;
-
-/** Letters and digits a token's body has at least, after its prefix's last `_`. */
-const MIN_NAME_BODY = 12;
-
-/**
- * Could a name end with a token's body: 12 or more letters and digits after its last `_` (or the whole name), with
- * digits in two places at least? A random body nearly always has them (36 characters: 98 %; 20: 83 %); the long
- * names of code end in words, a compiler's `_1` or one version number (`AwsS3Node`, `GoogleDriveOAuth2Api`: on n8n's
- * code, 22 files in 2,818 hold such a name). One pass, no allocation: names are the most common tokens.
- */
-function endsLikeTokenBody(name: string): boolean {
-  let groups = 0;
-  let inDigits = false;
-  let length = 0;
-  for (let i = name.length - 1; i >= 0; i--) {
-    const c = name.charCodeAt(i);
-    if (c === 95) break;
-    const digit = c >= 48 && c <= 57;
-    if (digit && !inDigits) groups++;
-    inDigits = digit;
-    length++;
-  }
-  return groups >= 2 && length >= MIN_NAME_BODY;
-}
 
 /** A token that is a whole string: a string literal, or a template literal without substitutions. */
 function isWholeString(token: { type: string; value: string } | undefined): boolean {
