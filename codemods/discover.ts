@@ -10,6 +10,8 @@ import { glob } from 'tinyglobby';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** Why a file over `MAX_FILE_BYTES` is skipped, as every report says it. */
+export const TOO_LARGE = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
 
 /** Folders never read, wherever they are under the root, by name: what they hold (the report names it). */
 const SKIPPED_FOLDERS = new Map([
@@ -304,7 +306,7 @@ export async function discoverFiles(root: string, paths: readonly string[]): Pro
       continue;
     }
     if (info.size > MAX_FILE_BYTES) {
-      skipped.push({ path: rel, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+      skipped.push({ path: rel, reason: TOO_LARGE });
       large.push(abs);
       continue;
     }

@@ -21,9 +21,8 @@ import { describeFinding } from '../src/detect/index.js';
 import { getDetector, type DetectorOptions } from '../src/detect/options.js';
 import { canEncodeEnvValue, ensureGitignore, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { isTrackedByGit } from '../src/env/project.js';
-import { isTestFile } from '../src/ast/strings.js';
-import { isMinified, isReadOnly, MAX_FILE_BYTES } from './discover.js';
-import { applyEdits, assertParses, assignEnvNames, buildEdits, JSX_OK, planSource, type SecretOccurrence } from './plan.js';
+import { isMinified, isReadOnly, MAX_FILE_BYTES, TOO_LARGE } from './discover.js';
+import { applyEdits, assertParses, assignEnvNames, buildEdits, JSX_OK, planSource, skippedMayHoldSecret, type SecretOccurrence } from './plan.js';
 import { withEnvLock } from './lock.js';
 import { maskedError, maskShown } from '../src/detect/mask.js';
 
@@ -102,9 +101,8 @@ async function transformUnmasked(file: TransformFile, api: TransformApi, options
   const text = bom ? file.source.slice(1) : file.source;
   const detector = getDetector(detectorOptionsOf(options));
   // a skipped file that may hold a secret says so (docs/codemod.md, "Left for you": anything in a file that was skipped)
-  const mayHoldSecret = (): boolean => !(options.testFiles === 'off' && isTestFile(rel)) && detector.mayContainSecret(text, { jsx: JSX_OK.test(abs) });
-  const skip = (reason: string): undefined => say(`skipped: ${reason}${mayHoldSecret() ? '; it may hold a secret: nothing in it was moved, check it by hand' : ''}`);
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) return skip(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  const skip = (reason: string): undefined => say(`skipped: ${reason}${skippedMayHoldSecret(detector, rel, text, options.testFiles) ? '; it may hold a secret: nothing in it was moved, check it by hand' : ''}`);
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) return skip(TOO_LARGE);
   if (isMinified(text)) return skip('minified');
   if (!detector.mayContainSecret(text, { jsx: JSX_OK.test(abs) })) return undefined;
   // jscodeshift decodes as UTF-8 with replacement characters: writing that back would corrupt the file

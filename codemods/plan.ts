@@ -125,6 +125,15 @@ export function assertParses(text: string, path: string, script: boolean | undef
   if (!parseScript(text, path, false)) throw new Error('the rewritten script does not parse; nothing was written.');
 }
 
+/**
+ * May a file the codemod skips (minified, too large, not UTF-8) hold a secret it should name? Not a test file when
+ * `testFiles` is `off`; else what the detector's whole-file prefilter lets through (what it rules out holds nothing the
+ * rule would report). Shared by the CLI run and the jscodeshift entry.
+ */
+export function skippedMayHoldSecret(detector: Detector, path: string, text: string, testFiles: 'all' | 'high-confidence' | 'off' | undefined): boolean {
+  return !(testFiles === 'off' && isTestFile(path)) && detector.mayContainSecret(text, { jsx: JSX_OK.test(path) });
+}
+
 /** What ends a line for ESLint (and so for its `line:column`, and the lines its `eslint-disable` comments name). */
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 

@@ -18,10 +18,10 @@ import { maskedError, maskStrings } from '../src/detect/mask.js';
 import { redact } from '../src/detect/redact.js';
 import { canEncodeEnvValue, ensureGitignore, isValidEnvName, mergeDotEnv, mergeEnvExample, parseEnvText, readTextIfExists, writeFileAtomic } from '../src/env/index.js';
 import { GIT_TIMEOUT_MS, isTrackedByGit } from '../src/env/project.js';
-import { discoverFiles, isInside, isMinified, isReadOnly, MAX_FILE_BYTES, nothingToRead, type Skipped } from './discover.js';
+import { discoverFiles, isInside, isMinified, isReadOnly, nothingToRead, TOO_LARGE, type Skipped } from './discover.js';
 import { isTestFile } from '../src/ast/strings.js';
 import { LockHeldError, withEnvLock } from './lock.js';
-import { applyEdits, assertParses, assignEnvNames, buildEdits, envNamesRead, JSX_OK, ParseError, planSource, type SecretOccurrence, type SourcePlan } from './plan.js';
+import { applyEdits, assertParses, assignEnvNames, buildEdits, envNamesRead, JSX_OK, ParseError, planSource, skippedMayHoldSecret, type SecretOccurrence, type SourcePlan } from './plan.js';
 
 export interface CodemodOptions {
   /** Project root: env files and `.gitignore` live here. */
@@ -353,8 +353,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
    */
   const skippedSecrets: string[] = [];
   const mayHoldSecret = (rel: string, reason: string, text: string | undefined): void => {
-    if (options.testFiles === 'off' && isTestFile(rel)) return;
-    if (text !== undefined && !detector.mayContainSecret(text, { jsx: JSX_OK.test(rel) })) return;
+    if (text === undefined ? options.testFiles === 'off' && isTestFile(rel) : !skippedMayHoldSecret(detector, rel, text, options.testFiles)) return;
     skippedSecrets.push(`${rel} was skipped (${reason}) and ${text === undefined ? 'could not be read: it may hold a secret' : 'may hold a secret'}; nothing in it was moved: check it and move any secret by hand`);
   };
 
@@ -417,7 +416,7 @@ async function runUnlocked(options: CodemodOptions): Promise<{ report: CodemodRe
     } catch {
       // unreadable: it may hold anything
     }
-    mayHoldSecret(rel, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, text);
+    mayHoldSecret(rel, TOO_LARGE, text);
   }
 
   // env names for the whole repository, never colliding with a different value already in .env

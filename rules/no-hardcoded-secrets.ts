@@ -195,15 +195,22 @@ export default createRule<Options, MessageIds>({
           const piece = node?.type === 'TemplateLiteral' ? node.quasis[0] : asStringNode(node);
           const chain = piece && concatChainOf(piece);
           if (chain && chain.leaves.length === group.length) {
-            const site = siteOfConcat(chain.top, chain.leaves, sourceCode.text);
-            // then each string, but for what the chain reported (a piece of a token cut in two is no finding again)
-            const within = detector.mayHoldSecret(site.value) ? check(site) : [];
-            for (const k of group) checkStringToken(tokens[k]!, within);
+            checkJoined(siteOfConcat(chain.top, chain.leaves, sourceCode.text), group);
             continue;
           }
         }
-        for (const k of group) checkStringToken(tokens[k]!);
+        checkJoined(undefined, group);
       }
+    }
+
+    /**
+     * The value a group of strings builds (`site`, none when they build none), then each string, but for what the whole
+     * reported (a piece of a token cut in two is no finding again).
+     */
+    function checkJoined(site: StringSite | undefined, group: readonly number[]): void {
+      const tokens = sourceCode.ast.tokens;
+      const within = site && detector.mayHoldSecret(site.value) ? check(site) : undefined;
+      for (const k of group) checkStringToken(tokens[k]!, within);
     }
 
     /**
@@ -216,9 +223,7 @@ export default createRule<Options, MessageIds>({
         const node = findNodeAt(sourceCode.ast as TSESTree.Node, tokens[group[0]!]!.range[0], sourceCode.visitorKeys);
         const template = node?.type === 'TemplateElement' && node.parent?.type === 'TemplateLiteral' ? node.parent : undefined;
         const leaves = template && literalTemplateLeaves(template);
-        const site = template && leaves ? siteOfConcat(template, leaves, sourceCode.text) : undefined;
-        const within = site && detector.mayHoldSecret(site.value) ? check(site) : undefined;
-        for (const k of group) checkStringToken(tokens[k]!, within);
+        checkJoined(template && leaves ? siteOfConcat(template, leaves, sourceCode.text) : undefined, group);
       }
     }
 
