@@ -39,8 +39,11 @@
  * Fixed since (their cases run as plain tests): 1, 2 and 3 (all routes), 6 and 7. `maskShown` (src/detect/mask.ts)
  * also masks a run holding, between its separators, a piece of 16 characters or more that looks random, or a window
  * of one too long for `looksRandom` (`hasRandomPiece`); an `extraPatterns` keyword that is not ASCII is refused without
- * being quoted, and an `envName` that looks like a secret gives way to `API_SECRET` (src/detect/options.ts). Still open
- * (expected failures): 4 (pieces under 16 characters), 5 (re-cased tokens whose pieces read as words) and 8.
+ * being quoted, and an `envName` that looks like a secret gives way to `API_SECRET` (src/detect/options.ts).
+ * Session 13 fixed 4 and 5: the guard re-reads a run of name characters with `~` in it (Azure), up to each of its last
+ * `_` (a token glued before `_PROD` or `_x`), and a PEM header glued after a name (`ACME_-----BEGIN`); a piece or a
+ * prefixed body in one case is random when its letter pairs are no words' (`looksRandomInOneCase`, the pairs in
+ * src/detect/bigrams.ts). Still open (expected failure): 8.
  *
  * Leaks found, kept as `it.fails` under "known gaps" (each case says what leaked where):
  * 1. A run of token characters over 512 characters is never masked: `looksRandom` (src/detect/entropy.ts) gives up
@@ -420,9 +423,10 @@ describe('lint: every secret format in the name positions the rules show', () =>
   });
 
   it('an env key glued after `ACME_` (the name-run reading of the guard)', () => {
-    // left out: the Azure client secret and the PGP key (known gaps 4a, 4e); a Telegram bot id, Slack and Discord
-    // webhook ids and a PuTTY key's comment label show when glued (public ids and labels, not the secret)
-    const skip = new Set(['azure-client-secret', 'pgp-private-key', 'telegram-bot-token', 'slack-webhook-url', 'discord-webhook-url', 'putty-private-key']);
+    // left out: a Telegram bot id, Slack and Discord webhook ids and a PuTTY key's comment label show when glued
+    // (public ids and labels, not the secret); the Azure client secret and the PGP key (known gaps 4a, 4e) are in
+    // since session 13
+    const skip = new Set(['telegram-bot-token', 'slack-webhook-url', 'discord-webhook-url', 'putty-private-key']);
     const secrets = NAMEABLE.filter((s) => !skip.has(s.label));
     const code = secrets.map((s, i) => `export const v${i} = process.env[${q(`ACME_${s.value}`)}];\n`).join('');
     const shown = lintRoute('env-example-in-sync', code, secrets);
@@ -1112,34 +1116,34 @@ describe('known gaps (the leaks found: fixed ones run as plain cases, open ones 
   const g4d = gap('4d', [GLR], () => lintGap('env-example-in-sync', `export const v = process.env[${q(`${GLR.value}_PROD`)}];\n`));
   const g4e = gap('4e', [PGP], () => lintGap('env-example-in-sync', `export const v = process.env[${q(`ACME_${PGP.value}`)}];\n`));
   // leaked: the whole secret, in the env name the message shows
-  it.fails('4a env-example-in-sync prints an Azure client secret glued after `AZURE_` (message)', async () => {
+  it('4a env-example-in-sync prints an Azure client secret glued after `AZURE_` (message)', async () => {
     const r = await gapRun(g4a);
     expectNoLeak(r.text, GAPS[g4a]!.secrets);
   });
   // leaked: the whole secret, in the key the message names
-  it.fails('4b oauth-credentials-from-env prints a worker.oauth() key `azure_<Azure client secret>` that no-hardcoded-secrets masks (message)', async () => {
+  it('4b oauth-credentials-from-env prints a worker.oauth() key `azure_<Azure client secret>` that no-hardcoded-secrets masks (message)', async () => {
     const r = await gapRun(g4b);
     expectNoLeak(r.text, GAPS[g4b]!.secrets);
   });
   // leaked: the first random part (22 characters) after `SG.`, in the endpoint URL the message quotes
-  it.fails('4c oauth-endpoints-https prints the 22-character first part of a SendGrid key glued before `_x` (message)', async () => {
+  it('4c oauth-endpoints-https prints the 22-character first part of a SendGrid key glued before `_x` (message)', async () => {
     const r = await gapRun(g4c);
     expectNoLeak(r.text, GAPS[g4c]!.secrets);
   });
   // leaked: the 9-character tail after `.01.`, in the env name the message shows
-  it.fails('4d env-example-in-sync prints the 9-character tail of a routable GitLab token glued before `_PROD` (message)', async () => {
+  it('4d env-example-in-sync prints the 9-character tail of a routable GitLab token glued before `_PROD` (message)', async () => {
     const r = await gapRun(g4d);
     expectNoLeak(r.text, GAPS[g4d]!.secrets);
   });
 
   const g4f = gap('4f', [AZ], () => lintGap('no-logged-secrets', `const cfg = { ${q(AZ.value)}: process.env.API_TOKEN };\nconsole.log(cfg[${q(AZ.value)}]);\n`));
   // leaked: the whole secret, in `cfg.<secret>` the message names
-  it.fails('4f no-logged-secrets names `cfg["<Azure client secret>"]` as `cfg.<secret>`, a glue of its own making (message; no-hardcoded-secrets masks the same value)', async () => {
+  it('4f no-logged-secrets names `cfg["<Azure client secret>"]` as `cfg.<secret>`, a glue of its own making (message; no-hardcoded-secrets masks the same value)', async () => {
     const r = await gapRun(g4f);
     expectNoLeak(r.text, GAPS[g4f]!.secrets);
   });
   // leaked: the last body line of the key (22 random characters and `==`, after a leading `+`), in the env name the message shows
-  it.fails('4e env-example-in-sync prints the last body line (22 characters) of a PGP private key glued after `ACME_` (message)', async () => {
+  it('4e env-example-in-sync prints the last body line (22 characters) of a PGP private key glued after `ACME_` (message)', async () => {
     const r = await gapRun(g4e);
     expectNoLeak(r.text, GAPS[g4e]!.secrets);
   });
@@ -1162,12 +1166,14 @@ describe('known gaps (the leaks found: fixed ones run as plain cases, open ones 
     // the report lines and --json alone: the diff shows the source line the read is on
     const report = JSON.parse(json.out) as { diff?: string };
     delete report.diff;
-    return { text: `${human.err}\n${JSON.stringify(report)}`, exists: /would drop fallback of/.test(human.err) };
+    // (fixed: the name is now one that holds a secret, so no fallback's name: the value moves under the provider's name)
+    return { text: `${human.err}\n${JSON.stringify(report)}`, exists: /would drop fallback of|would move/.test(human.err) };
   });
   const g5f = gap('5f', [HF], async () => {
     const dir = project({ 'package.json': WORKER_PKG, '.env.example': 'KNOWN=\n', 'src/a.ts': `export const v = process.env.${HF_UPPER};\n` });
     const run = await cli(['--root', dir, '--sync-env-example']);
-    return { text: `${run.all}\n${readIn(dir, '.env.example')}`, exists: run.code === 0 && /added /.test(run.err) };
+    // (fixed: the name is now refused as one that holds a secret, `not added: … holds a secret`)
+    return { text: `${run.all}\n${readIn(dir, '.env.example')}`, exists: run.code === 0 && /added |not added: .* holds a secret/.test(run.err) };
   });
   const g5g = gap('5g', [GO, GH], async () => {
     const dir = project({ 'package.json': WORKER_PKG, [`src/${GO.value.toLowerCase()}.ts`]: `export const t = ${q(GH.value)};\n` });
@@ -1175,44 +1181,44 @@ describe('known gaps (the leaks found: fixed ones run as plain cases, open ones 
     return { text: all, exists: movedCount(human) === 1 };
   });
   // leaked: the random part (upper-cased), in the env name the message shows
-  it.fails('5a env-example-in-sync prints an upper-cased Hugging Face token as an env name (message)', async () => {
+  it('5a env-example-in-sync prints an upper-cased Hugging Face token as an env name (message)', async () => {
     const r = await gapRun(g5a);
     expectNoLeak(r.text, GAPS[g5a]!.secrets);
   });
   // leaked: the random part (upper-cased), in the message and its `worker.credential("…")` snippet, and in the key the suggestion inserts
-  it.fails('5b prefer-credential-injection prints `HF_<upper-cased token>_API_KEY` (message) and inserts it as the worker.credential() key (fix text)', async () => {
+  it('5b prefer-credential-injection prints `HF_<upper-cased token>_API_KEY` (message) and inserts it as the worker.credential() key (fix text)', async () => {
     const r = await gapRun(g5b);
     expectNoLeak(r.text, GAPS[g5b]!.secrets);
   });
   // leaked: the random part (upper-cased), as the variable name no-committed-env-files and --check print
-  it.fails('5c no-committed-env-files and codemod --check name a .env.example entry that is an upper-cased Hugging Face token (message, stderr)', async () => {
+  it('5c no-committed-env-files and codemod --check name a .env.example entry that is an upper-cased Hugging Face token (message, stderr)', async () => {
     const r = await gapRun(g5c);
     expectNoLeak(r.text, GAPS[g5c]!.secrets);
   });
   // leaked: the random part (upper-cased), in the env name the message shows
-  it.fails('5d env-example-in-sync prints an upper-cased Docker Hub PAT as an env name (message)', async () => {
+  it('5d env-example-in-sync prints an upper-cased Docker Hub PAT as an env name (message)', async () => {
     const r = await gapRun(g5d);
     expectNoLeak(r.text, GAPS[g5d]!.secrets);
   });
   // leaked: the random part (upper-cased), in the report line and --json envNames / files[].secrets[].envName
-  it.fails('5e codemod --dry-run names the fallback env name `<upper-cased Hugging Face token>` (report line, --json envName)', async () => {
+  it('5e codemod --dry-run names the fallback env name `<upper-cased Hugging Face token>` (report line, --json envName)', async () => {
     const r = await gapRun(g5e);
     expectNoLeak(r.text, GAPS[g5e]!.secrets);
   });
   // leaked: the random part (upper-cased), in the `added` report line and as a name in .env.example on disk
-  it.fails('5f codemod --sync-env-example writes an upper-cased Hugging Face token into .env.example as a name (stderr, file)', async () => {
+  it('5f codemod --sync-env-example writes an upper-cased Hugging Face token into .env.example as a name (stderr, file)', async () => {
     const r = await gapRun(g5f);
     expectNoLeak(r.text, GAPS[g5f]!.secrets);
   });
   // leaked: the random part (lower-cased), in the file path of the diff headers and the report line
-  it.fails('5g codemod --dry-run names a source file called after a lower-cased Google OAuth client secret (diff headers, report)', async () => {
+  it('5g codemod --dry-run names a source file called after a lower-cased Google OAuth client secret (diff headers, report)', async () => {
     const r = await gapRun(g5g);
     expectNoLeak(r.text, GAPS[g5g]!.secrets);
   });
 
   const g5h = gap('5h', [G], () => lintGap('no-logged-secrets', `console.log(process.env.API_TOKEN_${G.value.toUpperCase()});\n`));
   // leaked: the secret (upper-cased), in the env name both messages show
-  it.fails('5h no-logged-secrets and env-example-in-sync print an upper-cased generic secret (three digits) glued into an env name (messages)', async () => {
+  it('5h no-logged-secrets and env-example-in-sync print an upper-cased generic secret (three digits) glued into an env name (messages)', async () => {
     const r = await gapRun(g5h);
     expectNoLeak(r.text, GAPS[g5h]!.secrets);
   });
@@ -1260,7 +1266,7 @@ describe('known gaps (the leaks found: fixed ones run as plain cases, open ones 
     return { text: all, exists: movedCount(human) === 1 };
   });
   // leaked: the part of the key after its first `%2F`, on the `-` and `+` lines of the diff (the moved part is masked)
-  it.fails('8a codemod --dry-run shows the rest of a percent-encoded Bedrock key after the part it moves (diff `-` and `+` lines)', async () => {
+  it('8a codemod --dry-run shows the rest of a percent-encoded Bedrock key after the part it moves (diff `-` and `+` lines)', async () => {
     const r = await gapRun(g8a);
     expectNoLeak(r.text, GAPS[g8a]!.secrets);
   });

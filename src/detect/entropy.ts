@@ -4,6 +4,7 @@
  * A 32-character random base62 string measures ≈4.6, random hex ≈3.7; words, identifiers and paths measure less
  * and are rejected by the shape checks below before entropy is consulted.
  */
+import { WORD_PAIR } from './bigrams.js';
 import { asciiTable } from './keywords.js';
 
 /** Shannon entropy in bits per character. */
@@ -164,6 +165,48 @@ export function looksRandom(value: string, strict = false): boolean {
   if (kinds < (strict ? 3 : 2)) return false;
   if (classes & (JOINER | SYMBOL) && (looksLikePathOrHost(value) || isWordChain(value))) return false;
   return shannonEntropy(value) > MIN_ENTROPY_BASE64;
+}
+
+/** `looksRandomInOneCase`: the shortest piece, the fewest letter pairs, and the share of pairs outside words. */
+const ONE_CASE_MIN = 16;
+const ONE_CASE_MIN_PAIRS = 8;
+const ONE_CASE_RARE_SHARE = 0.25;
+
+/**
+ * Letters and digits in one case (`HF_<token upper-cased>`, a file named after a lower-cased secret): a token
+ * re-cased past what `looksRandom` reads (one case reads as a word to `isIdentifierLike`, and random letters need
+ * both cases). Random unless its letter pairs are words' (`WORD_PAIR`): a random string has about half of its pairs
+ * outside them, a name made of joined words about one in eight (`preferredappointmentdaycode`, `EXTERNALCHECKOUTID`).
+ * Hex (an id or digest, `looksRandom`'s own case), sequences and runs of one character are not.
+ */
+export function looksRandomInOneCase(piece: string): boolean {
+  const n = piece.length;
+  if (n < ONE_CASE_MIN || n > GENERIC_MAX_LENGTH) return false;
+  let lower = false;
+  let upper = false;
+  let hex = true;
+  let pairs = 0;
+  let rare = 0;
+  let previous = -1;
+  for (let i = 0; i < n; i++) {
+    const c = piece.charCodeAt(i);
+    let letter = -1;
+    if (c >= 97 && c <= 122) {
+      lower = true;
+      letter = c - 97;
+    } else if (c >= 65 && c <= 90) {
+      upper = true;
+      letter = c - 65;
+    } else if (c < 48 || c > 57) return false;
+    if (letter > 5) hex = false;
+    if (letter >= 0 && previous >= 0) {
+      pairs++;
+      if (WORD_PAIR[previous * 26 + letter] === 0) rare++;
+    }
+    previous = letter;
+  }
+  if ((lower && upper) || hex || pairs < ONE_CASE_MIN_PAIRS || isSequential(piece)) return false;
+  return rare / pairs >= ONE_CASE_RARE_SHARE;
 }
 
 /** The shortest part (between joiners and symbols) that `hasRandomPart` reads on its own. */

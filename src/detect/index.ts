@@ -209,6 +209,7 @@ export class Detector {
     // finding may not have needed it)
     const inTestFile = findings.some((f) => !isCertainToken(f)) && getContext().inTestFile === true;
     return findings
+      .map((f) => withPercentEncodedRest(text, f))
       .filter((f) => !this.isAllowed(f))
       .filter((f) => !inTestFile || isCertainToken(f))
       .sort((a, b) => a.start - b.start);
@@ -1520,6 +1521,25 @@ export class Claims {
     }
     this.marks.fill(1, start, end);
   }
+}
+
+/** Formats whose body is standard base64 (`+` and `/`): what `encodeURIComponent` cuts into `%2B`, `%2F` and `%3D`. */
+const BASE64_BODY_FORMATS: ReadonlySet<string> = new Set(
+  TOKEN_FORMATS.filter((f) => ['+/', '/+', '+\\/'].some((chars) => f.pattern.source.includes(chars))).map((f) => f.id),
+);
+/** The rest of a percent-encoded base64 token after its first escape: escaped `+`, `/`, `=` and letters and digits. */
+const PERCENT_ENCODED_REST = /^(?:%(?:2[BbFf]|3[Dd])[A-Za-z0-9]*)+/;
+
+/**
+ * A base64 token written percent-encoded (`?code=<encodeURIComponent(key)>`) matches its format only up to its first
+ * `%2F`: the finding covers the rest too, so that the codemod moves the whole value as written (the code builds the
+ * same string from the env) and no output shows its tail.
+ */
+function withPercentEncodedRest(text: string, f: Finding): Finding {
+  if (text.charCodeAt(f.end) !== 37 || !BASE64_BODY_FORMATS.has(f.id) || text.slice(f.start, f.end) !== f.value) return f;
+  const rest = PERCENT_ENCODED_REST.exec(text.slice(f.end, f.end + 2048))?.[0];
+  if (rest === undefined) return f;
+  return { ...f, end: f.end + rest.length, value: f.value + rest };
 }
 
 function decodeURIComponentSafe(value: string): string {

@@ -4,7 +4,7 @@
  * boundaries; and any long random-looking run (`maskShown`). Rule reports, the codemod's report, diff and errors all
  * pass through it.
  */
-import { GENERIC_MAX_LENGTH, LONG_TOKEN_RUN, looksRandom } from './entropy.js';
+import { GENERIC_MAX_LENGTH, LONG_TOKEN_RUN, looksRandom, looksRandomInOneCase } from './entropy.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { getDetector } from './options.js';
 import { redact } from './redact.js';
@@ -12,8 +12,21 @@ import { redact } from './redact.js';
 /** The detector with no options, looked up once (`getDetector()` would key a fresh options object per call). */
 let plainDetector: ReturnType<typeof getDetector> | undefined;
 
-/** A run of name characters that may hold a token glued to something before it. */
-const NAME_RUN = /[A-Za-z0-9_$.-]{16,}/g;
+/** A run of name characters that may hold a token glued to something before or after it (`~`: Azure's secrets). */
+const NAME_RUN = /[A-Za-z0-9_$.~-]{16,}/g;
+/** The start of a PEM or PGP private key, and how many glued ones a text is read for. */
+const PEM_HEADER = '-----BEGIN';
+const MAX_GLUED_HEADERS = 16;
+/** `[A-Za-z0-9_]`: what the detector's left boundary refuses before a token. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+/** Separators after which a glued token may start (`ACME_<token>`, `cfg.<token>`). */
+const GLUE = '_.$-~';
+/** A token glued to a name after it (`<token>_PROD`) is read up to each of the run's last `_`… */
+const MAX_RIGHT_CUTS = 8;
+/** …from the run's start and from each of its first places after a separator. */
+const MAX_RIGHT_STARTS = 16;
 /** The first places of a run are each read as a start; past them, only the places after a separator (`_.$-`). */
 const EVERY_POSITION_TRIES = 128;
 /** At most this many readings per run in all… */
@@ -37,10 +50,29 @@ function secretRanges(text: string): Range[] {
     const run = m[0];
     let tries = 0;
     for (let i = 1; i <= run.length - 8 && tries < MAX_TRIES_PER_RUN; i++) {
-      if (i > EVERY_POSITION_TRIES && !'_.$-'.includes(run[i - 1]!)) continue;
+      if (i > EVERY_POSITION_TRIES && !GLUE.includes(run[i - 1]!)) continue;
       tries++;
       for (const f of detector.detect(run.slice(i, i + READ_LENGTH))) ranges.push({ start: m.index + i + f.start, end: m.index + i + f.end, prefix: f.prefix });
     }
+    // a token before `_<name>` (`<token>_PROD`, `ACME_<token>_x`) is no match for the detector's right boundary: the
+    // run is read again up to each of its last `_`, from its start and from its first places after a separator
+    const cuts: number[] = [];
+    for (let j = run.lastIndexOf('_'); j >= 8 && cuts.length < MAX_RIGHT_CUTS; j = run.lastIndexOf('_', j - 1)) cuts.push(j);
+    if (cuts.length === 0) continue;
+    const starts = [0];
+    for (let i = 1; i < run.length - 8 && starts.length < MAX_RIGHT_STARTS; i++) if (GLUE.includes(run[i - 1]!)) starts.push(i);
+    for (const j of cuts) {
+      for (const i of starts) {
+        if (j - i < 8 || j - i > READ_LENGTH) continue;
+        for (const f of detector.detect(run.slice(i, j))) ranges.push({ start: m.index + i + f.start, end: m.index + i + f.end, prefix: f.prefix });
+      }
+    }
+  }
+  // a private key glued after a name (`ACME_-----BEGIN …`): no boundary for the detector, and a name run too short to
+  // re-read (the header has a space)
+  for (let at = text.indexOf(PEM_HEADER), n = 0; at > 0 && n < MAX_GLUED_HEADERS; at = text.indexOf(PEM_HEADER, at + 1), n++) {
+    if (!isWordCode(text.charCodeAt(at - 1))) continue;
+    for (const f of detector.detect(text.slice(at))) ranges.push({ start: at + f.start, end: at + f.end, prefix: f.prefix });
   }
   if (ranges.length < 2) return ranges;
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -83,10 +115,21 @@ export function maskShown(text: string): string {
   // base64 cut by `/` and `+` (an AWS secret key, a scope or path built from one): a run of them that looks random,
   // read whole first (its pieces between the slashes are too short to look like anything)
   const base64 = masked.replace(BASE64_RUN, (run) => (/[/+]/.test(run) && looksRandom(run) ? redact(run) : run));
+  // a prefix with a dot in it (`sg.`, `hvs.`, `dp.pt.`) re-cased: a run of name characters and dots, masked from it
+  const dotted = base64.includes('.')
+    ? base64.replace(DOTTED_RUN, (run) => {
+        if (!run.includes('.')) return run;
+        const at = tokenPrefixAt(run);
+        return at < 0 ? run : run.slice(0, at) + redact(run.slice(at));
+      })
+    : base64;
   // a run that opens with a provider's prefix in any case (`GHP_…`, a lower-cased `ghp_…` whose checksum and case no
   // longer pass, whose few digits read as a name), or that looks random
-  return base64.replace(LONG_TOKEN_RUN, (run) => (looksRandom(run) || opensWithTokenPrefix(run) || hasRandomPiece(run) ? redact(run) : run));
+  return dotted.replace(LONG_TOKEN_RUN, (run) => (looksRandom(run) || tokenPrefixAt(run) >= 0 || hasRandomPiece(run) ? redact(run) : run));
 }
+
+/** A run of name characters with dots (`process.env.sg.<…>.<…>`), read for a prefix that holds a dot. */
+const DOTTED_RUN = /[A-Za-z0-9_][A-Za-z0-9_.=-]{15,}/g;
 
 /** Pieces of a run between separators (`ACME_<random>_PROD`), and windows of a long piece: see `hasRandomPiece`. */
 const PIECE_MIN = 16;
@@ -94,10 +137,11 @@ const WINDOW = 64;
 const WINDOW_STEP = 48;
 
 /**
- * Does a run hold, between its separators (`_`, `-`, `.`, `=`), a piece of 16 characters or more that looks random, or
- * (a piece longer than `looksRandom` reads) a window of one that does? A secret glued to words or padding
- * (`ACME_<secret>_XXXX…`, `<token>_PROD`), re-cased, or longer than a secret is read whole: the whole run may read as
- * words or as a sequence, its random piece does not.
+ * Does a run hold, between its separators (`_`, `-`, `.`, `=`), a piece of 16 characters or more that looks random
+ * (`looksRandom`, or in one case `looksRandomInOneCase`: an upper-cased token), or (a piece longer than
+ * `looksRandom` reads) a window of one that does? A secret glued to words or padding (`ACME_<secret>_XXXX…`,
+ * `<token>_PROD`), re-cased, or longer than a secret is read whole: the whole run may read as words or as a
+ * sequence, its random piece does not.
  */
 function hasRandomPiece(run: string): boolean {
   let start = 0;
@@ -106,9 +150,11 @@ function hasRandomPiece(run: string): boolean {
     // `_`, `-`, `.`, `=`
     if (c !== 95 && c !== 45 && c !== 46 && c !== 61) continue;
     const length = i - start;
-    if (length >= PIECE_MIN && (length === run.length ? length > GENERIC_MAX_LENGTH : true)) {
+    if (length >= PIECE_MIN) {
       if (length <= GENERIC_MAX_LENGTH) {
-        if (looksRandom(run.slice(start, i))) return true;
+        const piece = run.slice(start, i);
+        // (a run of one piece was read whole by `looksRandom` already)
+        if ((length < run.length && looksRandom(piece)) || looksRandomInOneCase(piece)) return true;
       } else {
         for (let at = start; at < i; at += WINDOW_STEP) if (looksRandom(run.slice(at, Math.min(i, at + WINDOW)))) return true;
       }
@@ -125,34 +171,44 @@ function hasRandomPiece(run: string): boolean {
 const BASE64_RUN = /[A-Za-z0-9][A-Za-z0-9+/=]{23,}/g;
 
 /**
- * The fixed prefixes of the provider formats, lower-cased: each format's `prefix` of 4 characters or more (`ghp_`,
- * `xoxb-`), and its keywords of 5 or more that end in `_` or `-` (`sk_live_`, `sk-proj-`).
+ * The fixed prefixes of the secret formats, lower-cased: each format's `prefix` of 4 characters or more (`ghp_`,
+ * `ABSK`), and its prefix and keywords of 3 or more that end in `_`, `-` or `.` (`hf_`, `sk_live_`, `sg.`).
  */
 let tokenPrefixes: readonly string[] | undefined;
 /** 16 letters and digits, the whole text. */
 const ALNUM_16 = /^[a-z0-9]{16}$/;
+/** A body in base64url after a prefix, as far as it goes (`dckr_pat_<…-…_…>`). */
+const BODY_RUN = /^[a-z0-9_-]+/;
+/** Prefixes shorter than this (`hf_`, `sk-`, `re_`) need a body that reads random in one case, not any 16 letters. */
+const LONG_PREFIX = 4;
 
 /**
- * Does a run open with a provider token's prefix, in any letter case, after a separator at most (`cfg_GHP_…`), and
- * then 16 letters and digits in a row (a token's body; a name goes on in words: `NPM_PACKAGE_VERSION_…`)?
+ * Where a run opens with a provider token's prefix, in any letter case, at its start or after a separator
+ * (`cfg_GHP_…`), followed by a token's body: 16 letters and digits in a row (after a prefix of 4 characters or more),
+ * or letters and digits, cut by `-` and `_` at most (a Docker Hub or Google body re-cased), whose pairs are no
+ * words' (`looksRandomInOneCase`). A name goes on in words (`NPM_PACKAGE_VERSION_…`, `RE_AUTHENTICATE_…`). -1 when
+ * it does not.
  */
-function opensWithTokenPrefix(run: string): boolean {
+function tokenPrefixAt(run: string): number {
   tokenPrefixes ??= [
     ...new Set(
-      TOKEN_FORMATS.flatMap((f) => [
-        ...(f.prefix !== undefined && f.prefix.length >= 4 ? [f.prefix.toLowerCase()] : []),
-        ...f.keywords.filter((k) => k.length >= 5 && /[_-]$/.test(k)),
+      TOKEN_FORMATS.filter((f) => f.class === 'secret').flatMap((f) => [
+        ...(f.prefix !== undefined && f.prefix.length >= LONG_PREFIX ? [f.prefix.toLowerCase()] : []),
+        ...[f.prefix?.toLowerCase() ?? '', ...f.keywords].filter((k) => k.length >= 3 && /^[a-z0-9]/.test(k) && /[_.-]$/.test(k)),
       ]),
     ),
   ];
   const lower = run.toLowerCase();
   for (const prefix of tokenPrefixes) {
     for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
-      // at the start, or after a separator; and a body of 16 or more letters and digits after it
-      if ((at === 0 || '_.-='.includes(lower[at - 1]!)) && ALNUM_16.test(lower.slice(at + prefix.length, at + prefix.length + 16))) return true;
+      if (at !== 0 && !'_.-='.includes(lower[at - 1]!)) continue;
+      const bodyAt = at + prefix.length;
+      if (prefix.length >= LONG_PREFIX && ALNUM_16.test(lower.slice(bodyAt, bodyAt + 16))) return at;
+      const body = BODY_RUN.exec(lower.slice(bodyAt, bodyAt + GENERIC_MAX_LENGTH))?.[0];
+      if (body !== undefined && body.length >= 16 && looksRandomInOneCase(body.replace(/[-_]/g, ''))) return at;
     }
   }
-  return false;
+  return -1;
 }
 
 /** Does `text` hold a secret `maskSecretsIn` would mask? (A name that does must not become an env name or a label.) */
