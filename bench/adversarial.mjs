@@ -85,7 +85,8 @@ for (const [name, code] of Object.entries(inputs)) {
 }
 
 // a 1 MB string of near misses for each provider on its own (the issue's "for each provider"): every secret format with
-// a keyword, its keywords each followed by a body far too short; median of 3 interleaved runs each
+// a keyword, its keywords each followed by a body far too short; median of 7 interleaved runs each (runs take 5–15 ms:
+// the median of 3 moved a ratio by up to 0.3 from one run of the bench to the next)
 const perProvider = [];
 for (const format of TOKEN_FORMATS.filter((f) => f.class === 'secret' && f.keywords.length > 0)) {
   const keywords = format.keywords;
@@ -94,7 +95,7 @@ for (const format of TOKEN_FORMATS.filter((f) => f.class === 'secret' && f.keywo
   // a keyword may hold what a string cannot (a quote, a line end): such formats are read inside a comment
   const body = s.slice(0, 1024 * 1024);
   const code = /["\\\n\r]/.test(body) ? `// ${body.replace(/[\n\r]/g, ' ')}\nexport {};\n` : `export const s = "${body}";\n`;
-  perProvider.push({ id: format.id, ...timeBoth(format.id, code, 3) });
+  perProvider.push({ id: format.id, ...timeBoth(format.id, code, 7) });
 }
 perProvider.sort((a, b) => b.ratio - a.ratio);
 const providersPass = perProvider.filter((r) => r.ratio <= 2).length;
@@ -169,7 +170,7 @@ const lines = [
   '',
   'The first four inputs are the ones issue 7 names; the others are further floods of near misses, one per kind of marker the detector follows (pairs, URL user-info, `Bearer`, JWT near misses and JWT starts in long runs, PEM, a comment, one long random run).',
   '',
-  `## 1 MB of near misses for each provider on its own (${perProvider.length} secret formats with a keyword; median of 3)`,
+  `## 1 MB of near misses for each provider on its own (${perProvider.length} secret formats with a keyword; median of 7)`,
   '',
   `Each format's keywords, each followed by a body far too short, in one 1 MB string: ${providersPass} of ${perProvider.length} at most 2× parse-only (median ratio ${median(perProvider.map((r) => r.ratio)).toFixed(2)}×). The five slowest:`,
   '',

@@ -283,7 +283,7 @@ export class Detector {
       const end = buffer[2 * h + 1]!;
       if (flat.ready[state] === 0) this.flattenState(state);
       let marks = flat.markers[state]!;
-      if (marks & JWT_MARKER && bounds?.endsWithin(end, JWT_REACH)) marks &= ~JWT_MARKER;
+      if (marks & JWT_MARKER && (bounds?.endsWithin(end, JWT_REACH) || !mayOpenJwt(text, end))) marks &= ~JWT_MARKER;
       if (marks !== 0 && markerMatchAt(text, marks, end, (jwtStart ??= jwtStarts()))) return true;
       const reach = flat.reach[state]!;
       if (reach !== NO_REACH && bounds?.endsWithin(end, reach)) continue;
@@ -396,7 +396,7 @@ export class Detector {
       // `matchMarkers` reads are those that start at these hits, and it asks their names first
       if (marks & PAIR_MARKER && !pairMayHold(text, end)) marks &= ~PAIR_MARKER;
       // a JWT has no white space: an `eyJ` whose run ends too soon starts none (see `reach` below)
-      if (marks & JWT_MARKER && bounds?.endsWithin(end, JWT_REACH)) marks &= ~JWT_MARKER;
+      if (marks & JWT_MARKER && (bounds?.endsWithin(end, JWT_REACH) || !mayOpenJwt(text, end))) marks &= ~JWT_MARKER;
       markers |= marks;
       if (marks & ANCHORED_MARKERS) (markerEnds ??= new IntList()).push(end);
       // most hits of a flood of near misses end a run too short for every check of their state: the run ends at
@@ -1324,10 +1324,17 @@ class Base64urlRuns {
   end(text: string, from: number): number {
     if (from >= this.from && from <= this.to) return this.to;
     this.from = from;
-    this.to = runEnd(text, from, BASE64URL, text.length);
+    // `runEnd(text, from, BASE64URL, text.length)`, read by the regular expression engine (a run of `eyJeyJ…` may be
+    // thousands of characters: the engine reads one in about a nanosecond, a loop of `charCodeAt` in several)
+    BASE64URL_RUN.lastIndex = from;
+    BASE64URL_RUN.test(text);
+    this.to = BASE64URL_RUN.lastIndex;
     return this.to;
   }
 }
+
+/** A run of base64url characters, or characters outside ASCII (`runEnd` counts them in), from `lastIndex`. */
+const BASE64URL_RUN = /[A-Za-z0-9_\-\u0080-\uffff]*/y;
 
 /**
  * The JWT start finder for one text (`anchoredMatches`, the file prefilter): a match starts at its `eyJ` (the pattern
@@ -1353,6 +1360,18 @@ function jwtStarts(): (text: string, end: number) => number {
 }
 
 const isBase64urlCode = (c: number): boolean => c < 128 && BASE64URL[c] === 1;
+
+/**
+ * Can the `eyj` marker that ends at `end` open a JWT: `eyJ` in that case, not inside a longer base64url run? The
+ * first check of `jwtStarts`, made per hit where the marker is found: `eyJeyJeyJ…` (a run of them, or a base64 body
+ * that holds one) ends a hit every three characters, none of which opens one.
+ */
+function mayOpenJwt(text: string, end: number): boolean {
+  const start = end - 2;
+  if (start > 0 && isBase64urlCode(text.charCodeAt(start - 1))) return false;
+  // `eyJ` (the marker is found in any case)
+  return text.charCodeAt(start) === 101 && text.charCodeAt(start + 1) === 121 && text.charCodeAt(end) === 74;
+}
 
 /** Where the run of `table` characters from `from` ends, read at most `most` characters (non-ASCII counts in). */
 function runEnd(text: string, from: number, table: Uint8Array, most: number): number {
