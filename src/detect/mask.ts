@@ -171,39 +171,50 @@ function hasRandomPiece(run: string): boolean {
 const BASE64_RUN = /[A-Za-z0-9][A-Za-z0-9+/=]{23,}/g;
 
 /**
- * The fixed prefixes of the secret formats, lower-cased: each format's `prefix` of 4 characters or more (`ghp_`,
- * `ABSK`), and its prefix and keywords of 3 or more that end in `_`, `-` or `.` (`hf_`, `sk_live_`, `sg.`).
+ * The fixed prefixes of the secret formats, lower-cased, each with whether any 16 letters and digits after it (a
+ * digit among them) make a body: a format's `prefix` of 4 characters or more (`ghp_`, `ABSK`) and its keywords of 5
+ * or more that end in `_` or `-` (`sk_live_`, `sk-proj-`) do; a shorter prefix or keyword that ends in `_`, `-` or `.`
+ * (`hf_`, `sg.`) needs a body that reads random in one case, as does a body of letters alone
+ * (`x-api-key-authenticationheader`, `hvs.vaultserviceaccountrolename` are names).
  */
-let tokenPrefixes: readonly string[] | undefined;
+let tokenPrefixes: readonly (readonly [prefix: string, anyBody: boolean])[] | undefined;
 /** 16 letters and digits, the whole text. */
 const ALNUM_16 = /^[a-z0-9]{16}$/;
+const DIGIT = /[0-9]/;
 /** A body in base64url after a prefix, as far as it goes (`dckr_pat_<…-…_…>`). */
 const BODY_RUN = /^[a-z0-9_-]+/;
-/** Prefixes shorter than this (`hf_`, `sk-`, `re_`) need a body that reads random in one case, not any 16 letters. */
-const LONG_PREFIX = 4;
+
+function readTokenPrefixes(): readonly (readonly [string, boolean])[] {
+  const anyBody = new Map<string, boolean>();
+  for (const f of TOKEN_FORMATS) {
+    if (f.class !== 'secret') continue;
+    const prefix = f.prefix?.toLowerCase();
+    if (prefix !== undefined && prefix.length >= 4) anyBody.set(prefix, true);
+    for (const k of [...(prefix !== undefined ? [prefix] : []), ...f.keywords]) {
+      if (k.length < 3 || !/^[a-z0-9]/.test(k) || !/[_.-]$/.test(k)) continue;
+      if (k.length >= 5 && /[_-]$/.test(k)) anyBody.set(k, true);
+      else if (!anyBody.has(k)) anyBody.set(k, false);
+    }
+  }
+  return [...anyBody];
+}
 
 /**
  * Where a run opens with a provider token's prefix, in any letter case, at its start or after a separator
- * (`cfg_GHP_…`), followed by a token's body: 16 letters and digits in a row (after a prefix of 4 characters or more),
- * or letters and digits, cut by `-` and `_` at most (a Docker Hub or Google body re-cased), whose pairs are no
- * words' (`looksRandomInOneCase`). A name goes on in words (`NPM_PACKAGE_VERSION_…`, `RE_AUTHENTICATE_…`). -1 when
- * it does not.
+ * (`cfg_GHP_…`), followed by a token's body: 16 letters and digits in a row with a digit (after a long prefix, see
+ * `tokenPrefixes`), or letters and digits, cut by `-` and `_` at most (a Docker Hub or Google body re-cased), whose
+ * pairs are no words' (`looksRandomInOneCase`). A name goes on in words (`NPM_PACKAGE_VERSION_…`,
+ * `RE_AUTHENTICATE_…`). -1 when it does not.
  */
 function tokenPrefixAt(run: string): number {
-  tokenPrefixes ??= [
-    ...new Set(
-      TOKEN_FORMATS.filter((f) => f.class === 'secret').flatMap((f) => [
-        ...(f.prefix !== undefined && f.prefix.length >= LONG_PREFIX ? [f.prefix.toLowerCase()] : []),
-        ...[f.prefix?.toLowerCase() ?? '', ...f.keywords].filter((k) => k.length >= 3 && /^[a-z0-9]/.test(k) && /[_.-]$/.test(k)),
-      ]),
-    ),
-  ];
+  tokenPrefixes ??= readTokenPrefixes();
   const lower = run.toLowerCase();
-  for (const prefix of tokenPrefixes) {
+  for (const [prefix, anyBody] of tokenPrefixes) {
     for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
       if (at !== 0 && !'_.-='.includes(lower[at - 1]!)) continue;
       const bodyAt = at + prefix.length;
-      if (prefix.length >= LONG_PREFIX && ALNUM_16.test(lower.slice(bodyAt, bodyAt + 16))) return at;
+      const first16 = lower.slice(bodyAt, bodyAt + 16);
+      if (anyBody && ALNUM_16.test(first16) && DIGIT.test(first16)) return at;
       const body = BODY_RUN.exec(lower.slice(bodyAt, bodyAt + GENERIC_MAX_LENGTH))?.[0];
       if (body !== undefined && body.length >= 16 && looksRandomInOneCase(body.replace(/[-_]/g, ''))) return at;
     }

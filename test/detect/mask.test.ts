@@ -161,6 +161,10 @@ describe('maskShown: tokens re-cased past the detector', () => {
       'https://www.googleapis.com/auth/spreadsheets.readonly',
       'worker.oauth("googlecalendarreadonly")',
       'HUGGINGFACEHUB_API_TOKEN',
+      // a short keyword (`key-`, Mailgun's) before 16 letters of words
+      'headers["x-api-key-authenticationheader"]',
+      'process.env.RE_AUTHENTICATION_TOKEN_REFRESH',
+      'hvs.vaultserviceaccountrolename',
     ];
     expect(names.filter((n) => maskShown(n) !== n)).toEqual([]);
   });
