@@ -171,13 +171,20 @@ export function looksRandom(value: string, strict = false): boolean {
 const ONE_CASE_MIN = 16;
 const ONE_CASE_MIN_PAIRS = 8;
 const ONE_CASE_RARE_SHARE = 0.25;
+/**
+ * …and for letters alone, from 20 of them: names of run-together acronyms and words reach 0.26
+ * (`SSOSAMLIDPXMLMETADATAURL`), and 0.4 in 16 letters (`MYSQLPWDFILEPATH`).
+ */
+const ONE_CASE_LETTERS_RARE_SHARE = 0.3;
+const ONE_CASE_LETTERS_MIN = 20;
 
 /**
- * Letters and digits in one case (`HF_<token upper-cased>`, a file named after a lower-cased secret): a token
- * re-cased past what `looksRandom` reads (one case reads as a word to `isIdentifierLike`, and random letters need
- * both cases). Random unless its letter pairs are words' (`WORD_PAIR`): a random string has about half of its pairs
- * outside them, a name made of joined words about one in eight (`preferredappointmentdaycode`, `EXTERNALCHECKOUTID`).
- * Hex (an id or digest, `looksRandom`'s own case), sequences and runs of one character are not.
+ * Letters and digits in one case or in title case (`HF_<token upper-cased>`, a file named after a lower-cased
+ * secret): a token re-cased past what `looksRandom` reads (one case reads as a word to `isIdentifierLike`, and random
+ * letters need both cases). Random unless its letter pairs are words' (`WORD_PAIR`): a random string has about half
+ * of its pairs outside them, a name made of joined words about one in eight (`preferredappointmentdaycode`,
+ * `EXTERNALCHECKOUTID`), of run-together acronyms about one in four. Hex (an id or digest, `looksRandom`'s own case),
+ * sequences and runs of one character are not.
  */
 export function looksRandomInOneCase(piece: string): boolean {
   const n = piece.length;
@@ -188,6 +195,7 @@ export function looksRandomInOneCase(piece: string): boolean {
   let pairs = 0;
   let rare = 0;
   let previous = -1;
+  let digits = false;
   for (let i = 0; i < n; i++) {
     const c = piece.charCodeAt(i);
     let letter = -1;
@@ -195,9 +203,11 @@ export function looksRandomInOneCase(piece: string): boolean {
       lower = true;
       letter = c - 97;
     } else if (c >= 65 && c <= 90) {
-      upper = true;
+      // a capital that opens the piece keeps it in one case (title case, `Api_<Secret title-cased>`)
+      if (i > 0) upper = true;
       letter = c - 65;
-    } else if (c < 48 || c > 57) return false;
+    } else if (c >= 48 && c <= 57) digits = true;
+    else return false;
     if (letter > 5) hex = false;
     if (letter >= 0 && previous >= 0) {
       pairs++;
@@ -205,8 +215,8 @@ export function looksRandomInOneCase(piece: string): boolean {
     }
     previous = letter;
   }
-  if ((lower && upper) || hex || pairs < ONE_CASE_MIN_PAIRS || isSequential(piece)) return false;
-  return rare / pairs >= ONE_CASE_RARE_SHARE;
+  if ((lower && upper) || hex || pairs < ONE_CASE_MIN_PAIRS || (!digits && n < ONE_CASE_LETTERS_MIN) || isSequential(piece)) return false;
+  return rare / pairs >= (digits ? ONE_CASE_RARE_SHARE : ONE_CASE_LETTERS_RARE_SHARE);
 }
 
 /** The shortest part (between joiners and symbols) that `hasRandomPart` reads on its own. */

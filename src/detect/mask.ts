@@ -4,7 +4,7 @@
  * boundaries; and any long random-looking run (`maskShown`). Rule reports, the codemod's report, diff and errors all
  * pass through it.
  */
-import { GENERIC_MAX_LENGTH, LONG_TOKEN_RUN, looksRandom, looksRandomInOneCase } from './entropy.js';
+import { GENERIC_MAX_LENGTH, looksRandom, looksRandomInOneCase } from './entropy.js';
 import { TOKEN_FORMATS } from './providers.js';
 import { getDetector } from './options.js';
 import { redact } from './redact.js';
@@ -23,8 +23,8 @@ function isWordCode(c: number): boolean {
 }
 /** Separators after which a glued token may start (`ACME_<token>`, `cfg.<token>`). */
 const GLUE = '_.$-~';
-/** A token glued to a name after it (`<token>_PROD`) is read up to each of the run's last `_`… */
-const MAX_RIGHT_CUTS = 8;
+/** A token glued to a name after it (`<token>_PROD`) is read up to each of the run's last separators… */
+const MAX_RIGHT_CUTS = 12;
 /** …from the run's start and from each of its first places after a separator. */
 const MAX_RIGHT_STARTS = 16;
 /** The first places of a run are each read as a start; past them, only the places after a separator (`_.$-`). */
@@ -40,10 +40,33 @@ interface Range {
   prefix: string;
 }
 
-/** Where `text` holds a secret (detector findings without a context, glued tokens included), merged, ascending. */
+/**
+ * Where `text` holds a secret (detector findings without a context, glued tokens included), merged, ascending: read
+ * as written, and upper- and lower-cased (a token re-cased in a name, `azure_<secret lower-cased>`, whose fixed
+ * parts are of one case: Azure's `Q~`, Airtable's `pat`, Terraform's `.atlasv1.`).
+ */
 function secretRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  readRanges(text, ranges);
+  for (const recased of [text.toUpperCase(), text.toLowerCase()]) {
+    // (a character whose other case is longer, `ß`, would move every offset after it: such a copy is not read)
+    if (recased !== text && recased.length === text.length) readRanges(recased, ranges);
+  }
+  if (ranges.length < 2) return ranges;
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Range[] = [ranges[0]!];
+  for (const r of ranges.slice(1)) {
+    const last = merged[merged.length - 1]!;
+    if (r.start < last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** Adds to `ranges` what the detector finds in `text`, also where a token is glued to a name before or after it. */
+function readRanges(text: string, ranges: Range[]): void {
   const detector = (plainDetector ??= getDetector());
-  const ranges: Range[] = detector.detect(text).map((f) => ({ start: f.start, end: f.end, prefix: f.prefix }));
+  for (const f of detector.detect(text)) ranges.push({ start: f.start, end: f.end, prefix: f.prefix });
   // a token right after a word character (`X_ghp_…`, `CLIENTsk_live_…`) is no match for the detector's boundary
   // (`(?<![A-Za-z0-9_])`): each place inside a long run of name characters is read as the start of a text
   for (const m of text.matchAll(NAME_RUN)) {
@@ -54,10 +77,13 @@ function secretRanges(text: string): Range[] {
       tries++;
       for (const f of detector.detect(run.slice(i, i + READ_LENGTH))) ranges.push({ start: m.index + i + f.start, end: m.index + i + f.end, prefix: f.prefix });
     }
-    // a token before `_<name>` (`<token>_PROD`, `ACME_<token>_x`) is no match for the detector's right boundary: the
-    // run is read again up to each of its last `_`, from its start and from its first places after a separator
+    // a token before `_<name>` or `.<name>` (`<token>_PROD`, `ACME.<token>.X`) is no match for the detector's right
+    // boundary: the run is read again up to each of its last separators (the first of each group of them: `<token>`
+    // before eleven `_` is cut once), from its start and from its first places after a separator
     const cuts: number[] = [];
-    for (let j = run.lastIndexOf('_'); j >= 8 && cuts.length < MAX_RIGHT_CUTS; j = run.lastIndexOf('_', j - 1)) cuts.push(j);
+    for (let j = run.length - 1; j >= 8 && cuts.length < MAX_RIGHT_CUTS; j--) {
+      if (GLUE.includes(run[j]!) && !GLUE.includes(run[j - 1]!)) cuts.push(j);
+    }
     if (cuts.length === 0) continue;
     const starts = [0];
     for (let i = 1; i < run.length - 8 && starts.length < MAX_RIGHT_STARTS; i++) if (GLUE.includes(run[i - 1]!)) starts.push(i);
@@ -74,15 +100,6 @@ function secretRanges(text: string): Range[] {
     if (!isWordCode(text.charCodeAt(at - 1))) continue;
     for (const f of detector.detect(text.slice(at))) ranges.push({ start: at + f.start, end: at + f.end, prefix: f.prefix });
   }
-  if (ranges.length < 2) return ranges;
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Range[] = [ranges[0]!];
-  for (const r of ranges.slice(1)) {
-    const last = merged[merged.length - 1]!;
-    if (r.start < last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  return merged;
 }
 
 /**
@@ -111,25 +128,42 @@ export function maskSecretsIn(text: string): string {
  */
 export function maskShown(text: string): string {
   const masked = maskSecretsIn(text);
-  if (masked.length < 24) return masked;
+  if (masked.length < 16) return masked;
   // base64 cut by `/` and `+` (an AWS secret key, a scope or path built from one): a run of them that looks random,
   // read whole first (its pieces between the slashes are too short to look like anything)
   const base64 = masked.replace(BASE64_RUN, (run) => (/[/+]/.test(run) && looksRandom(run) ? redact(run) : run));
-  // a prefix with a dot in it (`sg.`, `hvs.`, `dp.pt.`) re-cased: a run of name characters and dots, masked from it
+  // a prefix with a dot in it (`sg.`, `hvs.`, `dp.pt.`) re-cased: a run of name characters and dots, masked from it;
+  // and each random piece between its dots, as the runs below read them (`<24+ random>`, `<16+ in one case>`)
   const dotted = base64.includes('.')
     ? base64.replace(DOTTED_RUN, (run) => {
         if (!run.includes('.')) return run;
         const at = tokenPrefixAt(run);
-        return at < 0 ? run : run.slice(0, at) + redact(run.slice(at));
+        if (at >= 0) return run.slice(0, at) + redact(run.slice(at));
+        return run.replace(DOT_PIECE, (piece) => ((piece.length >= LONG_RUN && looksRandom(piece)) || looksRandomInOneCase(piece) ? redact(piece) : piece));
       })
     : base64;
   // a run that opens with a provider's prefix in any case (`GHP_…`, a lower-cased `ghp_…` whose checksum and case no
   // longer pass, whose few digits read as a name), or that looks random
-  return dotted.replace(LONG_TOKEN_RUN, (run) => (looksRandom(run) || tokenPrefixAt(run) >= 0 || hasRandomPiece(run) ? redact(run) : run));
+  return dotted.replace(TOKEN_RUN, (run) =>
+    (run.length >= LONG_RUN ? looksRandom(run) || tokenPrefixAt(run) >= 0 || hasRandomPiece(run) : tokenPrefixAt(run) >= 0 || hasRandomPiece(run, true))
+      ? redact(run)
+      : run,
+  );
 }
+
+/**
+ * A run of token characters as `maskShown` reads it: `LONG_TOKEN_RUN` (entropy.ts) from 16 characters, the shortest
+ * a generic secret is (`ACME_<16 base32>` is 21). Under `LONG_RUN` characters only a provider's prefix or a piece in
+ * one case is read: `looksRandom` takes names of 16–23 characters that mix case and digits (`AwsS3V1FileGetAllNode`,
+ * `N8N_AWS_LEGACY_SIGNER`) for random.
+ */
+const TOKEN_RUN = /[A-Za-z0-9_=-][A-Za-z0-9_+=-]{15,}/g;
+const LONG_RUN = 24;
 
 /** A run of name characters with dots (`process.env.sg.<…>.<…>`), read for a prefix that holds a dot. */
 const DOTTED_RUN = /[A-Za-z0-9_][A-Za-z0-9_.=-]{15,}/g;
+/** A piece of a dotted run between its dots, 16 characters or more. */
+const DOT_PIECE = /[^.]{16,}/g;
 
 /** Pieces of a run between separators (`ACME_<random>_PROD`), and windows of a long piece: see `hasRandomPiece`. */
 const PIECE_MIN = 16;
@@ -143,7 +177,7 @@ const WINDOW_STEP = 48;
  * `<token>_PROD`), re-cased, or longer than a secret is read whole: the whole run may read as words or as a
  * sequence, its random piece does not.
  */
-function hasRandomPiece(run: string): boolean {
+function hasRandomPiece(run: string, oneCaseOnly = false): boolean {
   let start = 0;
   for (let i = 0; i <= run.length; i++) {
     const c = i < run.length ? run.charCodeAt(i) : 95;
@@ -154,7 +188,7 @@ function hasRandomPiece(run: string): boolean {
       if (length <= GENERIC_MAX_LENGTH) {
         const piece = run.slice(start, i);
         // (a run of one piece was read whole by `looksRandom` already)
-        if ((length < run.length && looksRandom(piece)) || looksRandomInOneCase(piece)) return true;
+        if ((!oneCaseOnly && length < run.length && looksRandom(piece)) || looksRandomInOneCase(piece)) return true;
       } else {
         for (let at = start; at < i; at += WINDOW_STEP) if (looksRandom(run.slice(at, Math.min(i, at + WINDOW)))) return true;
       }
