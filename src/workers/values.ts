@@ -966,8 +966,10 @@ function classifyCredentialOnce(node: Node, ctx: ValueContext, depth: number): C
       // fallback does where the variable is unset (two literals, or no env read: which one runs is not known)
       const consequent = classifyCredential(n.consequent, ctx, depth);
       const alternate = classifyCredential(n.alternate, ctx, depth);
+      // a branch that is itself an env read with a literal fallback keeps it (`isProd ? env.X! : isStaging ? env.X! : "…"`)
+      for (const branch of [consequent, alternate]) if (branch.kind === 'env' && branch.fallback) return branch;
       for (const [env, other] of [[consequent, alternate], [alternate, consequent]] as const) {
-        if (env.kind === 'env') return env.fallback || other.kind !== 'static' ? env : { kind: 'env', envName: env.envName, fallback: { node: other.node, value: other.value } };
+        if (env.kind === 'env') return other.kind !== 'static' ? env : { kind: 'env', envName: env.envName, fallback: { node: other.node, value: other.value } };
       }
       return UNKNOWN;
     }
