@@ -1546,8 +1546,11 @@ export class Claims {
 const BASE64_BODY_FORMATS: ReadonlySet<string> = new Set(
   TOKEN_FORMATS.filter((f) => ['+/', '/+', '+\\/'].some((chars) => f.pattern.source.includes(chars))).map((f) => f.id),
 );
-/** The rest of a percent-encoded base64 token after its first escape: escaped `+`, `/`, `=` and letters and digits. */
-const PERCENT_ENCODED_REST = /^(?:%(?:2[BbFf]|3[Dd])[A-Za-z0-9]*)+/;
+/**
+ * The rest of a percent-encoded base64 token after its first escape: escaped `+`, `/`, `=` (or escaped twice,
+ * `%252F`: a value encoded for a URL that is itself encoded) and letters and digits.
+ */
+const PERCENT_ENCODED_REST = /^(?:%(?:25)?(?:2[BbFf]|3[Dd])[A-Za-z0-9]*)+/;
 
 /**
  * A base64 token written percent-encoded (`?code=<encodeURIComponent(key)>`) matches its format only up to its first
