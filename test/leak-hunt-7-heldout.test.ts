@@ -29,8 +29,9 @@
  * src/detect/mask.ts) also reads the text upper- and lower-cased, cuts a run at the first of each group of
  * separators (`_ . - ~ $`, twelve cuts); runs of 16–23 characters are read for a prefix or a piece in one case; the
  * pieces of a dotted run are read one by one; letters alone are read in one case from 20 of them with a share of
- * 0.3 (acronym and German names pass); 8b: a finding takes in a rest escaped twice (`%252F`). Still open (expected
- * failures): 3b, 5, 6 and 8c.
+ * 0.3 (acronym and German names pass); 8b: a finding takes in a rest escaped twice (`%252F`); 8c: a string with
+ * escapes of `+ / =` is also read decoded (`withEncodedTokens`, src/detect/index.ts). Still open (expected
+ * failures): 3b, 5 and 6.
  *
  * Gaps found (expected failures under "known gaps", 16 cases; gap 1 fixed since), by cause:
  * 1. (Fixed while this hunt ran: `looksRandomInOneCase` now keeps a piece opened by a capital in one case; its cases
@@ -767,7 +768,7 @@ describe('known gaps', () => {
     expect(r.text).toMatch(/^"?`?;?$/);
   });
   // wrong result: a Bedrock key whose first `%2F` comes before 40 body characters is not found at all (left in code)
-  it.fails('8c no-hardcoded-secrets does not find a percent-encoded Bedrock key whose first escape is early', async () => {
+  it('8c no-hardcoded-secrets does not find a percent-encoded Bedrock key whose first escape is early', async () => {
     const l = lint(`export const u = ${q(`https://api.acme.dev/v1?code=${encodeURIComponent(BR_EARLY.value)}`)};\n`);
     expect(ruleCount(l, 'no-hardcoded-secrets')).toBe(1);
   });

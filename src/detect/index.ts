@@ -155,7 +155,10 @@ export class Detector {
     if (text.length < 6) return [];
     // a comment is no whole value (`matchWholeValue`), and with no name around it no prefix-less format applies
     const comment = typeof context !== 'function' && context.inComment === true && !contextText(context).trim();
-    return this.detectScanned(text, context, this.keywords.scanInto(text, this.scratch), comment);
+    const found = this.detectScanned(text, context, this.keywords.scanInto(text, this.scratch), comment);
+    if (!mayHoldEscapedBase64(text)) return found;
+    // a base64 token written percent-encoded, cut by an escape before the least body of its format: read decoded
+    return withEncodedTokens(text, found, (decoded) => this.detectScanned(decoded, context, this.keywords.scanInto(decoded, this.scratch), comment));
   }
 
   /**
@@ -229,11 +232,15 @@ export class Detector {
     if (this.userFormats.size === 0 && !hasSolidRun(text)) return false;
     try {
       const found = this.detectScanned(text, needContext, this.keywords.scanInto(text, this.scratch), where === 'comment');
-      return found === NEEDS_CONTEXT || found.length > 0;
+      if (found === NEEDS_CONTEXT || found.length > 0) return true;
     } catch (error) {
       if (error === NEED_CONTEXT) return true;
       throw error;
     }
+    // a base64 token written percent-encoded (see `detect`)
+    if (!mayHoldEscapedBase64(text)) return false;
+    const decoded = decodeEscapedBase64(text).decoded;
+    return decoded !== text && this.mayHoldSecret(decoded, where);
   }
 
   /**
@@ -254,6 +261,11 @@ export class Detector {
   /** `mayContainSecret` of a text, without joining its concatenations. */
   private textMayHold(text: string, jsx: boolean): boolean {
     if (this.fileMayHold(text, jsx)) return true;
+    // a base64 token written percent-encoded, read decoded (see `detect`)
+    if (mayHoldEscapedBase64(text)) {
+      const decoded = decodeEscapedBase64(text).decoded;
+      if (decoded !== text && this.fileMayHold(decoded, jsx)) return true;
+    }
     // a value written with escapes (`"\u0053SWS …"`, `\/`) is read as cooked, and with `jsx` (the file may hold
     // JSX), an attribute value with HTML entities (`&#x67;hp_…`) as decoded
     if (text.includes('\\')) {
@@ -1551,6 +1563,64 @@ const BASE64_BODY_FORMATS: ReadonlySet<string> = new Set(
  * `%252F`: a value encoded for a URL that is itself encoded) and letters and digits.
  */
 const PERCENT_ENCODED_REST = /^(?:%(?:25)?(?:2[BbFf]|3[Dd])[A-Za-z0-9]*)+/;
+
+/** A percent escape of `+`, `/` or `=`, or one escaped twice (`%252F`): what `decodeEscapedBase64` decodes. */
+const ESCAPED_BASE64 = /%(?:25)?(2[BbFf]|3[Dd])/g;
+
+/** The shortest text an escaped token is read in (the shortest base64-bodied format, escaped once, is longer). */
+const ESCAPED_TOKEN_MIN = 24;
+
+/**
+ * Could `text` hold an escaped token (an `ESCAPED_BASE64` escape in a text long enough)? Two searches for a fixed
+ * string, before any regular expression: this runs on every string the detector finds nothing in.
+ */
+function mayHoldEscapedBase64(text: string): boolean {
+  return text.length >= ESCAPED_TOKEN_MIN && (text.includes('%2') || text.includes('%3'));
+}
+
+/**
+ * `text` with its `ESCAPED_BASE64` escapes decoded, and where each character of the decoded text starts in `text`
+ * (`origin`, one more entry for the end).
+ */
+function decodeEscapedBase64(text: string): { decoded: string; origin: number[] } {
+  const origin: number[] = [];
+  let decoded = '';
+  let last = 0;
+  for (const m of text.matchAll(ESCAPED_BASE64)) {
+    for (let i = last; i < m.index; i++) origin.push(i);
+    decoded += text.slice(last, m.index);
+    const code = m[1]!.toUpperCase();
+    decoded += code === '2B' ? '+' : code === '2F' ? '/' : '=';
+    origin.push(m.index);
+    last = m.index + m[0].length;
+  }
+  if (last === 0) return { decoded: text, origin };
+  for (let i = last; i <= text.length; i++) origin.push(i);
+  return { decoded: decoded + text.slice(last), origin };
+}
+
+/**
+ * `found` (the findings of `text` as written) and the base64-bodied tokens found in `text` decoded that hold an escape
+ * and overlap none of them, each over its encoded text (`value` as written: the codemod moves the encoded value, which
+ * the code then builds from the env as it did from the literal). A key whose first `%2F` comes before its format's
+ * least body is found only so.
+ */
+function withEncodedTokens(text: string, found: Finding[], detectDecoded: (decoded: string) => Finding[]): Finding[] {
+  const { decoded, origin } = decodeEscapedBase64(text);
+  if (decoded === text) return found;
+  let out = found;
+  for (const f of detectDecoded(decoded)) {
+    if (!BASE64_BODY_FORMATS.has(f.id)) continue;
+    const start = origin[f.start]!;
+    const end = origin[f.end]!;
+    // no escape inside: the reading as written has it (or left it for a reason of its own)
+    if (end - start === f.end - f.start) continue;
+    if (out.some((g) => g.start < end && start < g.end)) continue;
+    if (out === found) out = [...found];
+    out.push({ ...f, start, end, value: text.slice(start, end) });
+  }
+  return out === found ? found : out.sort((a, b) => a.start - b.start);
+}
 
 /**
  * A base64 token written percent-encoded (`?code=<encodeURIComponent(key)>`) matches its format only up to its first

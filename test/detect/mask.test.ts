@@ -208,7 +208,7 @@ describe('maskShown: tokens glued to names', () => {
 
 describe('detectSecrets: a base64 token written percent-encoded', () => {
   // keys whose first `+` or `/` comes after the format's least body (105 characters): the part before the first escape
-  // is a key to the format, and the finding must take in the rest (a key escaped earlier is not found: leak hunt 7, 8c)
+  // is a key to the format, and the finding must take in the rest (a key escaped earlier is read decoded: below)
   const KEYS = Array.from({ length: 400 }, (_, i) => fakeToken('aws-bedrock-api-key', 16600 + i)).filter((key) => {
     const first = key.search(/[+/=]/);
     return first > 4 + 105 && first < key.length - 8;
@@ -236,6 +236,20 @@ describe('detectSecrets: a base64 token written percent-encoded', () => {
         const found = detectSecrets(text).filter((f) => f.id === 'aws-bedrock-api-key');
         expect(found).toHaveLength(1);
         expect(text.slice(found[0]!.start, found[0]!.end)).toBe(value);
+      }
+    }
+  });
+
+  it('finds a key escaped before the least body of its format, read decoded, over its encoded text', () => {
+    const early = Array.from({ length: 60 }, (_, i) => fakeToken('aws-bedrock-api-key', 16700 + i)).filter((key) => key.search(/[+/]/) < 4 + 105);
+    expect(early.length).toBeGreaterThanOrEqual(30);
+    for (const key of early) {
+      for (const value of [encodeURIComponent(key), encodeURIComponent(encodeURIComponent(key))]) {
+        const text = `https://api.acme.dev/v1?state=1&code=${value}&next=%2Fhome`;
+        const found = detectSecrets(text).filter((f) => f.id === 'aws-bedrock-api-key');
+        expect(found).toHaveLength(1);
+        expect(text.slice(found[0]!.start, found[0]!.end)).toBe(value);
+        expect(found[0]!.value).toBe(value);
       }
     }
   });
