@@ -30,8 +30,8 @@
  * separators (`_ . - ~ $`, twelve cuts); runs of 16–23 characters are read for a prefix or a piece in one case; the
  * pieces of a dotted run are read one by one; letters alone are read in one case from 20 of them with a share of
  * 0.3 (acronym and German names pass); 8b: a finding takes in a rest escaped twice (`%252F`); 8c: a string with
- * escapes of `+ / =` is also read decoded (`withEncodedTokens`, src/detect/index.ts). Still open (expected
- * failures): 3b, 5 and 6.
+ * escapes of `+ / =` is also read decoded (`withEncodedTokens`, src/detect/index.ts); 3b and 5: a base64 run is
+ * also read piece by piece in one case, and masked with the base64url tail it opens. Still open (expected failure): 6.
  *
  * Gaps found (expected failures under "known gaps", 16 cases; gap 1 fixed since), by cause:
  * 1. (Fixed while this hunt ran: `looksRandomInOneCase` now keeps a piece opened by a capital in one case; its cases
@@ -702,7 +702,7 @@ describe('known gaps', () => {
   // leaked: the last 16+ characters of a lower-cased Square token in an http: endpoint path (message)
   it('3a oauth-endpoints-https prints the tail of a lower-cased Square token in an endpoint path (message)', () => gapLeak(g3a));
   // leaked: the tail of an alternating-case Google API key in an http: endpoint path (message)
-  it.fails('3b oauth-endpoints-https prints the tail of an alternating-case Google API key in an endpoint path (message)', () => gapLeak(g3b));
+  it('3b oauth-endpoints-https prints the tail of an alternating-case Google API key in an endpoint path (message)', () => gapLeak(g3b));
   // leaked: a middle piece of a lower-cased Instagram token, between the mask and the rule's cut (message)
   it('3c oauth-endpoints-https prints a middle piece of a lower-cased Instagram token in an endpoint path (message)', () => gapLeak(g3c));
   // leaked: the 8-character id after `RE_` of an upper-cased Resend key in an http: endpoint path (message)
@@ -722,7 +722,7 @@ describe('known gaps', () => {
   const BR_LOWER = tokenSecret('aws-bedrock-short-term-api-key', seedOf('aws-bedrock-short-term-api-key'), RECASE.lower, 'bedrock (lower)');
   const g5a = gap('5a', [BR_LOWER], () => lintGap('env-example-in-sync', `export const v = process.env[${q(BR_LOWER.value)}];\n`));
   // leaked: pieces between `/` of a lower-cased Bedrock key read as an env name (message)
-  it.fails('5a env-example-in-sync prints pieces of a lower-cased Bedrock key as an env name (message)', () => gapLeak(g5a));
+  it('5a env-example-in-sync prints pieces of a lower-cased Bedrock key as an env name (message)', () => gapLeak(g5a));
 
   // 6. Pieces of random text under the reads: cut by `.` (a run the guard reads only for a prefix), or under 16
   const R48 = plainSecret('48 random', randomString(CHARSETS.b62, 48, 17024));

@@ -130,8 +130,12 @@ export function maskShown(text: string): string {
   const masked = maskSecretsIn(text);
   if (masked.length < 16) return masked;
   // base64 cut by `/` and `+` (an AWS secret key, a scope or path built from one): a run of them that looks random,
-  // read whole first (its pieces between the slashes are too short to look like anything)
-  const base64 = masked.replace(BASE64_RUN, (run) => (/[/+]/.test(run) && looksRandom(run) ? redact(run) : run));
+  // read whole first (its pieces between the slashes are too short to look like anything), or, re-cased to one case,
+  // holding a piece of 16 or more between them that reads random in one case (a path's pieces are words); masked with
+  // the rest of a base64url token it opens (`<run>-<tail>`)
+  const base64 = masked.replace(BASE64_RUN, (whole, run: string) =>
+    /[/+]/.test(run) && (looksRandom(run) || run.split(BASE64_CUT).some(looksRandomInOneCase)) ? redact(whole) : whole,
+  );
   // a prefix with a dot in it (`sg.`, `hvs.`, `dp.pt.`) re-cased: a run of name characters and dots, masked from it;
   // and each random piece between its dots, as the runs below read them (`<24+ random>`, `<16+ in one case>`)
   const dotted = base64.includes('.')
@@ -200,9 +204,11 @@ function hasRandomPiece(run: string, oneCaseOnly = false): boolean {
 
 /**
  * Standard base64 characters in a row (`/` and `+` included; not `-` and `_`, which only base64url has, so a path such
- * as `/tmp/wa-x1/no-such-root` breaks at them), 24 or more: read whole where `LONG_TOKEN_RUN` stops at a `/`.
+ * as `/tmp/wa-x1/no-such-root` breaks at them), 24 or more: read whole where `LONG_TOKEN_RUN` stops at a `/` (group 1),
+ * and the letters, digits, `-` and `_` right after it (a base64url token the run opens, masked with it).
  */
-const BASE64_RUN = /[A-Za-z0-9][A-Za-z0-9+/=]{23,}/g;
+const BASE64_RUN = /([A-Za-z0-9][A-Za-z0-9+/=]{23,})(?:[_-][A-Za-z0-9_-]*)?/g;
+const BASE64_CUT = /[/+=]/;
 
 /**
  * The fixed prefixes of the secret formats, lower-cased, each with whether any 16 letters and digits after it (a
