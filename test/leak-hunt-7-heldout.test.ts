@@ -31,7 +31,8 @@
  * pieces of a dotted run are read one by one; letters alone are read in one case from 20 of them with a share of
  * 0.3 (acronym and German names pass); 8b: a finding takes in a rest escaped twice (`%252F`); 8c: a string with
  * escapes of `+ / =` is also read decoded (`withEncodedTokens`, src/detect/index.ts); 3b and 5: a base64 run is
- * also read piece by piece in one case, and masked with the base64url tail it opens. Still open (expected failure): 6.
+ * also read piece by piece in one case, and masked with the base64url tail it opens; 6: letters and digits cut by dots
+ * into pieces of 8 or more are read joined. All fixed.
  *
  * Gaps found (expected failures under "known gaps", 16 cases; gap 1 fixed since), by cause:
  * 1. (Fixed while this hunt ran: `looksRandomInOneCase` now keeps a piece opened by a capital in one case; its cases
@@ -731,7 +732,7 @@ describe('known gaps', () => {
   const g6a = gap('6a', [R48], () => lintGap('no-broad-oauth-scopes', WORKER + oauthCall('"k"', { scope: q(`admin:${dotted}`) })));
 
   // leaked: 48 random characters cut by `.` into three of 16, whole, in a scope (no-hardcoded-secrets masks it in the same run)
-  it.fails('6a no-broad-oauth-scopes prints a random scope cut by `.` into pieces of 16 (message)', () => gapLeak(g6a));
+  it('6a no-broad-oauth-scopes prints a random scope cut by `.` into pieces of 16 (message)', () => gapLeak(g6a));
   it('(holds) env-example-in-sync masks random text cut by `_` into pieces of 12 (message)', () => {
     lintRoute('env-example-in-sync', `export const v = process.env[${q(`ACME_${cut12}_KEY`)}];\n`, [R48]);
   });

@@ -143,6 +143,9 @@ export function maskShown(text: string): string {
         if (!run.includes('.')) return run;
         const at = tokenPrefixAt(run);
         if (at >= 0) return run.slice(0, at) + redact(run.slice(at));
+        // letters and digits cut by dots into pieces of 8 or more (`<16>.<16>.<16>`): read joined, masked whole (a piece
+        // of 16 may read as a name; a name with `_` or `-` in it, `N8N_AWS_LEGACY_SIGNER`, is not read so)
+        if (DOTTED_ALNUM.test(run) && looksRandom(run.replace(/\./g, ''))) return redact(run);
         return run.replace(DOT_PIECE, (piece) => ((piece.length >= LONG_RUN && looksRandom(piece)) || looksRandomInOneCase(piece) ? redact(piece) : piece));
       })
     : base64;
@@ -168,6 +171,8 @@ const LONG_RUN = 24;
 const DOTTED_RUN = /[A-Za-z0-9_][A-Za-z0-9_.=-]{15,}/g;
 /** A piece of a dotted run between its dots, 16 characters or more. */
 const DOT_PIECE = /[^.]{16,}/g;
+/** Two or more pieces of 8 or more letters and digits, joined by dots, and nothing else. */
+const DOTTED_ALNUM = /^[A-Za-z0-9]{8,}(?:\.[A-Za-z0-9]{8,})+$/;
 
 /** Pieces of a run between separators (`ACME_<random>_PROD`), and windows of a long piece: see `hasRandomPiece`. */
 const PIECE_MIN = 16;
