@@ -239,7 +239,7 @@ export class Detector {
     }
     // a base64 token written percent-encoded (see `detect`)
     if (!mayHoldEscapedBase64(text)) return false;
-    const decoded = decodeEscapedBase64(text).decoded;
+    const decoded = decodeEscapes(text);
     return decoded !== text && this.mayHoldSecret(decoded, where);
   }
 
@@ -263,7 +263,7 @@ export class Detector {
     if (this.fileMayHold(text, jsx)) return true;
     // a base64 token written percent-encoded, read decoded (see `detect`)
     if (mayHoldEscapedBase64(text)) {
-      const decoded = decodeEscapedBase64(text).decoded;
+      const decoded = decodeEscapes(text);
       if (decoded !== text && this.fileMayHold(decoded, jsx)) return true;
     }
     // a value written with escapes (`"\u0053SWS …"`, `\/`) is read as cooked, and with `jsx` (the file may hold
@@ -1578,6 +1578,17 @@ function mayHoldEscapedBase64(text: string): boolean {
   return text.length >= ESCAPED_TOKEN_MIN && (text.includes('%2') || text.includes('%3'));
 }
 
+/** The character an `ESCAPED_BASE64` escape stands for, by its code (`2F`, in either case). */
+function unescaped(code: string): string {
+  const upper = code.toUpperCase();
+  return upper === '2B' ? '+' : upper === '2F' ? '/' : '=';
+}
+
+/** `text` with its `ESCAPED_BASE64` escapes decoded (no offsets: for the prefilters). */
+function decodeEscapes(text: string): string {
+  return text.replace(ESCAPED_BASE64, (_, code: string) => unescaped(code));
+}
+
 /**
  * `text` with its `ESCAPED_BASE64` escapes decoded, and where each character of the decoded text starts in `text`
  * (`origin`, one more entry for the end).
@@ -1589,8 +1600,7 @@ function decodeEscapedBase64(text: string): { decoded: string; origin: number[] 
   for (const m of text.matchAll(ESCAPED_BASE64)) {
     for (let i = last; i < m.index; i++) origin.push(i);
     decoded += text.slice(last, m.index);
-    const code = m[1]!.toUpperCase();
-    decoded += code === '2B' ? '+' : code === '2F' ? '/' : '=';
+    decoded += unescaped(m[1]!);
     origin.push(m.index);
     last = m.index + m[0].length;
   }

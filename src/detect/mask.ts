@@ -167,7 +167,7 @@ export function maskShown(text: string): string {
 const TOKEN_RUN = /[A-Za-z0-9_=-][A-Za-z0-9_+=-]{15,}/g;
 const LONG_RUN = 24;
 
-/** A run of name characters with dots (`process.env.sg.<…>.<…>`), read for a prefix that holds a dot. */
+/** A run of name characters with dots (`process.env.sg.<…>.<…>`), read for a prefix that holds a dot and for random pieces. */
 const DOTTED_RUN = /[A-Za-z0-9_][A-Za-z0-9_.=-]{15,}/g;
 /** A piece of a dotted run between its dots, 16 characters or more. */
 const DOT_PIECE = /[^.]{16,}/g;
