@@ -1,7 +1,7 @@
 /**
- * Derives the word pairs of `WORD_PAIR` (src/detect/bigrams.ts, its `PAIRS` list): the letter pairs that make up 99.5 % of the pairs inside the words
- * of TypeScript's own declaration files (`node_modules/typescript/lib/*.d.ts`: identifiers split at case changes,
- * and the English of their comments). Names are made of such words; a random string re-cased past what
+ * Derives the word pairs of `WORD_PAIR` (src/detect/bigrams.ts, its `PAIRS` list): the letter pairs that make up
+ * 99.5 % of the pairs inside the words of TypeScript's own declaration files (`node_modules/typescript/lib/*.d.ts`:
+ * identifiers split at case changes, and the English of their comments). Names are made of such words; a random string re-cased past what
  * `looksRandom` reads has about half its pairs outside them.
  *
  *   npm run build && node dist/scripts/word-bigrams.js   # prints the table to paste into src/detect/bigrams.ts
