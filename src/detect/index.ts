@@ -1359,8 +1359,8 @@ function jwtStarts(): (text: string, end: number) => number {
   const payload = new Base64urlRuns();
   const signature = new Base64urlRuns();
   return (text, end) => {
+    if (!mayOpenJwt(text, end)) return -1;
     const start = end - 2;
-    if (!text.startsWith('eyJ', start) || (start > 0 && isBase64urlCode(text.charCodeAt(start - 1)))) return -1;
     // `eyJ` + 8 to 4,096 characters, `.eyJ` + 4 to 8,192, `.` + up to 1,024, then no `.` (nor a longer run)
     const dot = header.end(text, end + 1);
     if (dot - (end + 1) < 8 || dot - (end + 1) > 4096 || !text.startsWith('.eyJ', dot)) return -1;
@@ -1436,7 +1436,8 @@ const USER_CHAR = asciiTable((ch) => (/[^\s:/@?#'"`]/.test(ch) ? 1 : 0));
 const PASSWORD_CHAR = asciiTable((ch) => (/[^\s/@?#'"`]/.test(ch) ? 1 : 0));
 const SCHEME_VALUE_CHAR = asciiTable((ch) => (/[A-Za-z0-9+/=_.~:-]/.test(ch) ? 1 : 0));
 const LETTER = asciiTable((ch) => (/[A-Za-z]/.test(ch) ? 1 : 0));
-const WORD_CHAR = asciiTable((ch) => (/[A-Za-z0-9_]/.test(ch) ? 1 : 0));
+/** `[A-Za-z0-9_]` by ASCII code: what the formats' left boundary refuses before a token. */
+export const WORD_CHAR: Readonly<Uint8Array> = asciiTable((ch) => (/[A-Za-z0-9_]/.test(ch) ? 1 : 0));
 
 /**
  * The matches of the sticky `re` that `text.matchAll` with its global version would give, found by trying it only

@@ -6,8 +6,10 @@
  */
 import { GENERIC_MAX_LENGTH, looksRandom, looksRandomInOneCase } from './entropy.js';
 import { TOKEN_FORMATS } from './providers.js';
+import { WORD_CHAR } from './index.js';
 import { getDetector } from './options.js';
 import { redact } from './redact.js';
+import type { Finding } from './types.js';
 
 /** The detector with no options, looked up once (`getDetector()` would key a fresh options object per call). */
 let plainDetector: ReturnType<typeof getDetector> | undefined;
@@ -17,10 +19,6 @@ const NAME_RUN = /[A-Za-z0-9_$.~-]{16,}/g;
 /** The start of a PEM or PGP private key, and how many glued ones a text is read for. */
 const PEM_HEADER = '-----BEGIN';
 const MAX_GLUED_HEADERS = 16;
-/** `[A-Za-z0-9_]`: what the detector's left boundary refuses before a token. */
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
 /** Separators after which a glued token may start (`ACME_<token>`, `cfg.<token>`). */
 const GLUE = '_.$-~';
 /** A token glued to a name after it (`<token>_PROD`) is read up to each of the run's last separators… */
@@ -63,10 +61,15 @@ function secretRanges(text: string): Range[] {
   return merged;
 }
 
+/** Adds to `ranges` the findings of a text read from `offset` of the text the ranges are in. */
+function pushFound(ranges: Range[], found: readonly Finding[], offset: number): void {
+  for (const f of found) ranges.push({ start: offset + f.start, end: offset + f.end, prefix: f.prefix });
+}
+
 /** Adds to `ranges` what the detector finds in `text`, also where a token is glued to a name before or after it. */
 function readRanges(text: string, ranges: Range[]): void {
   const detector = (plainDetector ??= getDetector());
-  for (const f of detector.detect(text)) ranges.push({ start: f.start, end: f.end, prefix: f.prefix });
+  pushFound(ranges, detector.detect(text), 0);
   // a token right after a word character (`X_ghp_…`, `CLIENTsk_live_…`) is no match for the detector's boundary
   // (`(?<![A-Za-z0-9_])`): each place inside a long run of name characters is read as the start of a text
   for (const m of text.matchAll(NAME_RUN)) {
@@ -75,7 +78,7 @@ function readRanges(text: string, ranges: Range[]): void {
     for (let i = 1; i <= run.length - 8 && tries < MAX_TRIES_PER_RUN; i++) {
       if (i > EVERY_POSITION_TRIES && !GLUE.includes(run[i - 1]!)) continue;
       tries++;
-      for (const f of detector.detect(run.slice(i, i + READ_LENGTH))) ranges.push({ start: m.index + i + f.start, end: m.index + i + f.end, prefix: f.prefix });
+      pushFound(ranges, detector.detect(run.slice(i, i + READ_LENGTH)), m.index + i);
     }
     // a token before `_<name>` or `.<name>` (`<token>_PROD`, `ACME.<token>.X`) is no match for the detector's right
     // boundary: the run is read again up to each of its last separators (the first of each group of them: `<token>`
@@ -90,15 +93,15 @@ function readRanges(text: string, ranges: Range[]): void {
     for (const j of cuts) {
       for (const i of starts) {
         if (j - i < 8 || j - i > READ_LENGTH) continue;
-        for (const f of detector.detect(run.slice(i, j))) ranges.push({ start: m.index + i + f.start, end: m.index + i + f.end, prefix: f.prefix });
+        pushFound(ranges, detector.detect(run.slice(i, j)), m.index + i);
       }
     }
   }
   // a private key glued after a name (`ACME_-----BEGIN …`): no boundary for the detector, and a name run too short to
   // re-read (the header has a space)
   for (let at = text.indexOf(PEM_HEADER), n = 0; at > 0 && n < MAX_GLUED_HEADERS; at = text.indexOf(PEM_HEADER, at + 1), n++) {
-    if (!isWordCode(text.charCodeAt(at - 1))) continue;
-    for (const f of detector.detect(text.slice(at))) ranges.push({ start: at + f.start, end: at + f.end, prefix: f.prefix });
+    if (WORD_CHAR[text.charCodeAt(at - 1)] !== 1) continue;
+    pushFound(ranges, detector.detect(text.slice(at)), at);
   }
 }
 
