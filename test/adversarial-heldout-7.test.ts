@@ -16,15 +16,15 @@
  * a finding. Every codemod run asserts no leak on stdout or stderr and no stack trace. Work is counted, never timed.
  * Values are built at run time (test/support/fake-tokens.ts), seeds 18000–18999.
  *
- * Gaps found (kept as `it.fails`), by cause (1 fixed in session 13: a branch that is an env read with a literal
- * fallback keeps it; 2 open, and the rule's docs now name the characters a generic secret is read in):
+ * Gaps found, by cause (both fixed: 1 in session 13, a branch that is an env read with a literal fallback keeps it; 2
+ * in session 14, quotes and brackets are read as symbols where the name says password or secret, `namesPassword`):
  * 1. Conditional resolution in oauth-credentials-from-env: a literal in the last branch of a nested conditional
  *    (`clientSecret: isProd ? process.env.X! : isStaging ? process.env.X! : "<secret>"`) is not reported, while the
  *    one-level form is: `classifyCredential` (src/workers/values.ts, `ConditionalExpression`) returns the outer
  *    branch's env read (no fallback) as soon as the other branch is not `static`, dropping the inner branch's literal
  *    fallback.
  * 2. Generic-secret character set: a generated password in a `password` position that holds a quote or a parenthesis
- *    is never reported (nor moved by the codemod), though it meets every documented criterion (16+ characters, no
+ *    was never reported (nor moved by the codemod), though it meets every documented criterion (16+ characters, no
  *    spaces, no words, entropy over 3.5): `looksRandom` (src/detect/entropy.ts) rejects any character outside
  *    `TOKEN_CHARS` (`'`, `"`, `` ` ``, brackets, braces, `<>`).
  *
@@ -1001,11 +1001,17 @@ describe('adversarial inputs, seventh held-out set', () => {
       expect(existsSync(join(run.dir, '.env'))).toBe(false);
     });
 
-    // looksRandom (src/detect/entropy.ts) accepts only TOKEN_CHARS: a password in a `password` position holding a quote or a bracket is never reported, though it meets the documented criteria (16+ characters, no spaces, no words, entropy over 3.5)
-    it.fails('a generated password holding a quote and a parenthesis in a `password` position is reported', () => {
+    // gap 2 (fixed): a password in a `password` position holding a quote or a bracket meets the documented criteria (16+ characters, no spaces, no words, entropy over 3.5)
+    it('a generated password holding a quote and a parenthesis in a `password` position is reported', () => {
       const password = watch(randomString(CHARSETS.b62, 14, 18600) + "'" + randomString(CHARSETS.b62, 10, 18601) + '(' + randomString(CHARSETS.b62, 4, 18602));
       const code = `export const db = { user: "app", password: ${JSON.stringify(password)} };\n`;
       expectSpans(code, 'password-quote.ts', password);
+      // moved like any generic secret, and read back exactly through dotenv
+      const run = codemod({ 'package.json': PKG, 'src/db.ts': code });
+      const [action] = actionsOf(run, 'src/db.ts');
+      const name = action!.split(' ')[1]!;
+      expect(action).toBe(`moved ${name}`);
+      expect(holds(run.env(), name, password)).toBe(true);
     });
 
     it('a generated password with `#`, `=`, `+` and `/` in a `password` position: reported, moved, and read back exactly through dotenv', () => {

@@ -258,6 +258,26 @@ export function classifyContext(ctx: DetectContext): NameVerdict {
   return 'neutral';
 }
 
+/** Words of a name that says password or secret (`pass` and `pw` when they end it, as in `classifyName`). */
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'secrets', 'secretkey']);
+
+/**
+ * Does the name that decides the context's verdict (`classifyContext`: nearest first) say password or secret? A
+ * generated password may hold quotes and brackets (`looksRandom(value, false, true)`): read so only there.
+ */
+export function namesPassword(ctx: DetectContext): boolean {
+  const names = ctx.envFallback ? [ctx.envFallback, ...(ctx.names ?? [])] : (ctx.names ?? []);
+  for (const name of names) {
+    const verdict = classifyName(name);
+    if (verdict === 'neutral') continue;
+    if (verdict !== 'credential') return false;
+    const words = splitWords(name);
+    const last = words[words.length - 1];
+    return last === 'pass' || last === 'pw' || words.some((w) => PASSWORD_WORDS.has(w));
+  }
+  return false;
+}
+
 /** `getCredentials("githubApi")`, `hasToken("x")`: the argument names a credential, it is not one. */
 const LOOKUP_CALLEES = /^(?:get|has|load|read|find|fetch|request|delete|remove|is|check|require|resolve)/i;
 

@@ -87,8 +87,17 @@ const CHAR_CLASS = asciiTable((ch) => {
 export const TOKEN_CHAR_TABLE: Readonly<Uint8Array> = CHAR_CLASS;
 
 /**
+ * What a generated password may hold besides `TOKEN_CHARS`: quotes, brackets, braces, angle brackets and a backslash
+ * (password generators draw from every printable symbol). Read as symbols only where the name already says password
+ * or secret (`looksRandom(value, strict, true)`); elsewhere they mark code, markup or JSON, never a token.
+ */
+export const PASSWORD_ONLY_CHARS = `'"\`()[]{}<>\\`;
+const PASSWORD_ONLY = asciiTable((ch) => (PASSWORD_ONLY_CHARS.includes(ch) ? SYMBOL : 0));
+
+/**
  * Does a whole value look like a machine-generated credential? Used only where the context already names a
- * credential. `strict` raises the bar (weak contexts such as a bare `key`).
+ * credential. `strict` raises the bar (weak contexts such as a bare `key`); `passwordChars` also takes
+ * `PASSWORD_ONLY_CHARS` (where a name says password or secret).
  *
  * Rejected, in this order: outside 16 (24 when strict) to 512 characters; a URL, a character outside
  * `TOKEN_CHARS` or an e-mail address; all digits, a sequence or an identifier (but for a long part that is none,
@@ -96,7 +105,7 @@ export const TOKEN_CHAR_TABLE: Readonly<Uint8Array> = CHAR_CLASS;
  * (`WORDS`) unless random letters; hex unless 20+ characters with letters and digits and over 3 bits/char; fewer
  * than 2 (strict: 3) of lower, upper, digit; a path, host or word chain; 3.5 bits/char or less.
  */
-export function looksRandom(value: string, strict = false): boolean {
+export function looksRandom(value: string, strict = false, passwordChars = false): boolean {
   const minLength = strict ? 24 : GENERIC_MIN_LENGTH;
   const n = value.length;
   if (n < minLength || n > GENERIC_MAX_LENGTH) return false;
@@ -119,7 +128,7 @@ export function looksRandom(value: string, strict = false): boolean {
   let previousCase = 0;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
-    const k = c < 128 ? CHAR_CLASS[c]! : 0;
+    const k = c >= 128 ? 0 : CHAR_CLASS[c]! || (passwordChars ? PASSWORD_ONLY[c]! : 0);
     if (k === 0) return false;
     classes |= k;
     if (!(k & (DIGIT | HEX_LETTER))) hexLower = hexUpper = false;

@@ -174,3 +174,111 @@ export function isBlankCode(c: number): boolean {
     (c >= 0x2066 && c <= 0x2069)
   );
 }
+
+/** A name that says password or secret (`namesPassword`'s words all hold one of these). */
+const PASSWORD_NAME = /pass|secret|pw/i;
+/**
+ * What a whole value starts after, and ends before, by the kind of text it is (bits): a string in double quotes (1) or
+ * single quotes (2), a template chunk (4: after a backtick or the `}` of `${…}`, before a backtick or `${`), JSX text
+ * (8: after `>` or `}`, before `<` or `{`). A value's two ends are of one kind; a run's own start and end (white space
+ * around the value) go with any.
+ */
+const VALUE_OPENER = new Uint8Array(128);
+const VALUE_CLOSER = new Uint8Array(128);
+for (const [ch, kinds] of [['"', 1], ["'", 2], ['`', 4], ['}', 4 | 8], ['>', 8]] as const) VALUE_OPENER[ch.charCodeAt(0)] = kinds;
+for (const [ch, kinds] of [['"', 1], ["'", 2], ['`', 4], ['$', 4], ['<', 8], ['{', 8]] as const) VALUE_CLOSER[ch.charCodeAt(0)] = kinds;
+/** The longest whole value `matchWholeValue` reads. */
+const LONGEST_WHOLE_VALUE = 512;
+/** More places a value could start and end in one run than this: the run is not read, the file passes. */
+const MAX_PASSWORD_SPANS = 64;
+
+/** The kinds of text (`VALUE_OPENER` bits) a character ends when it is not escaped: a quote its strings, a backtick templates. */
+const VALUE_KILLER = new Uint8Array(128);
+for (const [ch, kinds] of [['"', 1], ["'", 2], ['`', 4], ['<', 8], ['{', 8]] as const) VALUE_KILLER[ch.charCodeAt(0)] = kinds;
+
+/**
+ * Could `text` (source as written) hold a whole value that `test` accepts (a generated password with quotes or
+ * brackets, read only where a name says password or secret)? Such a value is no run of token characters
+ * (`someValueRun`): it lies in a run of printable ASCII without white space, after an opener (or at the run's start,
+ * after white space and an opener) and before a closer of the same kind (or at the run's end), and holds no character
+ * that would have ended it unescaped (a `"` in a double-quoted string is written `\"`). `test` gets the span as written
+ * (escapes and entities not decoded). Each span of 16 to 512 characters is tested; a run with more than
+ * `MAX_PASSWORD_SPANS` of them answers true unread, so the pass stays linear and never misses one. False at once for
+ * a text with no word of a password's name.
+ */
+export function somePasswordValue(text: string, test: (span: string) => boolean): boolean {
+  if (!PASSWORD_NAME.test(text)) return false;
+  const n = text.length;
+  /** where a value may start in the current run, and the kinds of text it may be (`VALUE_OPENER`) */
+  const openers: number[] = [];
+  const kinds: number[] = [];
+  /** by kind bit (1, 2, 4, 8): the last position in the run of a character that ends that kind of text unescaped */
+  const lastEnd = [-1, -1, -1, -1];
+  for (let i = 0; i < n; ) {
+    if (!isPrintable(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isPrintable(text.charCodeAt(i))) i++;
+    if (i - start < 16) continue;
+    // the run [start, i)
+    openers.length = 0;
+    kinds.length = 0;
+    lastEnd.fill(-1);
+    // the run's own start and end bound a value that white space inside its delimiters trims (`" <value> "`)
+    const before = blankBefore(text, start);
+    if (before > 0 && VALUE_OPENER[text.charCodeAt(before - 1)]) {
+      openers.push(start);
+      kinds.push(VALUE_OPENER[text.charCodeAt(before - 1)]!);
+    }
+    const after = blankAfter(text, i);
+    const endKinds = after < n && text.charCodeAt(after) < 128 ? VALUE_CLOSER[text.charCodeAt(after)]! : 0;
+    let head = 0;
+    let spans = 0;
+    /** backslashes right before `at` */
+    let backslashes = 0;
+    for (let at = start; at <= i; at++) {
+      const c = at < i ? text.charCodeAt(at) : 0;
+      const escaped = (backslashes & 1) === 1;
+      const closes = at === i ? endKinds : escaped ? 0 : VALUE_CLOSER[c]!;
+      if (closes !== 0) {
+        while (openers[head]! < at - LONGEST_WHOLE_VALUE) head++;
+        for (let o = head; o < openers.length && at - openers[o]! >= 16; o++) {
+          const from = openers[o]!;
+          let open = kinds[o]! & closes;
+          // a kind ended between the opener and here (an unescaped quote of its own): not one value
+          for (let bit = 0; bit < 4; bit++) if (open & (1 << bit) && lastEnd[bit]! >= from) open &= ~(1 << bit);
+          if (open === 0) continue;
+          if (++spans > MAX_PASSWORD_SPANS || test(text.slice(from, at))) return true;
+        }
+      }
+      if (at === i) break;
+      if (!escaped && VALUE_KILLER[c] !== 0) for (let bit = 0; bit < 4; bit++) if (VALUE_KILLER[c]! & (1 << bit)) lastEnd[bit] = at;
+      // `${` ends a template chunk
+      if (c === 36 && text.charCodeAt(at + 1) === 123) lastEnd[2] = at;
+      if (!escaped && VALUE_OPENER[c] !== 0) {
+        openers.push(at + 1);
+        kinds.push(VALUE_OPENER[c]!);
+      }
+      backslashes = c === 92 ? backslashes + 1 : 0;
+    }
+  }
+  return false;
+}
+
+/** Where the white space (and invisible characters, `isBlankCode`) before `at` starts. */
+function blankBefore(text: string, at: number): number {
+  while (at > 0 && isBlankCode(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** Where the white space (and invisible characters) from `at` ends. */
+function blankAfter(text: string, at: number): number {
+  while (at < text.length && isBlankCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function isPrintable(c: number): boolean {
+  return c > 32 && c < 127;
+}

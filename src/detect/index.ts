@@ -5,9 +5,9 @@
  * only the formats whose keyword occurs.
  */
 import { decodeBase64, decodeJwt } from './checksums.js';
-import { classifyContext, classifyName, contextText, genericEnvName, SDK_CALLEES, splitWords, toEnvName } from './context.js';
-import { isPasswordHash, looksRandom, shannonEntropy } from './entropy.js';
-import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun } from './file-text.js';
+import { classifyContext, classifyName, contextText, genericEnvName, namesPassword, SDK_CALLEES, splitWords, toEnvName } from './context.js';
+import { isPasswordHash, looksRandom, PASSWORD_ONLY_CHARS, shannonEntropy } from './entropy.js';
+import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun, somePasswordValue } from './file-text.js';
 import { nameValuePairs, pairNameAt } from './name-value.js';
 import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
@@ -276,7 +276,9 @@ export class Detector {
       const spaced = escapesAsSpaces(text);
       if (spaced !== text && this.fileMayHold(spaced, jsx)) return true;
     }
-    return jsx && hasEntity(text) && this.fileMayHold(decodeEntities(text), jsx);
+    if (jsx && hasEntity(text) && this.fileMayHold(decodeEntities(text), jsx)) return true;
+    // a generated password with quotes or brackets, where a name says one (`matchWholeValue`), read as the rule reads it
+    return somePasswordValue(text, (span) => passwordSpanMayHold(span, jsx));
   }
 
   /** `mayContainSecret` of a text as it reads (no escapes or entities decoded). */
@@ -734,8 +736,8 @@ export class Detector {
       return;
     }
     // cheap shape tests first; the context (a parent walk) only for values that could be a secret
-    const { random, userPassword } = wholeValueShape(value);
-    if (!random && !userPassword) return;
+    const { random, userPassword, password } = wholeValueShape(value);
+    if (!random && !userPassword && !password) return;
     // documented example keys (held as digests) are no secret on this path either
     if (PUBLIC_CLIENT_TOKEN.test(value) || isPasswordHash(value) || isPlaceholder(value) || isKnownExample(value)) return;
     const ctx = getContext();
@@ -744,7 +746,11 @@ export class Detector {
       this.matchUserPassword(text, ctx, findings);
       return;
     }
-    if (!random) return;
+    if (!random) {
+      // a generated password with a quote or a bracket: only where a name says password or secret
+      if (password && namesPassword(ctx)) findings.push(this.genericFinding(value, text.indexOf(value), ctx, 'secret'));
+      return;
+    }
     const verdict = classifyContext(ctx);
     if (verdict === 'credential' || (verdict === 'weak-credential' && looksRandom(value, true))) {
       const start = text.indexOf(value);
@@ -1231,12 +1237,41 @@ const ENCODE_CALLEES = new Set(['btoa', 'from', 'encodeBase64', 'base64Encode', 
  * The shape of a whole value (trimmed, no white space): random, or `user:password` with a random password (for a
  * Basic header; see `matchUserPassword`). Shared by `matchWholeValue` and the prefilters built on it.
  */
-function wholeValueShape(value: string): { random: boolean; userPassword: boolean } {
+function wholeValueShape(value: string, notToken = true): { random: boolean; userPassword: boolean; password: boolean } {
   const colon = value.indexOf(':');
+  const random = looksRandom(value);
   return {
-    random: looksRandom(value),
+    random,
     userPassword: colon > 0 && colon <= 128 && !value.includes('/') && looksRandom(value.slice(colon + 1)),
+    // random once a quote or bracket is read as a symbol: a generated password, where the name says one
+    // (`notToken`: the value may hold a character outside the token set; false when the keyword pass's shape says not)
+    password: !random && notToken && isPasswordShaped(value),
   };
+}
+
+/**
+ * A whole value `matchWholeValue` reads as a generated password where a name says one: random with quotes and brackets
+ * read as symbols, and no regular expression's source (a password rule's pattern, `^(?=.*[A-Z])(?=.*\\d).{12,}$`,
+ * where a JSON schema names a password field).
+ */
+function isPasswordShaped(value: string): boolean {
+  return looksRandom(value, false, true) && !REGEX_SOURCE.test(value);
+}
+
+/** What a regular expression's source holds and a password hardly does: a group's `(?`, a class escape, a range closing a class, a counted quantifier, a negated class. */
+const REGEX_SOURCE = /\(\?[:=!<]|\\[dDwWsSbB]|[A-Za-z0-9]-[A-Za-z0-9]\]|\{\d+(?:,\d*)?\}|\[\^/;
+
+/** A character `looksRandom` reads only in a password (`PASSWORD_ONLY_CHARS`). */
+const PASSWORD_ONLY_CHAR = new RegExp(`[${PASSWORD_ONLY_CHARS.replace(/[\\\]\[]/g, '\\$&')}]`);
+
+/**
+ * `somePasswordValue`'s test of a span as written: its value (as written, escapes cooked, or with JSX entities decoded) holds a
+ * character only a password is read with (the other values are `someValueRun`'s), and is a password's shape.
+ */
+function passwordSpanMayHold(span: string, jsx: boolean): boolean {
+  const reads = (value: string): boolean => PASSWORD_ONLY_CHAR.test(value) && isPasswordShaped(value);
+  // as written (a JSX attribute has no escapes), with its escapes cooked, with its entities decoded
+  return reads(span) || (span.includes('\\') && reads(cookEscapes(span))) || (jsx && hasEntity(span) && reads(decodeEntities(span)));
 }
 
 /** The context-free conditions of `matchWholeValue`. */
@@ -1246,8 +1281,8 @@ function mayBeWholeValue(text: string, shape: number): boolean {
   const clean = (shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0;
   const value = clean ? text : trimValue(text);
   if (!clean && /\s/.test(value)) return mayBeAuthScheme(value);
-  const { random, userPassword } = wholeValueShape(value);
-  return (random || userPassword) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPasswordHash(value) && !isPlaceholder(value);
+  const { random, userPassword, password } = wholeValueShape(value, (shape & SHAPE_NOT_TOKEN) !== 0);
+  return (random || userPassword || password) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPasswordHash(value) && !isPlaceholder(value);
 }
 
 /** Long enough and without inner whitespace: a whole-value secret is possible (the context then decides). */

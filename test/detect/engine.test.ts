@@ -270,6 +270,25 @@ describe('values found by the fourth realistic held-out set', () => {
     expect(isPasswordHash(secret)).toBe(false);
     expect(isPasswordHash(`$${secret}`)).toBe(false);
   });
+  it('a generated password with quotes, brackets or a backslash is read where a name says password or secret', () => {
+    // every printable symbol a password generator draws from, beyond the token characters
+    const symbols = `'"\`()[]{}<>\\`;
+    for (let i = 0; i < symbols.length; i++) {
+      const password = randomString(CHARSETS.b62, 12, 19000 + i) + symbols[i] + randomString(CHARSETS.b62, 8, 19100 + i);
+      for (const name of ['password', 'dbPassword', 'SMTP_PASS', 'mqtt_pw', 'clientSecret', 'passphrase']) {
+        const found = detectSecrets(password, { names: [name] });
+        expect(found.map((f) => [f.id, f.start, f.end]), `${name} ${symbols[i]}`).toEqual([['generic-secret', 0, password.length]]);
+        // the whole-value prefilter lets it through to the context
+        expect(new Detector().mayHoldSecret(password), symbols[i]).toBe(true);
+      }
+      // a name for anything else, or a token's name, reads these characters as code or markup: no finding
+      for (const name of ['title', 'apiKey', 'token', 'selector', 'passwordHash'])
+        expect(detectSecrets(password, { names: [name] }), `${name} ${symbols[i]}`).toEqual([]);
+    }
+    // what such a position also holds, and is no password: markup, placeholders, templates, JSON, code
+    for (const value of ['<your-password-here>', '{{DB_PASSWORD}}', '${SMTP_PASSWORD}', '{"user":"admin"}', 'process.env["PASSWORD"]', "getSecret('db')", '[REDACTED_PASSWORD]', '<%= password %>'])
+      expect(detectSecrets(value, { names: ['password'] }), value).toEqual([]);
+  });
   it('a host ends with a top-level domain of letters: a dotted hex token is no host', () => {
     expect(looksLikePathOrHost('api.eu.example.com')).toBe(true);
     expect(looksLikePathOrHost(`1000.${hex(32, 61)}.${hex(32, 62)}`)).toBe(false);

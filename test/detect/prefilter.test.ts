@@ -441,6 +441,37 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
     }
   });
 
+  it('a generated password with quotes or brackets is let through however its string is written (held to the rule)', () => {
+    // passwords drawn from every printable symbol; each holds at least one character only a password is read with
+    const symbols = `'"\`()[]{}<>\\`;
+    const rand = mulberry32(19200);
+    const pick = (chars: string, n: number): string => Array.from({ length: n }, () => chars[Math.floor(rand() * chars.length)]).join('');
+    const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const js = (s: string, q: string): string => s.replace(/\\/g, '\\\\').replace(new RegExp(q === '`' ? '[`$]' : q, 'g'), '\\$&');
+    const FILES: [string, (s: string) => string][] = [
+      ['ts', (s) => `export const db = { user: "app", password: "${js(s, '"')}" };`],
+      ['ts', (s) => `export const db = { user: "app", password: '${js(s, "'")}' };`],
+      ['ts', (s) => `export const db = { user: "app", password: \`${js(s, '`')}\` };`],
+      ['ts', (s) => `const DB_PASS = "  ${js(s, '"')}  ";`],
+      ['ts', (s) => `export const smtp = { pass: process.env.SMTP_PASS ?? '${js(s, "'")}' };`],
+      ['ts', (s) => `const clientSecret = "${js(s, '"').replace(/[A-Za-z]/, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}";`],
+      ['tsx', (s) => `export const f = <Login password="${s.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" />;`],
+      ['tsx', (s) => `export const f = <Login password='${s.replace(/&/g, '&amp;').replace(/'/g, '&apos;')}' />;`],
+    ];
+    let files = 0;
+    for (let i = 0; i < 60; i++) {
+      const sym = symbols[i % symbols.length]!;
+      const password = pick(B62, 6) + sym + pick(B62, 6) + pick(`${B62}${symbols}!@#%`, 8);
+      for (const [ext, file] of FILES) {
+        const code = file(password);
+        if (reported(code, `src/db.${ext}`) === 0) continue;
+        files++;
+        expect(detector.mayContainSecret(code, { jsx: ext === "tsx" }), `${ext} ${i} ${code}`).toBe(true);
+      }
+    }
+    expect(files).toBeGreaterThan(300);
+  });
+
   it('the shortest finding (11 characters, a URL password) is found in a string, a template and JSX text', () => {
     const shortest = ['ab', '://:', 'k9Xq@'].join('');
     for (const code of [`export const a = <p>${shortest}</p>;`, `export const a = "${shortest}";`, `export const a = \`${shortest}\`;`]) {
