@@ -65,7 +65,7 @@ export class Detector {
   /** reused by the prefilters: the run bounds of a long text's hits (see `RunBounds`) */
   private readonly runBounds = new RunBounds();
   /** the keyword scan's reusable output (one detector serves one string at a time) */
-  private readonly scratch: ScanScratch = newScanScratch();
+  private readonly scratch: ScanScratch;
   /** the `stateInfo` of each state a hit was in so far, in flat tables, for the prefilters' loops over hits (see `flattenState`) */
   private readonly flat: FlatChecks;
   /** the formats the flat checks name, by index, and their sticky patterns (undefined: not anchored) */
@@ -117,6 +117,7 @@ export class Detector {
     // a state's checks are read when a hit is first in it: most texts hit few keywords (M's 48,000 strings select 19
     // of 182 formats), and reading every pattern up front was most of a detector's build
     const states = this.keywords.stateCount;
+    this.scratch = newScanScratch(new Int32Array(states));
     this.flat = {
       ready: new Uint8Array(states),
       markers: new Uint32Array(states),
@@ -128,6 +129,7 @@ export class Detector {
       offset: [],
       solid: [],
       next: [],
+      nextMask: [],
       user: [],
     };
     this.minRuns = new Int32Array(this.contextOnly.length * RUN_ALPHABET_COUNT);
@@ -317,7 +319,7 @@ export class Detector {
           continue;
         }
         const next = flat.next[c]!;
-        if (next !== '' && !next.includes(lowerCharAt(text, end + 1))) continue;
+        if (next !== '' && !nextMayFollow(flat.nextMask, c, text, end + 1)) continue;
         if (bounds?.breaks(h, start, end, flat.solid[c]!) || !solids.holds(start, flat.solid[c]!)) continue;
         sticky.lastIndex = start;
         if (sticky.test(text)) return true;
@@ -428,7 +430,7 @@ export class Detector {
           // keyword that starts no match (`ac` in `account`, a near miss) is mostly dismissed without running the
           // pattern: its match would start with `solid` characters that are not white space
           const next = flat.next[c]!;
-          if (next !== '' && !next.includes(lowerCharAt(text, end + 1))) continue;
+          if (next !== '' && !nextMayFollow(flat.nextMask, c, text, end + 1)) continue;
           if (bounds?.breaks(h, start, end, flat.solid[c]!) || !solids.holds(start, flat.solid[c]!)) continue;
           if (flat.user[c] === 1 && text.length > MAX_USER_PATTERN_INPUT) continue;
           const format = this.formatOf[index]!;
@@ -515,6 +517,12 @@ export class Detector {
       flat.offset.push(check.offset);
       flat.solid.push(check.solid);
       flat.next.push(check.next);
+      const words = check.next === '' ? [-1, -1, -1, -1] : [0, 0, 0, 0];
+      for (let i = 0; i < check.next.length; i++) {
+        const ch = check.next.charCodeAt(i);
+        if (ch < 128) words[ch >> 5]! |= 1 << (ch & 31);
+      }
+      flat.nextMask.push(...words);
       flat.user.push(check.user ? 1 : 0);
     }
     flat.to[state] = flat.format.length;
@@ -526,6 +534,10 @@ export class Detector {
       info.checks.length === 0 || info.checks.some((check) => !check.sticky || check.user)
         ? NO_REACH
         : Math.min(...info.checks.map((check) => check.solid - check.length + 1 - check.offset));
+    // a state with no markers whose checks all need characters after the hit: such hits are dropped by the scan
+    // where their run ends too soon (`ScanScratch.dropReach`)
+    const reach = flat.reach[state]!;
+    if (info.markers === 0 && reach !== NO_REACH && reach > 0) this.scratch.dropReach![state] = reach;
     flat.ready[state] = 1;
   }
 
@@ -895,6 +907,8 @@ interface FlatChecks {
   solid: number[];
   /** the characters (lower-case) the one after the keyword must be (`charsAfterPrefix`); '' when any may */
   next: string[];
+  /** per check, four words of 32 bits: `next` as a set of ASCII codes (`nextMayFollow` reads a bit, not the string) */
+  nextMask: number[];
   /** 1 for a user format */
   user: number[];
   /**
@@ -1145,12 +1159,16 @@ function skipGap(text: string, from: number, limit: number): number {
 
 /** Thrown by the context of `mayHoldSecret`: the detection got as far as it can without a context. */
 const NEED_CONTEXT = Symbol('need context');
-/** The character at `at`, lower-cased when it is an ASCII capital; '' past the end. */
-function lowerCharAt(text: string, at: number): string {
-  // tested, not read as `NaN`: an out-of-bounds `charCodeAt` makes V8 leave its optimised code for the caller
-  if (at >= text.length) return '';
-  const c = text.charCodeAt(at);
-  return String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+/**
+ * May the character at `at` follow the keyword of check `check` (its `FlatChecks.nextMask`, lower-case)? True past
+ * the text's end (no character to rule it out), false for a character outside ASCII.
+ */
+function nextMayFollow(mask: readonly number[], check: number, text: string, at: number): boolean {
+  if (at >= text.length) return true;
+  let c = text.charCodeAt(at);
+  if (c >= 128) return false;
+  if (c >= 65 && c <= 90) c += 32;
+  return ((mask[4 * check + (c >> 5)]! >>> (c & 31)) & 1) === 1;
 }
 
 /** What `detectScanned` returns when probing (`needContext`) ends where only the context can decide (never a real result). */

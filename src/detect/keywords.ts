@@ -8,26 +8,22 @@ const ALPHABET = 128;
 const SCAN_CHUNK = 8192;
 /** Texts from this length on are scanned as bytes when they are ASCII. */
 const BYTE_SCAN_MIN = 4096;
-/** A character outside ASCII. */
-const NON_ASCII = /[^\x00-\x7f]/;
 
 export class KeywordAutomaton {
-  /**
-   * ASCII character → its class in the low byte (one per character some keyword uses, upper-case as lower-case, 0 for
-   * the rest) and its `SHAPE_*` bits in the high byte: the hot loop reads one table per character, not two
-   */
-  private readonly charInfo: Uint16Array;
-  /** log2 of the row width of `delta` (the class count rounded up to a power of two: a shift, not a multiply) */
-  private readonly shift: number;
-  /**
-   * row of a state + class → row of the next state, a row being `state << shift` (class 0 always leads back to the
-   * start state, row 0): the hot loop adds a class to a row, with no shift per character
-   */
-  private readonly delta: Uint16Array | Uint32Array;
   /** keywords that end in a state (its own and those of its failure chain); undefined when none */
   private readonly out: (readonly string[] | undefined)[];
-  /** states are numbered with those that end a keyword last: a row at or past this one is a hit */
-  private readonly firstHitRow: number;
+  /**
+   * The scan over the automaton's tables, one closure per path (`byteScanOf`, `charScanOf`). The tables:
+   * - `charInfo`: ASCII character → its class in the low byte (one per character some keyword uses, upper-case as
+   *   lower-case, 0 for the rest) and its `SHAPE_*` bits in the high byte: the hot loop reads one table per
+   *   character, not two;
+   * - `delta`: row of a state + class → row of the next state, a row being `state << shift` (`shift`: log2 of the
+   *   class count rounded up to a power of two; class 0 always leads back to the start state, row 0): the hot loop
+   *   adds a class to a row, with no shift per character;
+   * - `firstHitRow`: states are numbered with those that end a keyword last: a row at or past this one is a hit.
+   */
+  private readonly scanBytes: ByteScan;
+  private readonly scanChars: CharScan;
 
   constructor(keywords: Iterable<string>) {
     const next: Map<number, number>[] = [new Map()];
@@ -97,11 +93,9 @@ export class KeywordAutomaton {
     }
     const charInfo = new Uint16Array(ALPHABET);
     for (let c = 0; c < ALPHABET; c++) charInfo[c] = classOf[c]! | (CHAR_SHAPE[c]! << 8);
-    this.charInfo = charInfo;
-    this.shift = shift;
-    this.delta = rowDelta;
     this.out = order.map((old) => (out[old]!.length > 0 ? out[old] : undefined));
-    this.firstHitRow = firstHit << shift;
+    this.scanBytes = byteScanOf(rowDelta, charInfo, shift, firstHit << shift);
+    this.scanChars = charScanOf(rowDelta, charInfo, shift, firstHit << shift);
   }
 
   /**
@@ -110,50 +104,83 @@ export class KeywordAutomaton {
    * the shape of the text (`SHAPE_*` bits) in `shape`.
    */
   scanInto(text: string, scratch: ScanScratch): number {
-    const delta = this.delta;
-    const charInfo = this.charInfo;
-    const shift = this.shift;
-    const firstHitRow = this.firstHitRow;
     const length = text.length;
     // a long ASCII text is read as bytes: a byte array reads faster than `charCodeAt` (which dispatches on how the
     // string is stored), and needs no branch for characters outside the tables
-    const bytes = length >= BYTE_SCAN_MIN && !NON_ASCII.test(text) ? asciiBytes(text) : undefined;
+    const bytes = length >= BYTE_SCAN_MIN && isAscii(text) ? asciiBytes(text) : undefined;
+    if (bytes !== undefined) {
+      const count = this.scanBytes(bytes, length, scratch);
+      scratch.spaced = true;
+      return scratch.dropReach !== undefined && count > 0 ? dropShortRuns(scratch, count) : count;
+    }
+    scratch.spaced = false;
+    return this.scanChars(text, length, scratch);
+  }
+
+  /** How many states the automaton has (the states `scanInto` reports are below it). */
+  get stateCount(): number {
+    return this.out.length;
+  }
+
+  /** The keywords that end in `state` (a state `scanInto` reported). */
+  keywordsOf(state: number): readonly string[] {
+    return this.out[state] ?? [];
+  }
+
+}
+
+/** The byte buffer long texts are copied into: reused up to this size (a fresh one for a longer text). */
+const BYTES_KEPT = 1 << 22;
+let byteScratch: Buffer | undefined;
+
+/**
+ * Is every character of `text` ASCII? Its UTF-8 length is its length exactly then (any other character takes two
+ * bytes or more, a surrogate pair four): Node counts it in native code, several times faster than a regular
+ * expression's search for a character outside ASCII on a long text.
+ */
+function isAscii(text: string): boolean {
+  return Buffer.byteLength(text, 'utf8') === text.length;
+}
+
+/** `text` (ASCII) as bytes, in a buffer reused from call to call: no allocation per long string. */
+function asciiBytes(text: string): Buffer {
+  if (text.length > BYTES_KEPT) return Buffer.from(text, 'latin1');
+  if (!byteScratch || byteScratch.length < text.length) byteScratch = Buffer.allocUnsafe(Math.min(BYTES_KEPT, Math.max(text.length, 1 << 16) * 2));
+  byteScratch.write(text, 0, text.length, 'latin1');
+  return byteScratch;
+}
+
+/** `scratch.buffer`, grown to hold `more` hits after the first `count` (and `lastSpaces` with it). */
+function growFor(scratch: ScanScratch, count: number, more: number): Int32Array {
+  if (2 * (count + more) > scratch.buffer.length) {
+    const grown = new Int32Array(Math.max(scratch.buffer.length * 2, 2 * (count + more)));
+    grown.set(scratch.buffer);
+    scratch.buffer = grown;
+    const spaces = new Int32Array(grown.length >> 1);
+    spaces.set(scratch.lastSpaces);
+    scratch.lastSpaces = spaces;
+  }
+  return scratch.buffer;
+}
+
+/** `scanInto` of a long ASCII text as bytes: its length, the scratch to write into; returns the number of hits. */
+type ByteScan = (bytes: Uint8Array, length: number, scratch: ScanScratch) => number;
+
+/** `scanInto` of a text read by `charCodeAt` (short, or not ASCII): writes no last white spaces. */
+type CharScan = (text: string, length: number, scratch: ScanScratch) => number;
+
+/** The `charCodeAt` path of `scanInto` for one automaton's tables, as a closure over them (see `byteScanOf`). */
+function charScanOf(delta: Uint16Array | Uint32Array, charInfo: Uint16Array, shift: number, firstHitRow: number): CharScan {
+  return (text, length, scratch) => {
     let row = 0;
     let count = 0;
     /** the `SHAPE_*` bits read so far, in the high byte (as `charInfo` holds them) */
     let shape = 0;
-    /** the last ASCII white space read (-1: none yet) */
-    let lastSpace = -1;
-    // a position ends one hit at most (its state): the buffer is grown before each chunk to hold a hit per character,
-    // so the inner loop writes into one fixed array with no check per hit
+    // a position ends one hit at most (its state): the buffer is grown before each chunk to hold a hit per
+    // character, so the inner loop writes into one fixed array with no check per hit
     for (let from = 0; from < length; ) {
       const to = Math.min(length, from + SCAN_CHUNK);
-      if (2 * (count + to - from) > scratch.buffer.length) {
-        const grown = new Int32Array(Math.max(scratch.buffer.length * 2, 2 * (count + to - from)));
-        grown.set(scratch.buffer);
-        scratch.buffer = grown;
-        const spaces = new Int32Array(grown.length >> 1);
-        spaces.set(scratch.lastSpaces);
-        scratch.lastSpaces = spaces;
-      }
-      const buffer = scratch.buffer;
-      const lastSpaces = scratch.lastSpaces;
-      if (bytes !== undefined) {
-        for (let i = from; i < to; i++) {
-          const info = charInfo[bytes[i]!]!;
-          shape |= info;
-          row = delta[row | (info & 0xff)]!;
-          if (info & SPACE_INFO) lastSpace = i;
-          if (row >= firstHitRow) {
-            buffer[2 * count] = row >> shift;
-            buffer[2 * count + 1] = i;
-            lastSpaces[count] = lastSpace;
-            count++;
-          }
-        }
-        from = to;
-        continue;
-      }
+      const buffer = growFor(scratch, count, to - from);
       for (let i = from; i < to; i++) {
         const c = text.charCodeAt(i);
         if (c < ALPHABET) {
@@ -173,32 +200,74 @@ export class KeywordAutomaton {
       from = to;
     }
     scratch.shape = shape >> 8;
-    scratch.spaced = bytes !== undefined;
     return count;
-  }
-
-  /** How many states the automaton has (the states `scanInto` reports are below it). */
-  get stateCount(): number {
-    return this.out.length;
-  }
-
-  /** The keywords that end in `state` (a state `scanInto` reported). */
-  keywordsOf(state: number): readonly string[] {
-    return this.out[state] ?? [];
-  }
-
+  };
 }
 
-/** The byte buffer long texts are copied into: reused up to this size (a fresh one for a longer text). */
-const BYTES_KEPT = 1 << 22;
-let byteScratch: Buffer | undefined;
+/**
+ * The byte path of `scanInto` for one automaton's tables, as a closure over them: a function of its own, so the loop
+ * V8 compiles holds this path alone and reads the tables as constants (about a third faster than from fields or
+ * arguments). Writes each hit's last white space too, and the shape.
+ */
+function byteScanOf(delta: Uint16Array | Uint32Array, charInfo: Uint16Array, shift: number, firstHitRow: number): ByteScan {
+  return (bytes, length, scratch) => {
+    let row = 0;
+    let count = 0;
+    let shape = 0;
+    /** the last ASCII white space read (-1: none yet) */
+    let lastSpace = -1;
+    for (let from = 0; from < length; ) {
+      const to = Math.min(length, from + SCAN_CHUNK);
+      const buffer = growFor(scratch, count, to - from);
+      const lastSpaces = scratch.lastSpaces;
+      for (let i = from; i < to; i++) {
+        const info = charInfo[bytes[i]!]!;
+        shape |= info;
+        row = delta[row | (info & 0xff)]!;
+        if (info & SPACE_INFO) lastSpace = i;
+        if (row >= firstHitRow) {
+          buffer[2 * count] = row >> shift;
+          buffer[2 * count + 1] = i;
+          lastSpaces[count] = lastSpace;
+          count++;
+        }
+      }
+      from = to;
+    }
+    scratch.shape = shape >> 8;
+    return count;
+  };
+}
 
-/** `text` (ASCII) as bytes, in a buffer reused from call to call: no allocation per long string. */
-function asciiBytes(text: string): Buffer {
-  if (text.length > BYTES_KEPT) return Buffer.from(text, 'latin1');
-  if (!byteScratch || byteScratch.length < text.length) byteScratch = Buffer.allocUnsafe(Math.min(BYTES_KEPT, Math.max(text.length, 1 << 16) * 2));
-  byteScratch.write(text, 0, text.length, 'latin1');
-  return byteScratch;
+/**
+ * The hits of a long ASCII text's scan without those whose run of non-space characters ends before their state's
+ * `dropReach`; returns their number. A hit's run ends at the latest at the last white space of the next hit with
+ * another one (as `RunBounds.endsWithin` reads it: a bound that may be looser, never wrong). A flood of near misses
+ * (a keyword at every other character) leaves the prefilter a handful of hits instead of one per character.
+ */
+function dropShortRuns(scratch: ScanScratch, count: number): number {
+  const buffer = scratch.buffer;
+  const lastSpaces = scratch.lastSpaces;
+  const dropReach = scratch.dropReach!;
+  let kept = 0;
+  /** the first hit whose last white space comes after the current hit's end (`count`: none) */
+  let ahead = 0;
+  for (let h = 0; h < count; h++) {
+    const state = buffer[2 * h]!;
+    const end = buffer[2 * h + 1]!;
+    const reach = dropReach[state]!;
+    if (reach !== 0) {
+      while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
+      if (ahead < count && end + reach > lastSpaces[ahead]!) continue;
+    }
+    if (kept !== h) {
+      buffer[2 * kept] = state;
+      buffer[2 * kept + 1] = end;
+      lastSpaces[kept] = lastSpaces[h]!;
+    }
+    kept++;
+  }
+  return kept;
 }
 
 /** Reusable output of `scanInto`. */
@@ -213,11 +282,17 @@ export interface ScanScratch {
   lastSpaces: Int32Array;
   spaced: boolean;
   shape: number;
+  /**
+   * by state (optional): how many characters after a hit's end its run must go on for any check of the state to
+   * hold; 0 when unknown or never. In a long ASCII text, a hit whose run ends (at white space) before that is not
+   * written (the prefilter's own dismissal, `RunBounds.endsWithin`, done where the run ends).
+   */
+  dropReach?: Int32Array;
 }
 
 /** A scratch for `scanInto`. */
-export function newScanScratch(): ScanScratch {
-  return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0, spaced: false };
+export function newScanScratch(dropReach?: Int32Array): ScanScratch {
+  return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0, spaced: false, dropReach };
 }
 
 /** Shape bits of a scanned text: which kinds of characters it holds. */

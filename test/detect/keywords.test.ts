@@ -65,6 +65,42 @@ describe('KeywordAutomaton on the provider keywords', () => {
   });
 });
 
+describe('KeywordAutomaton on long ASCII texts (read as bytes)', () => {
+  it('reports every keyword where it ends, and the last white space up to it, as a naive search does', () => {
+    const keywords = [...new Set(TOKEN_FORMATS.flatMap((f) => f.keywords))];
+    const automaton = new KeywordAutomaton(keywords);
+    const scratch = newScanScratch();
+    let seed = 19300;
+    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * n);
+    for (let n = 0; n < 12; n++) {
+      // 4,096 to 40,000 characters of keyword pieces, white space and runs of one letter (`aaaa…`, keywords of their own)
+      let text = '';
+      const length = 4096 + rand(36_000);
+      while (text.length < length) {
+        const k = keywords[rand(keywords.length)]!;
+        const piece = k.slice(rand(2) === 0 ? 0 : rand(k.length), rand(2) === 0 ? k.length : 1 + rand(k.length));
+        text += rand(3) === 0 ? piece.toUpperCase() : piece;
+        if (rand(8) === 0) text += 'aA'[rand(2)]!.repeat(rand(30));
+        if (rand(4) === 0) text += ' -_\n\t'[rand(5)];
+      }
+      const lower = text.toLowerCase();
+      const naive: string[] = [];
+      for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) naive.push(`${i + k.length - 1}:${k}`);
+      const found: string[] = [];
+      const count = automaton.scanInto(text, scratch);
+      expect(scratch.spaced).toBe(true);
+      for (let h = 0; h < count; h++) {
+        const end = scratch.buffer[2 * h + 1]!;
+        for (const k of automaton.keywordsOf(scratch.buffer[2 * h]!)) found.push(`${end}:${k}`);
+        let space = end;
+        while (space >= 0 && !/\s/.test(text[space]!)) space--;
+        expect(scratch.lastSpaces[h], `hit ${h}`).toBe(space);
+      }
+      expect(found.sort()).toEqual(naive.sort());
+    }
+  });
+});
+
 describe('isSpaceCode', () => {
   it('agrees with \\s for every UTF-16 code unit', () => {
     for (let c = 0; c <= 0xffff; c++) {

@@ -613,4 +613,23 @@ describe('provider formats tried where their keywords are (the prefilter) find w
     for (let i = 0; i < 12; i++) matches += check(text(5000 + Math.floor(random() * 20_000), i % 2 === 0));
     expect(matches).toBeGreaterThan(300);
   });
+  it('in floods of one format\'s near misses with its tokens among them (the scan drops hits whose run ends too soon)', () => {
+    let matches = 0;
+    for (const f of anchored) {
+      let t = '';
+      while (t.length < 6000) {
+        const r = random();
+        // near misses of every body length up to the format's, and now and then a whole token
+        if (r < 0.05) t += fakeToken(f.id, 1 + Math.floor(random() * 1000));
+        else if (r < 0.5) t += pick(f.keywords) + run(Math.floor(random() * 8));
+        else {
+          const token = fakeToken(f.id, 1 + Math.floor(random() * 1000));
+          t += token.slice(0, Math.max(1, token.length - 1 - Math.floor(random() * 6)));
+        }
+        t += random() < 0.9 ? ' ' : '\n';
+      }
+      matches += check(t.replace(/[^\x00-\x7f]/g, ' '));
+    }
+    expect(matches).toBeGreaterThan(anchored.length);
+  });
 });
