@@ -8,8 +8,8 @@ import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, namesPassword, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { isPasswordHash, looksRandom, PASSWORD_ONLY_CHARS, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun, somePasswordValue } from './file-text.js';
-import { nameValuePairs, pairNameAt } from './name-value.js';
-import { asciiTable, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
+import { nameValuePairs, PAIR_VALUE_MIN, pairNameAt } from './name-value.js';
+import { asciiTable, DROP_WIDTH, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { SHARED_PREFIX_OWNERS, TOKEN_FORMATS, type SharedPrefixOwner } from './providers.js';
@@ -117,7 +117,7 @@ export class Detector {
     // a state's checks are read when a hit is first in it: most texts hit few keywords (M's 48,000 strings select 19
     // of 182 formats), and reading every pattern up front was most of a detector's build
     const states = this.keywords.stateCount;
-    this.scratch = newScanScratch(new Int32Array(states));
+    this.scratch = newScanScratch(states);
     this.flat = {
       ready: new Uint8Array(states),
       markers: new Uint32Array(states),
@@ -534,10 +534,24 @@ export class Detector {
       info.checks.length === 0 || info.checks.some((check) => !check.sticky || check.user)
         ? NO_REACH
         : Math.min(...info.checks.map((check) => check.solid - check.length + 1 - check.offset));
-    // a state with no markers whose checks all need characters after the hit: such hits are dropped by the scan
-    // where their run ends too soon (`ScanScratch.dropReach`)
-    const reach = flat.reach[state]!;
-    if (info.markers === 0 && reach !== NO_REACH && reach > 0) this.scratch.dropReach![state] = reach;
+    // a state whose checks are all anchored ones of ours, and whose only marker (if any) is a pair's: its hits are
+    // dropped by the scan where their run ends too soon or the character after them starts no check
+    // (`ScanScratch.drop`); a pair's value is 12 characters that are no white space (`pairMayHold`), after any
+    const pair = info.markers === PAIR_MARKER;
+    const checks = flat.to[state]! - flat.from[state]!;
+    const checksReach = flat.reach[state]!;
+    if (((info.markers === 0 && checks > 0) || pair) && (checks === 0 || checksReach !== NO_REACH)) {
+      const pairReach = PAIR_VALUE_MIN + 1;
+      const reach = checks === 0 ? pairReach : pair ? Math.min(checksReach, pairReach) : checksReach;
+      const drop = this.scratch.drop!;
+      const at = DROP_WIDTH * state;
+      drop[at] = Math.max(reach, 0);
+      for (let w = 0; w < 4; w++) {
+        let union = pair ? -1 : 0;
+        for (let c = flat.from[state]!; c < flat.to[state]!; c++) union |= flat.nextMask[4 * c + w]!;
+        drop[at + 1 + w] = union;
+      }
+    }
     flat.ready[state] = 1;
   }
 

@@ -111,7 +111,7 @@ export class KeywordAutomaton {
     if (bytes !== undefined) {
       const count = this.scanBytes(bytes, length, scratch);
       scratch.spaced = true;
-      return scratch.dropReach !== undefined && count > 0 ? dropShortRuns(scratch, count) : count;
+      return scratch.drop !== undefined && count > 0 ? dropHits(scratch, count, bytes, length) : count;
     }
     scratch.spaced = false;
     return this.scanChars(text, length, scratch);
@@ -240,25 +240,32 @@ function byteScanOf(delta: Uint16Array | Uint32Array, charInfo: Uint16Array, shi
 }
 
 /**
- * The hits of a long ASCII text's scan without those whose run of non-space characters ends before their state's
- * `dropReach`; returns their number. A hit's run ends at the latest at the last white space of the next hit with
+ * The hits of a long ASCII text's scan (`bytes`, `length` characters) without those `ScanScratch.drop` rules out:
+ * a hit whose run of non-space characters ends before its state's reach, or whose next character no check of its
+ * state takes. Returns their number. A hit's run ends at the latest at the last white space of the next hit with
  * another one (as `RunBounds.endsWithin` reads it: a bound that may be looser, never wrong). A flood of near misses
  * (a keyword at every other character) leaves the prefilter a handful of hits instead of one per character.
  */
-function dropShortRuns(scratch: ScanScratch, count: number): number {
+function dropHits(scratch: ScanScratch, count: number, bytes: Uint8Array, length: number): number {
   const buffer = scratch.buffer;
   const lastSpaces = scratch.lastSpaces;
-  const dropReach = scratch.dropReach!;
+  const drop = scratch.drop!;
   let kept = 0;
   /** the first hit whose last white space comes after the current hit's end (`count`: none) */
   let ahead = 0;
   for (let h = 0; h < count; h++) {
     const state = buffer[2 * h]!;
     const end = buffer[2 * h + 1]!;
-    const reach = dropReach[state]!;
+    const at = DROP_WIDTH * state;
+    const reach = drop[at]!;
     if (reach !== 0) {
       while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
       if (ahead < count && end + reach > lastSpaces[ahead]!) continue;
+    }
+    if (end + 1 < length) {
+      let c = bytes[end + 1]!;
+      if (c >= 65 && c <= 90) c += 32;
+      if (((drop[at + 1 + (c >> 5)]! >>> (c & 31)) & 1) === 0) continue;
     }
     if (kept !== h) {
       buffer[2 * kept] = state;
@@ -269,6 +276,9 @@ function dropShortRuns(scratch: ScanScratch, count: number): number {
   }
   return kept;
 }
+
+/** Words per state in `ScanScratch.drop`: its reach, and four words of 32 bits for the characters that may follow. */
+export const DROP_WIDTH = 5;
 
 /** Reusable output of `scanInto`. */
 export interface ScanScratch {
@@ -283,16 +293,24 @@ export interface ScanScratch {
   spaced: boolean;
   shape: number;
   /**
-   * by state (optional): how many characters after a hit's end its run must go on for any check of the state to
-   * hold; 0 when unknown or never. In a long ASCII text, a hit whose run ends (at white space) before that is not
-   * written (the prefilter's own dismissal, `RunBounds.endsWithin`, done where the run ends).
+   * by state (optional), `DROP_WIDTH` words: how many characters after a hit's end its run must go on for any check
+   * of the state to hold (0 when unknown or never), then the ASCII characters (lower-case, a bit each in four words)
+   * one of its checks takes right after the keyword (all set when unknown or any). In a long ASCII text, a hit that
+   * fails either is not written (the prefilter's own dismissals, `RunBounds.endsWithin` and `nextMayFollow`, done in
+   * the scan).
    */
-  dropReach?: Int32Array;
+  drop?: Int32Array;
 }
 
 /** A scratch for `scanInto`. */
-export function newScanScratch(dropReach?: Int32Array): ScanScratch {
-  return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0, spaced: false, dropReach };
+export function newScanScratch(states?: number): ScanScratch {
+  let drop: Int32Array | undefined;
+  if (states !== undefined) {
+    // nothing known of a state yet: no reach, every character may follow
+    drop = new Int32Array(DROP_WIDTH * states).fill(-1);
+    for (let at = 0; at < drop.length; at += DROP_WIDTH) drop[at] = 0;
+  }
+  return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0, spaced: false, drop };
 }
 
 /** Shape bits of a scanned text: which kinds of characters it holds. */

@@ -7,6 +7,8 @@ import { asciiTable, isSpaceCode } from './keywords.js';
 /** `name=value` pairs (query strings, `.env`-style text, cookies): the name decides, via `classifyName` */
 export const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#;\s'"`=][^&#;\s'"`]{11,1025})/g;
 const NAME_VALUE_AT = new RegExp(NAME_VALUE.source, 'y');
+/** The fewest value characters after a pair's `=` (`NAME_VALUE`'s `{11,1025}` after its first): none is white space. */
+export const PAIR_VALUE_MIN = 12;
 /**
  * `[A-Za-z0-9_.-]` (a name character) and `[&#;\s'"\`]` (what ends a value: `;` separates the pairs of connection
  * strings and cookies, `Password=…;Encrypt=True`; an `=` does not, past the value's first character: base64 padding,
@@ -28,7 +30,7 @@ export function nameValuePairs(text: string): RegExpExecArray[] {
   let after = 0;
   for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
     if (eq < after || eq === 0) continue;
-    if (eq + 12 >= text.length) break;
+    if (eq + PAIR_VALUE_MIN >= text.length) break;
     const m = pairAt(text, eq);
     if (!m) continue;
     after = m.index + m[0].length;
@@ -52,8 +54,8 @@ export function pairNameAt(text: string, eq: number): string | undefined {
  * a match from the name's start has its `=` at `eq`).
  */
 function pairAt(text: string, eq: number): RegExpExecArray | null {
-  if (eq === 0 || eq + 12 >= text.length || text.charCodeAt(eq + 1) === 61) return null;
-  for (let i = eq + 1; i <= eq + 12; i++) if (isValueStop(text.charCodeAt(i))) return null;
+  if (eq === 0 || eq + PAIR_VALUE_MIN >= text.length || text.charCodeAt(eq + 1) === 61) return null;
+  for (let i = eq + 1; i <= eq + PAIR_VALUE_MIN; i++) if (isValueStop(text.charCodeAt(i))) return null;
   let start = eq;
   while (start > 0 && eq - start <= 61 && isNameChar(text.charCodeAt(start - 1))) start--;
   if (start === eq || eq - start > 61 || (start > 0 && isNameChar(text.charCodeAt(start - 1)))) return null;
