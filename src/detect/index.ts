@@ -551,6 +551,14 @@ export class Detector {
         for (let c = flat.from[state]!; c < flat.to[state]!; c++) union |= flat.nextMask[4 * c + w]!;
         drop[at + 1 + w] = union;
       }
+    } else if (info.markers === JWT_MARKER && checks === 0) {
+      // a JWT's `eyJ` alone: its run must reach a JWT's least length, its next character be base64url, and no
+      // base64url character come before it (`mayOpenJwt`)
+      const drop = this.scratch.drop!;
+      const at = DROP_WIDTH * state;
+      drop[at] = JWT_REACH;
+      for (let w = 0; w < 4; w++) drop[at + 1 + w] = JWT_NEXT[w]!;
+      drop[at + 5] = 3;
     }
     flat.ready[state] = 1;
   }
@@ -1439,6 +1447,13 @@ function jwtStarts(): (text: string, end: number) => number {
 }
 
 const isBase64urlCode = (c: number): boolean => c < 128 && BASE64URL[c] === 1;
+
+/** What may follow a JWT's `eyJ`, lower-cased (`[a-z0-9_-]`), as the four words of a `ScanScratch.drop` entry. */
+const JWT_NEXT = (() => {
+  const words = [0, 0, 0, 0];
+  for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789_-') words[ch.charCodeAt(0) >> 5]! |= 1 << (ch.charCodeAt(0) & 31);
+  return words;
+})();
 
 /**
  * Can the `eyj` marker that ends at `end` open a JWT: `eyJ` in that case, not inside a longer base64url run? The

@@ -267,6 +267,8 @@ function dropHits(scratch: ScanScratch, count: number, bytes: Uint8Array, length
       if (c >= 65 && c <= 90) c += 32;
       if (((drop[at + 1 + (c >> 5)]! >>> (c & 31)) & 1) === 0) continue;
     }
+    const opens = drop[at + 5]!;
+    if (opens !== 0 && end >= opens && BASE64URL_BYTE[bytes[end - opens]!] === 1) continue;
     if (kept !== h) {
       buffer[2 * kept] = state;
       buffer[2 * kept + 1] = end;
@@ -277,8 +279,13 @@ function dropHits(scratch: ScanScratch, count: number, bytes: Uint8Array, length
   return kept;
 }
 
-/** Words per state in `ScanScratch.drop`: its reach, and four words of 32 bits for the characters that may follow. */
-export const DROP_WIDTH = 5;
+/**
+ * Words per state in `ScanScratch.drop`: its reach, four words of 32 bits for the characters that may follow, and
+ * the length of a keyword that must open a base64url run (0: none).
+ */
+export const DROP_WIDTH = 6;
+/** `[A-Za-z0-9_-]` by byte */
+const BASE64URL_BYTE = asciiTable((ch) => (/[A-Za-z0-9_-]/.test(ch) ? 1 : 0));
 
 /** Reusable output of `scanInto`. */
 export interface ScanScratch {
@@ -295,9 +302,10 @@ export interface ScanScratch {
   /**
    * by state (optional), `DROP_WIDTH` words: how many characters after a hit's end its run must go on for any check
    * of the state to hold (0 when unknown or never), then the ASCII characters (lower-case, a bit each in four words)
-   * one of its checks takes right after the keyword (all set when unknown or any). In a long ASCII text, a hit that
-   * fails either is not written (the prefilter's own dismissals, `RunBounds.endsWithin` and `nextMayFollow`, done in
-   * the scan).
+   * one of its checks takes right after the keyword (all set when unknown or any), then the length of its keyword
+   * when the keyword must open a run of base64url characters (a JWT's `eyJ`: no such character before it; 0 when not
+   * so). In a long ASCII text, a hit that fails any of them is not written (the prefilter's own dismissals,
+   * `RunBounds.endsWithin`, `nextMayFollow` and `mayOpenJwt`, done in the scan).
    */
   drop?: Int32Array;
 }
@@ -308,7 +316,7 @@ export function newScanScratch(states?: number): ScanScratch {
   if (states !== undefined) {
     // nothing known of a state yet: no reach, every character may follow
     drop = new Int32Array(DROP_WIDTH * states).fill(-1);
-    for (let at = 0; at < drop.length; at += DROP_WIDTH) drop[at] = 0;
+    for (let at = 0; at < drop.length; at += DROP_WIDTH) drop[at] = drop[at + 5] = 0;
   }
   return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0, spaced: false, drop };
 }

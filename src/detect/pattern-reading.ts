@@ -429,12 +429,14 @@ export function keywordsStartEveryMatch(source: string, flags: string, keywords:
 
 /** At most this many characters in a class `literalItemAt` expands. */
 const MAX_CLASS_SIZE = 16;
+/** ASCII: the largest class `charsAfterPrefix` reads as a set of characters. */
+const ALPHABET_SIZE = 128;
 
 /**
  * The item at `at` as the lower-case texts it matches, when it is a literal, an escaped punctuation character, a
  * small class without escapes or negation, or a group `(?:…|…)` of such literal alternatives; undefined otherwise.
  */
-function literalItemAt(source: string, at: number): { options: string[]; next: number } | undefined {
+function literalItemAt(source: string, at: number, maxClass = MAX_CLASS_SIZE): { options: string[]; next: number } | undefined {
   const ch = source[at];
   if (ch === undefined) return undefined;
   if (ch === '[') {
@@ -447,12 +449,12 @@ function literalItemAt(source: string, at: number): { options: string[]; next: n
       if (body[j + 1] === '-' && j + 2 < body.length) {
         const from = body.charCodeAt(j);
         const to = body.charCodeAt(j + 2);
-        if (to - from + 1 > MAX_CLASS_SIZE) return undefined;
+        if (to - from + 1 > maxClass) return undefined;
         for (let c = from; c <= to; c++) chars.add(String.fromCharCode(c).toLowerCase());
         j += 2;
       } else chars.add(body[j]!.toLowerCase());
     }
-    if (chars.size === 0 || chars.size > MAX_CLASS_SIZE) return undefined;
+    if (chars.size === 0 || chars.size > maxClass) return undefined;
     return { options: [...chars], next: end + 1 };
   }
   if (ch === '(') {
@@ -627,9 +629,9 @@ function splitTopLevel(body: string): string[] {
 /**
  * The characters (lower-case) the character at `width` of every match of `source` is one of, when the pattern's
  * first `width` characters are single literal characters or small classes, each once, and the item after them is a
- * literal or a small class that must occur: `PuTTY-User-Key-File-[23]: …` at 20 → `23`. Undefined when it cannot
- * tell (a quantifier, a group, a larger class, the `i` flag with Unicode folding). A keyword hit whose next character
- * is none of them starts no match.
+ * literal or a class (of any size) that must occur: `PuTTY-User-Key-File-[23]: …` at 20 → `23`, `key[A-Za-z0-9]{14}`
+ * at 3 → its 36 letters and digits. Undefined when it cannot tell (a quantifier, a group, a class with an escape or a
+ * negation, the `i` flag with Unicode folding). A keyword hit whose next character is none of them starts no match.
  */
 export function charsAfterPrefix(source: string, flags: string, width: number): string | undefined {
   if (flags.includes('i') && /[uv]/.test(flags)) return undefined;
@@ -641,7 +643,8 @@ export function charsAfterPrefix(source: string, flags: string, width: number): 
     if (!item || item.options.some((o) => o.length !== 1) || quantifierAt(rest, item.next)?.next !== item.next) return undefined;
     at = item.next;
   }
-  const next = literalItemAt(rest, at);
+  // the next item may be a class of any size (`[A-Za-z0-9]`): its characters are a set the prefilter tests a bit of
+  const next = literalItemAt(rest, at, ALPHABET_SIZE);
   if (!next || next.options.some((o) => o.length !== 1)) return undefined;
   const quantifier = quantifierAt(rest, next.next);
   if (!quantifier || quantifier.min === 0) return undefined;

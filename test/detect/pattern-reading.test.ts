@@ -262,8 +262,13 @@ describe('charsAfterPrefix', () => {
     expect(charsAfterPrefix(String.raw`(?<![A-Za-z0-9_])xox[bp]-[0-9]{10,13}-[A-Za-z0-9-]+`, '', 5)).toBe('0123456789');
     expect(charsAfterPrefix(String.raw`https://hooks\.slack\.com/services/T[A-Z0-9]+`, '', 24)).toBe('s');
   });
-  it('says nothing where it cannot tell: a quantifier, a group, a large class, an optional item, Unicode case folding', () => {
-    expect(charsAfterPrefix(String.raw`ghp_[A-Za-z0-9]{36}`, '', 4)).toBeUndefined();
+  it('reads a class of any size as its set of characters (lower-case), but not one with an escape or a negation', () => {
+    const set = charsAfterPrefix(String.raw`ghp_[A-Za-z0-9]{36}`, '', 4);
+    expect([...new Set(set)].sort().join('')).toBe('0123456789abcdefghijklmnopqrstuvwxyz');
+    expect(charsAfterPrefix(String.raw`ghp_[\w]{36}`, '', 4)).toBeUndefined();
+    expect(charsAfterPrefix(String.raw`ghp_[^"]{36}`, '', 4)).toBeUndefined();
+  });
+  it('says nothing where it cannot tell: a quantifier, a group, an optional item, Unicode case folding', () => {
     expect(charsAfterPrefix(String.raw`ab?cd`, '', 2)).toBeUndefined();
     expect(charsAfterPrefix(String.raw`sk_(?:live|test)_x`, '', 3)).toBeUndefined();
     expect(charsAfterPrefix(String.raw`abc[de]?f`, '', 3)).toBeUndefined();
