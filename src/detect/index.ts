@@ -9,7 +9,7 @@ import { classifyContext, classifyName, contextText, genericEnvName, namesPasswo
 import { isPasswordHash, looksRandom, PASSWORD_ONLY_CHARS, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun, somePasswordValue } from './file-text.js';
 import { nameValuePairs, PAIR_VALUE_MIN, pairNameAt } from './name-value.js';
-import { asciiTable, DROP_WIDTH, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
+import { asciiTable, DROP_UNLESS_JWT_OPENS, DROP_UNLESS_PAIR_VALUE, DROP_WIDTH, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { SHARED_PREFIX_OWNERS, TOKEN_FORMATS, type SharedPrefixOwner } from './providers.js';
@@ -546,6 +546,8 @@ export class Detector {
       const drop = this.scratch.drop!;
       const at = DROP_WIDTH * state;
       drop[at] = Math.max(reach, 0);
+      // a pair's `=` alone: also dropped where no value follows it
+      if (checks === 0) drop[at + 5] = DROP_UNLESS_PAIR_VALUE;
       for (let w = 0; w < 4; w++) {
         let union = pair ? -1 : 0;
         for (let c = flat.from[state]!; c < flat.to[state]!; c++) union |= flat.nextMask[4 * c + w]!;
@@ -558,7 +560,7 @@ export class Detector {
       const at = DROP_WIDTH * state;
       drop[at] = JWT_REACH;
       for (let w = 0; w < 4; w++) drop[at + 1 + w] = JWT_NEXT[w]!;
-      drop[at + 5] = 3;
+      drop[at + 5] = DROP_UNLESS_JWT_OPENS;
     }
     flat.ready[state] = 1;
   }

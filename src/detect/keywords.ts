@@ -267,8 +267,9 @@ function dropHits(scratch: ScanScratch, count: number, bytes: Uint8Array, length
       if (c >= 65 && c <= 90) c += 32;
       if (((drop[at + 1 + (c >> 5)]! >>> (c & 31)) & 1) === 0) continue;
     }
-    const opens = drop[at + 5]!;
-    if (opens !== 0 && end >= opens && BASE64URL_BYTE[bytes[end - opens]!] === 1) continue;
+    const rule = drop[at + 5]!;
+    if (rule === DROP_UNLESS_JWT_OPENS && end >= 3 && BASE64URL_BYTE[bytes[end - 3]!] === 1) continue;
+    if (rule === DROP_UNLESS_PAIR_VALUE && !pairValueFollows(bytes, length, end)) continue;
     if (kept !== h) {
       buffer[2 * kept] = state;
       buffer[2 * kept + 1] = end;
@@ -281,11 +282,30 @@ function dropHits(scratch: ScanScratch, count: number, bytes: Uint8Array, length
 
 /**
  * Words per state in `ScanScratch.drop`: its reach, four words of 32 bits for the characters that may follow, and
- * the length of a keyword that must open a base64url run (0: none).
+ * a rule of its marker (`DROP_UNLESS_*`, 0: none).
  */
 export const DROP_WIDTH = 6;
+/** The state is a JWT's `eyJ` alone: dropped when a base64url character comes before it (`mayOpenJwt`). */
+export const DROP_UNLESS_JWT_OPENS = 1;
+/** The state is a pair's `=` alone: dropped unless a value follows (`PAIR_VALUE_MIN` characters, no `VALUE_STOP`). */
+export const DROP_UNLESS_PAIR_VALUE = 2;
 /** `[A-Za-z0-9_-]` by byte */
 const BASE64URL_BYTE = asciiTable((ch) => (/[A-Za-z0-9_-]/.test(ch) ? 1 : 0));
+/** The fewest value characters after a pair's `=` (`NAME_VALUE`'s `{11,1025}` after its first): none is white space. */
+export const PAIR_VALUE_MIN = 12;
+/**
+ * What ends a pair's value, by ASCII code: `[&#;\s'"\`]` (`;` separates the pairs of connection strings and cookies,
+ * `Password=…;Encrypt=True`; an `=` does not, past the value's first character: base64 padding, a password holding
+ * one).
+ */
+export const VALUE_STOP = asciiTable((ch) => (/[&#;\s'"`]/.test(ch) ? 1 : 0));
+
+/** Is the `=` at `eq` of an ASCII text followed by a pair's value (`pairAt`'s first checks): no `=`, then no stop? */
+function pairValueFollows(bytes: Uint8Array, length: number, eq: number): boolean {
+  if (eq === 0 || eq + PAIR_VALUE_MIN >= length || bytes[eq + 1] === 61) return false;
+  for (let i = eq + 1; i <= eq + PAIR_VALUE_MIN; i++) if (VALUE_STOP[bytes[i]!] === 1) return false;
+  return true;
+}
 
 /** Reusable output of `scanInto`. */
 export interface ScanScratch {

@@ -2,20 +2,15 @@
  * `name=value` pairs inside a string (query strings, `.env`-style text, cookies). The name decides whether the value
  * is a credential (`classifyName`); this module only finds the pairs, linearly.
  */
-import { asciiTable, isSpaceCode } from './keywords.js';
+import { asciiTable, isSpaceCode, PAIR_VALUE_MIN, VALUE_STOP } from './keywords.js';
+
+export { PAIR_VALUE_MIN };
 
 /** `name=value` pairs (query strings, `.env`-style text, cookies): the name decides, via `classifyName` */
 export const NAME_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})=([^&#;\s'"`=][^&#;\s'"`]{11,1025})/g;
 const NAME_VALUE_AT = new RegExp(NAME_VALUE.source, 'y');
-/** The fewest value characters after a pair's `=` (`NAME_VALUE`'s `{11,1025}` after its first): none is white space. */
-export const PAIR_VALUE_MIN = 12;
-/**
- * `[A-Za-z0-9_.-]` (a name character) and `[&#;\s'"\`]` (what ends a value: `;` separates the pairs of connection
- * strings and cookies, `Password=…;Encrypt=True`; an `=` does not, past the value's first character: base64 padding,
- * a password holding one), by char code below 128
- */
+/** `[A-Za-z0-9_.-]` (a name character) by char code below 128; what ends a value is `VALUE_STOP` */
 const NAME_CHAR = asciiTable((ch) => (/[A-Za-z0-9_.-]/.test(ch) ? 1 : 0));
-const VALUE_STOP = asciiTable((ch) => (/[&#;\s'"`]/.test(ch) ? 1 : 0));
 const isNameChar = (c: number): boolean => c < 128 && NAME_CHAR[c] === 1;
 /** white space outside ASCII (`\u00a0`, `\u2028`, `\ufeff`…) stops a value too, as `\s` does */
 const isValueStop = (c: number): boolean => (c < 128 ? VALUE_STOP[c] === 1 : isSpaceCode(c));

@@ -316,6 +316,29 @@ describe('long texts', () => {
       expect(long, f.id).toEqual(short);
     }
   });
+  it('find every marker finding in a long ASCII text among floods of its near misses (the scan drops hits that cannot hold)', () => {
+    // the markers whose hits the scan itself drops (a pair's `=`, a JWT's `eyJ`), each found where a near miss of it
+    // sits on either side: pairs whose value stops short (`&`, `;`, a quote, white space) or begins with `=`, and `eyJ`
+    // inside base64url runs
+    const payload = Buffer.from(JSON.stringify({ sub: 'svc', iat: 1700000000 })).toString('base64url');
+    const jwtToken = ['eyJhbGciOiJIUzI1NiJ9', payload, randomString(B64, 43, 19400)].join('.');
+    const cases: [string, (i: number) => string, string][] = [
+      ['pair', (i) => `api_key=${randomString(B64, 6 + (i % 5), 19500 + i)}${'&;"\' '[i % 5]}`, `password=${fakeGenericSecret(19600)}&`],
+      ['pair at a stop', (i) => `token==${randomString(B64, 20, 19700 + i)}&`, `client_secret=${fakeGenericSecret(19601)};`],
+      ['jwt', (i) => `${'eyJ'.repeat(1 + (i % 9))}${randomString(B64, 5, 19800 + i)}.`, ` ${jwtToken} `],
+    ];
+    for (const [name, miss, real] of cases) {
+      const parts: string[] = [];
+      for (let i = 0; parts.join('').length < 6000; i++) parts.push(miss(i));
+      for (const at of [0, Math.floor(parts.length / 2), parts.length]) {
+        const text = [...parts.slice(0, at), real, ...parts.slice(at)].join('');
+        expect(text.length, name).toBeGreaterThan(4096);
+        const short = detectSecrets(real).map((f) => f.value);
+        expect(short.length, name).toBe(1);
+        expect(detectSecrets(text).map((f) => f.value), `${name} at ${at}`).toContain(short[0]);
+      }
+    }
+  });
 });
 
 describe('format objects', () => {
