@@ -1300,15 +1300,19 @@ function isPasswordShaped(value: string): boolean {
   return looksRandom(value, false, true) && !REGEX_SOURCE.test(value);
 }
 
-/** What a regular expression's source holds and a password hardly does: a group's `(?`, a class escape, a range closing a class, a counted quantifier, a negated class. */
+/**
+ * What a regular expression's source holds and a password hardly does: a group's `(?`, a class escape, a range
+ * closing a class, a counted quantifier, a negated class.
+ */
 const REGEX_SOURCE = /\(\?[:=!<]|\\[dDwWsSbB]|[A-Za-z0-9]-[A-Za-z0-9]\]|\{\d+(?:,\d*)?\}|\[\^/;
 
 /** A character `looksRandom` reads only in a password (`PASSWORD_ONLY_CHARS`). */
 const PASSWORD_ONLY_CHAR = new RegExp(`[${PASSWORD_ONLY_CHARS.replace(/[\\\]\[]/g, '\\$&')}]`);
 
 /**
- * `somePasswordValue`'s test of a span as written: its value (as written, escapes cooked, or with JSX entities decoded) holds a
- * character only a password is read with (the other values are `someValueRun`'s), and is a password's shape.
+ * `somePasswordValue`'s test of a span as written: its value (as written, escapes cooked, or with JSX entities
+ * decoded) holds a character only a password is read with (the other values are `someValueRun`'s), and is a
+ * password's shape.
  */
 function passwordSpanMayHold(span: string, jsx: boolean): boolean {
   const reads = (value: string): boolean => PASSWORD_ONLY_CHAR.test(value) && isPasswordShaped(value);

@@ -101,7 +101,8 @@ export class KeywordAutomaton {
   /**
    * One pass without a callback: writes `state, end` pairs of every hit into `buffer` and, for a long ASCII text, the
    * last white space up to each hit into `lastSpaces` (growing both as needed), and returns the number of pairs, plus
-   * the shape of the text (`SHAPE_*` bits) in `shape`.
+   * the shape of the text (`SHAPE_*` bits) in `shape`. For a long ASCII text, the hits the scratch's `drop` table rules
+   * out are left out (`dropHits`).
    */
   scanInto(text: string, scratch: ScanScratch): number {
     const length = text.length;
@@ -126,7 +127,6 @@ export class KeywordAutomaton {
   keywordsOf(state: number): readonly string[] {
     return this.out[state] ?? [];
   }
-
 }
 
 /** The byte buffer long texts are copied into: reused up to this size (a fresh one for a longer text). */
