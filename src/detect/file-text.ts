@@ -180,8 +180,8 @@ const PASSWORD_NAME = /pass|secret|pw/i;
 /**
  * What a whole value starts after, and ends before, by the kind of text it is (bits): a string in double quotes (1) or
  * single quotes (2), a template chunk (4: after a backtick or the `}` of `${…}`, before a backtick or `${`), JSX text
- * (8: after `>` or `}`, before `<` or `{`). A value's two ends are of one kind; a run's own start and end (white space
- * around the value) go with any.
+ * (8: after `>` or `}`, before `<` or `{`). A value's two ends are of one kind; where white space inside its
+ * delimiters is trimmed from it (`" <value> "`), the delimiter beyond the white space gives the kind.
  */
 const VALUE_OPENER = new Uint8Array(128);
 const VALUE_CLOSER = new Uint8Array(128);
@@ -192,7 +192,10 @@ const LONGEST_WHOLE_VALUE = 512;
 /** More places a value could start and end in one run than this: the run is not read, the file passes. */
 const MAX_PASSWORD_SPANS = 64;
 
-/** The kinds of text (`VALUE_OPENER` bits) a character ends when it is not escaped: a quote its strings, a backtick templates. */
+/**
+ * The kinds of text (`VALUE_OPENER` bits) a character ends when it is not escaped: a quote its strings, a backtick
+ * templates (and `${` their chunks), `<` and `{` JSX text.
+ */
 const VALUE_KILLER = new Uint8Array(128);
 for (const [ch, kinds] of [['"', 1], ["'", 2], ['`', 4], ['<', 8], ['{', 8]] as const) VALUE_KILLER[ch.charCodeAt(0)] = kinds;
 
