@@ -247,12 +247,10 @@ function classifyNameUncached(name: string): NameVerdict {
  * name counts as the nearest name.
  */
 export function classifyContext(ctx: DetectContext): NameVerdict {
-  const names = ctx.envFallback ? [ctx.envFallback, ...(ctx.names ?? [])] : (ctx.names ?? []);
-  for (const name of names) {
-    const verdict = classifyName(name);
-    if (verdict !== 'neutral') return verdict;
-  }
-  if (ctx.callee && ((CREDENTIAL_CALLEES.test(ctx.callee) && !LOOKUP_CALLEES.test(ctx.callee)) || (names.length === 0 && ctx.callee in SDK_CALLEES))) {
+  const decided = decidingName(ctx);
+  if (decided) return decided.verdict;
+  const named = Boolean(ctx.envFallback) || (ctx.names?.length ?? 0) > 0;
+  if (ctx.callee && ((CREDENTIAL_CALLEES.test(ctx.callee) && !LOOKUP_CALLEES.test(ctx.callee)) || (!named && ctx.callee in SDK_CALLEES))) {
     return 'credential';
   }
   return 'neutral';
@@ -266,16 +264,24 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd', 'secr
  * generated password may hold quotes and brackets (`looksRandom(value, false, true)`): read so only there.
  */
 export function namesPassword(ctx: DetectContext): boolean {
-  const names = ctx.envFallback ? [ctx.envFallback, ...(ctx.names ?? [])] : (ctx.names ?? []);
-  for (const name of names) {
-    const verdict = classifyName(name);
-    if (verdict === 'neutral') continue;
-    if (verdict !== 'credential') return false;
-    const words = splitWords(name);
-    const last = words[words.length - 1];
-    return last === 'pass' || last === 'pw' || words.some((w) => PASSWORD_WORDS.has(w));
+  const decided = decidingName(ctx);
+  if (decided?.verdict !== 'credential') return false;
+  const words = splitWords(decided.name);
+  const last = words[words.length - 1];
+  return last === 'pass' || last === 'pw' || words.some((w) => PASSWORD_WORDS.has(w));
+}
+
+/** The name that decides a context's verdict, nearest first (an env fallback's name the nearest): the first that is not neutral. */
+function decidingName(ctx: DetectContext): { name: string; verdict: NameVerdict } | undefined {
+  if (ctx.envFallback) {
+    const verdict = classifyName(ctx.envFallback);
+    if (verdict !== 'neutral') return { name: ctx.envFallback, verdict };
   }
-  return false;
+  for (const name of ctx.names ?? []) {
+    const verdict = classifyName(name);
+    if (verdict !== 'neutral') return { name, verdict };
+  }
+  return undefined;
 }
 
 /** `getCredentials("githubApi")`, `hasToken("x")`: the argument names a credential, it is not one. */
