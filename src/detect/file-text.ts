@@ -81,9 +81,17 @@ for (let c = 0; c < 128; c++) {
   // a run of token characters never takes in a delimiter around it (a template's `$` aside: see `dollar`)
   if ([34, 39, 96, 60, 123, 125, 62].includes(c) && TOKEN_CHAR_TABLE[c] !== 0) throw new Error(`delimiter ${c} is a token character`);
 }
-/** Characters a string, template chunk or JSX text starts after: the quotes, `}` ending `${…}` or `{…}`, JSX's `>`. */
-const OPENER = new Uint8Array(128);
-for (const ch of ['"', "'", '`', '}', '>']) OPENER[ch.charCodeAt(0)] = 1;
+/**
+ * What a string, template chunk or JSX text starts after (the quotes, `}` ending `${…}` or `{…}`, JSX's `>`), and
+ * ends before, by the kind of text it is (bits): a string in double quotes (1) or single quotes (2), a template chunk
+ * (4: after a backtick or the `}` of `${…}`, before a backtick or `${`), JSX text (8: after `>` or `}`, before `<` or
+ * `{`). A value's two ends are of one kind; where white space inside its delimiters is trimmed from it
+ * (`" <value> "`), the delimiter beyond the white space gives the kind.
+ */
+const VALUE_OPENER = new Uint8Array(128);
+const VALUE_CLOSER = new Uint8Array(128);
+for (const [ch, kinds] of [['"', 1], ["'", 2], ['`', 4], ['}', 4 | 8], ['>', 8]] as const) VALUE_OPENER[ch.charCodeAt(0)] = kinds;
+for (const [ch, kinds] of [['"', 1], ["'", 2], ['`', 4], ['$', 4], ['<', 8], ['{', 8]] as const) VALUE_CLOSER[ch.charCodeAt(0)] = kinds;
 
 /** A run of token characters that ends a string, template chunk or JSX text (see `KeywordAutomaton.scanFileInto`). */
 export interface ValueRun {
@@ -123,8 +131,7 @@ const CODE_CLOSERS = ['"', "'", '`', '${'];
 export function someValueRun(text: string, jsx: boolean, visit: (run: ValueRun) => boolean): boolean {
   for (const closer of jsx ? CLOSERS : CODE_CLOSERS) {
     for (let at = text.indexOf(closer); at >= 0; at = text.indexOf(closer, at + 1)) {
-      let end = at;
-      while (end > 0 && isBlankCode(text.charCodeAt(end - 1))) end--;
+      const end = blankBefore(text, at);
       let start = end;
       while (start > 0 && end - start <= LONGEST_VALUE) {
         const c = text.charCodeAt(start - 1);
@@ -132,11 +139,10 @@ export function someValueRun(text: string, jsx: boolean, visit: (run: ValueRun) 
         start--;
       }
       if (end - start < 16 || end - start > LONGEST_VALUE) continue;
-      let before = start;
-      while (before > 0 && isBlankCode(text.charCodeAt(before - 1))) before--;
+      const before = blankBefore(text, start);
       const opener = before > 0 ? text.charCodeAt(before - 1) : 0;
       const run = text.slice(start, end);
-      const filled = opener < 128 && OPENER[opener] === 1;
+      const filled = opener < 128 && VALUE_OPENER[opener] !== 0;
       const schemed = !filled && before < start && schemeBefore(text, before);
       if (visit({ run, filled, dollar: end === at && closer === '{' && run.endsWith('$'), schemed })) return true;
     }
@@ -155,7 +161,7 @@ function schemeBefore(text: string, end: number): boolean {
   if (start === end || start === 0) return false;
   const first = text.charCodeAt(start);
   const opener = text.charCodeAt(start - 1);
-  return ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) && opener < 128 && OPENER[opener] === 1;
+  return ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) && opener < 128 && VALUE_OPENER[opener] !== 0;
 }
 
 /**
@@ -177,16 +183,6 @@ export function isBlankCode(c: number): boolean {
 
 /** A name that says password or secret (`namesPassword`'s words all hold one of these). */
 const PASSWORD_NAME = /pass|secret|pw/i;
-/**
- * What a whole value starts after, and ends before, by the kind of text it is (bits): a string in double quotes (1) or
- * single quotes (2), a template chunk (4: after a backtick or the `}` of `${…}`, before a backtick or `${`), JSX text
- * (8: after `>` or `}`, before `<` or `{`). A value's two ends are of one kind; where white space inside its
- * delimiters is trimmed from it (`" <value> "`), the delimiter beyond the white space gives the kind.
- */
-const VALUE_OPENER = new Uint8Array(128);
-const VALUE_CLOSER = new Uint8Array(128);
-for (const [ch, kinds] of [['"', 1], ["'", 2], ['`', 4], ['}', 4 | 8], ['>', 8]] as const) VALUE_OPENER[ch.charCodeAt(0)] = kinds;
-for (const [ch, kinds] of [['"', 1], ["'", 2], ['`', 4], ['$', 4], ['<', 8], ['{', 8]] as const) VALUE_CLOSER[ch.charCodeAt(0)] = kinds;
 /** The longest whole value `matchWholeValue` reads. */
 const LONGEST_WHOLE_VALUE = 512;
 /** More places a value could start and end in one run than this: the run is not read, the file passes. */
