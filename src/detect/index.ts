@@ -9,7 +9,7 @@ import { classifyContext, classifyName, contextText, genericEnvName, namesPasswo
 import { isPasswordHash, looksRandom, PASSWORD_ONLY_CHARS, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun, somePasswordValue } from './file-text.js';
 import { nameValuePairs, PAIR_VALUE_MIN, pairNameAt } from './name-value.js';
-import { asciiTable, DROP_UNLESS_JWT_OPENS, DROP_UNLESS_PAIR_VALUE, DROP_WIDTH, hasSolidRun, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
+import { asciiTable, charMask, DROP_NEXT, DROP_REACH, DROP_RULE, DROP_UNLESS_JWT_OPENS, DROP_UNLESS_PAIR_VALUE, DROP_WIDTH, hasSolidRun, maskHolds, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { SHARED_PREFIX_OWNERS, TOKEN_FORMATS, type SharedPrefixOwner } from './providers.js';
@@ -517,12 +517,7 @@ export class Detector {
       flat.offset.push(check.offset);
       flat.solid.push(check.solid);
       flat.next.push(check.next);
-      const words = check.next === '' ? [-1, -1, -1, -1] : [0, 0, 0, 0];
-      for (let i = 0; i < check.next.length; i++) {
-        const ch = check.next.charCodeAt(i);
-        if (ch < 128) words[ch >> 5]! |= 1 << (ch & 31);
-      }
-      flat.nextMask.push(...words);
+      flat.nextMask.push(...(check.next === '' ? ANY_CHAR : charMask(check.next)));
       flat.user.push(check.user ? 1 : 0);
     }
     flat.to[state] = flat.format.length;
@@ -543,26 +538,30 @@ export class Detector {
     if (((info.markers === 0 && checks > 0) || pair) && (checks === 0 || checksReach !== NO_REACH)) {
       const pairReach = PAIR_VALUE_MIN + 1;
       const reach = checks === 0 ? pairReach : pair ? Math.min(checksReach, pairReach) : checksReach;
-      const drop = this.scratch.drop!;
-      const at = DROP_WIDTH * state;
-      drop[at] = Math.max(reach, 0);
-      // a pair's `=` alone: also dropped where no value follows it
-      if (checks === 0) drop[at + 5] = DROP_UNLESS_PAIR_VALUE;
-      for (let w = 0; w < 4; w++) {
-        let union = pair ? -1 : 0;
-        for (let c = flat.from[state]!; c < flat.to[state]!; c++) union |= flat.nextMask[4 * c + w]!;
-        drop[at + 1 + w] = union;
+      // the characters any check takes next (a pair takes any)
+      let next = ANY_CHAR;
+      if (!pair) {
+        const union = [0, 0, 0, 0];
+        for (let c = flat.from[state]!; c < flat.to[state]!; c++) for (let w = 0; w < 4; w++) union[w]! |= flat.nextMask[4 * c + w]!;
+        next = union;
       }
+      // a pair's `=` alone: also dropped where no value follows it
+      this.setDrop(state, Math.max(reach, 0), next, checks === 0 ? DROP_UNLESS_PAIR_VALUE : 0);
     } else if (info.markers === JWT_MARKER && checks === 0) {
       // a JWT's `eyJ` alone: its run must reach a JWT's least length, its next character be base64url, and no
       // base64url character come before it (`mayOpenJwt`)
-      const drop = this.scratch.drop!;
-      const at = DROP_WIDTH * state;
-      drop[at] = JWT_REACH;
-      for (let w = 0; w < 4; w++) drop[at + 1 + w] = JWT_NEXT[w]!;
-      drop[at + 5] = DROP_UNLESS_JWT_OPENS;
+      this.setDrop(state, JWT_REACH, JWT_NEXT, DROP_UNLESS_JWT_OPENS);
     }
     flat.ready[state] = 1;
+  }
+
+  /** Writes a state's entry of the scan's `ScanScratch.drop` table: its reach, the characters that may follow, its rule. */
+  private setDrop(state: number, reach: number, next: readonly number[], rule: number): void {
+    const drop = this.scratch.drop!;
+    const at = DROP_WIDTH * state;
+    drop[at + DROP_REACH] = reach;
+    for (let w = 0; w < 4; w++) drop[at + DROP_NEXT + w] = next[w]!;
+    drop[at + DROP_RULE] = rule;
   }
 
   /**
@@ -1189,10 +1188,8 @@ const NEED_CONTEXT = Symbol('need context');
  */
 function nextMayFollow(mask: readonly number[], check: number, text: string, at: number): boolean {
   if (at >= text.length) return true;
-  let c = text.charCodeAt(at);
-  if (c >= 128) return false;
-  if (c >= 65 && c <= 90) c += 32;
-  return ((mask[4 * check + (c >> 5)]! >>> (c & 31)) & 1) === 1;
+  const c = text.charCodeAt(at);
+  return c < 128 && maskHolds(mask, 4 * check, c);
 }
 
 /** What `detectScanned` returns when probing (`needContext`) ends where only the context can decide (never a real result). */
@@ -1454,12 +1451,10 @@ function jwtStarts(): (text: string, end: number) => number {
 
 const isBase64urlCode = (c: number): boolean => c < 128 && BASE64URL[c] === 1;
 
-/** What may follow a JWT's `eyJ`, lower-cased (`[a-z0-9_-]`), as the four words of a `ScanScratch.drop` entry. */
-const JWT_NEXT = (() => {
-  const words = [0, 0, 0, 0];
-  for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789_-') words[ch.charCodeAt(0) >> 5]! |= 1 << (ch.charCodeAt(0) & 31);
-  return words;
-})();
+/** What may follow a JWT's `eyJ`, lower-cased (`[a-z0-9_-]`), as a `charMask`. */
+const JWT_NEXT = charMask('abcdefghijklmnopqrstuvwxyz0123456789_-');
+/** Every character, as a `charMask` (a check whose next character may be any). */
+const ANY_CHAR: readonly number[] = [-1, -1, -1, -1];
 
 /**
  * Can the `eyj` marker that ends at `end` open a JWT: `eyJ` in that case, not inside a longer base64url run? The

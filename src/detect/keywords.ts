@@ -257,17 +257,13 @@ function dropHits(scratch: ScanScratch, count: number, bytes: Uint8Array, length
     const state = buffer[2 * h]!;
     const end = buffer[2 * h + 1]!;
     const at = DROP_WIDTH * state;
-    const reach = drop[at]!;
+    const reach = drop[at + DROP_REACH]!;
     if (reach !== 0) {
       while (ahead < count && lastSpaces[ahead]! <= end) ahead++;
       if (ahead < count && end + reach > lastSpaces[ahead]!) continue;
     }
-    if (end + 1 < length) {
-      let c = bytes[end + 1]!;
-      if (c >= 65 && c <= 90) c += 32;
-      if (((drop[at + 1 + (c >> 5)]! >>> (c & 31)) & 1) === 0) continue;
-    }
-    const rule = drop[at + 5]!;
+    if (end + 1 < length && !maskHolds(drop, at + DROP_NEXT, bytes[end + 1]!)) continue;
+    const rule = drop[at + DROP_RULE]!;
     if (rule === DROP_UNLESS_JWT_OPENS && end >= 3 && BASE64URL_BYTE[bytes[end - 3]!] === 1) continue;
     if (rule === DROP_UNLESS_PAIR_VALUE && !pairValueFollows(bytes, length, end)) continue;
     if (kept !== h) {
@@ -285,6 +281,26 @@ function dropHits(scratch: ScanScratch, count: number, bytes: Uint8Array, length
  * a rule of its marker (`DROP_UNLESS_*`, 0: none).
  */
 export const DROP_WIDTH = 6;
+/** Where in a state's `ScanScratch.drop` entry its reach, its four words of next characters and its rule are. */
+export const DROP_REACH = 0;
+export const DROP_NEXT = 1;
+export const DROP_RULE = 5;
+
+/** A set of ASCII characters (as written: lower-case letters for a set read case-blind) as four words of 32 bits. */
+export function charMask(chars: string): number[] {
+  const words = [0, 0, 0, 0];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars.charCodeAt(i);
+    if (c < 128) words[c >> 5]! |= 1 << (c & 31);
+  }
+  return words;
+}
+
+/** Does the set of four words at `at` of `mask` (`charMask`) hold ASCII code `c`, an upper-case letter read as lower-case? */
+export function maskHolds(mask: ArrayLike<number>, at: number, c: number): boolean {
+  if (c >= 65 && c <= 90) c += 32;
+  return ((mask[at + (c >> 5)]! >>> (c & 31)) & 1) === 1;
+}
 /** The state is a JWT's `eyJ` alone: dropped when a base64url character comes before it (`mayOpenJwt`). */
 export const DROP_UNLESS_JWT_OPENS = 1;
 /** The state is a pair's `=` alone: dropped unless a value follows (`PAIR_VALUE_MIN` characters, no `VALUE_STOP`). */
@@ -336,7 +352,7 @@ export function newScanScratch(states?: number): ScanScratch {
   if (states !== undefined) {
     // nothing known of a state yet: no reach, every character may follow
     drop = new Int32Array(DROP_WIDTH * states).fill(-1);
-    for (let at = 0; at < drop.length; at += DROP_WIDTH) drop[at] = drop[at + 5] = 0;
+    for (let at = 0; at < drop.length; at += DROP_WIDTH) drop[at + DROP_REACH] = drop[at + DROP_RULE] = 0;
   }
   return { buffer: new Int32Array(64), lastSpaces: new Int32Array(32), shape: 0, spaced: false, drop };
 }
