@@ -38,54 +38,60 @@ describe('KeywordAutomaton', () => {
   });
 });
 
+const PROVIDER_KEYWORDS = [...new Set(TOKEN_FORMATS.flatMap((f) => f.keywords))];
+
+/** A seeded generator of integers below `n`. */
+function seeded(seed: number): (n: number) => number {
+  return (n) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * n);
+}
+
+/**
+ * `length` characters or more of provider keyword pieces glued together (prefixes, suffixes and overlaps, in mixed
+ * case), with one of `separators` now and then, and (`runs`) runs of one letter (`aaaa…`, keywords of their own).
+ */
+function keywordPieces(rand: (n: number) => number, length: number, separators: string, runs: boolean): string {
+  let text = '';
+  while (text.length < length) {
+    const k = PROVIDER_KEYWORDS[rand(PROVIDER_KEYWORDS.length)]!;
+    const piece = k.slice(rand(2) === 0 ? 0 : rand(k.length), rand(2) === 0 ? k.length : 1 + rand(k.length));
+    text += rand(3) === 0 ? piece.toUpperCase() : piece;
+    if (runs && rand(8) === 0) text += 'aA'[rand(2)]!.repeat(rand(30));
+    if (rand(4) === 0) text += separators[rand(separators.length)];
+  }
+  return text;
+}
+
+/** Every provider keyword in `text` where it ends (`end:keyword`), by a naive case-blind search. */
+function naiveHits(text: string): string[] {
+  const lower = text.toLowerCase();
+  const naive: string[] = [];
+  for (const k of PROVIDER_KEYWORDS) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) naive.push(`${i + k.length - 1}:${k}`);
+  return naive.sort();
+}
+
 describe('KeywordAutomaton on the provider keywords', () => {
   it('reports every keyword where it ends, as a naive search does, in text made of keyword pieces', () => {
-    const keywords = [...new Set(TOKEN_FORMATS.flatMap((f) => f.keywords))];
-    const automaton = new KeywordAutomaton(keywords);
+    const automaton = new KeywordAutomaton(PROVIDER_KEYWORDS);
     const scratch = newScanScratch();
-    let seed = 11;
-    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * n);
+    const rand = seeded(11);
     for (let n = 0; n < 300; n++) {
-      // pieces of keywords glued together: prefixes, suffixes and overlaps of real keywords, in mixed case
-      let text = '';
-      while (text.length < 60) {
-        const k = keywords[rand(keywords.length)]!;
-        const piece = k.slice(rand(2) === 0 ? 0 : rand(k.length), rand(2) === 0 ? k.length : 1 + rand(k.length));
-        text += rand(3) === 0 ? piece.toUpperCase() : piece;
-        if (rand(4) === 0) text += ' -_'[rand(3)];
-      }
-      const lower = text.toLowerCase();
-      const naive: string[] = [];
-      for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) naive.push(`${i + k.length - 1}:${k}`);
+      const text = keywordPieces(rand, 60, ' -_', false);
       const found: string[] = [];
       const count = automaton.scanInto(text, scratch);
       for (let h = 0; h < count; h++) for (const k of automaton.keywordsOf(scratch.buffer[2 * h]!)) found.push(`${scratch.buffer[2 * h + 1]}:${k}`);
-      expect(found.sort()).toEqual(naive.sort());
+      expect(found.sort()).toEqual(naiveHits(text));
     }
   });
 });
 
 describe('KeywordAutomaton on long ASCII texts (read as bytes)', () => {
   it('reports every keyword where it ends, and the last white space up to it, as a naive search does', () => {
-    const keywords = [...new Set(TOKEN_FORMATS.flatMap((f) => f.keywords))];
-    const automaton = new KeywordAutomaton(keywords);
+    const automaton = new KeywordAutomaton(PROVIDER_KEYWORDS);
     const scratch = newScanScratch();
-    let seed = 19300;
-    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * n);
+    const rand = seeded(19300);
     for (let n = 0; n < 12; n++) {
-      // 4,096 to 40,000 characters of keyword pieces, white space and runs of one letter (`aaaa…`, keywords of their own)
-      let text = '';
-      const length = 4096 + rand(36_000);
-      while (text.length < length) {
-        const k = keywords[rand(keywords.length)]!;
-        const piece = k.slice(rand(2) === 0 ? 0 : rand(k.length), rand(2) === 0 ? k.length : 1 + rand(k.length));
-        text += rand(3) === 0 ? piece.toUpperCase() : piece;
-        if (rand(8) === 0) text += 'aA'[rand(2)]!.repeat(rand(30));
-        if (rand(4) === 0) text += ' -_\n\t'[rand(5)];
-      }
-      const lower = text.toLowerCase();
-      const naive: string[] = [];
-      for (const k of keywords) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) naive.push(`${i + k.length - 1}:${k}`);
+      // 4,096 to 40,000 characters, white space among them
+      const text = keywordPieces(rand, 4096 + rand(36_000), ' -_\n\t', true);
       const found: string[] = [];
       const count = automaton.scanInto(text, scratch);
       expect(scratch.spaced).toBe(true);
@@ -96,7 +102,7 @@ describe('KeywordAutomaton on long ASCII texts (read as bytes)', () => {
         while (space >= 0 && !/\s/.test(text[space]!)) space--;
         expect(scratch.lastSpaces[h], `hit ${h}`).toBe(space);
       }
-      expect(found.sort()).toEqual(naive.sort());
+      expect(found.sort()).toEqual(naiveHits(text));
     }
   });
 });
