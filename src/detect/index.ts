@@ -413,6 +413,10 @@ export class Detector {
       if (marks & PAIR_MARKER && !pairMayHold(text, end)) marks &= ~PAIR_MARKER;
       // a JWT has no white space: an `eyJ` whose run ends too soon starts none (see `reach` below)
       if (marks & JWT_MARKER && (bounds?.endsWithin(end, JWT_REACH) || !mayOpenJwt(text, end))) marks &= ~JWT_MARKER;
+      // a `://` with no `user:password@` after it (a link in a doc comment, an API base URL) and a scheme word with no
+      // value after it start no match: `matchMarkers` asks the same (`urlStart`, `schemeStart`) before each pattern
+      if (marks & URL_MARKER && urlStart(text, end) < 0) marks &= ~URL_MARKER;
+      if (marks & SCHEME_MARKERS && schemeStart(text, end) < 0) marks &= ~SCHEME_MARKERS;
       markers |= marks;
       if (marks & ANCHORED_MARKERS) (markerEnds ??= new IntList()).push(end);
       // most hits of a flood of near misses end a run too short for every check of their state: the run ends at
@@ -470,6 +474,16 @@ export class Detector {
       url: shown(anchoredMatches(URL_USERINFO_AT, text, ends, urlStart)),
       scheme: shown(anchoredMatches(SCHEME_VALUE_AT, text, ends, schemeStart)),
     };
+  }
+
+  /**
+   * For tests: the markers the prefilter keeps in `text` (their keywords: `eyj`, `://`, `bearer `…, `=` for pairs).
+   * @internal
+   */
+  keptMarkers(text: string): string[] {
+    const markers = this.prefilter(text, this.keywords.scanInto(text, this.scratch))?.markers ?? 0;
+    const kept = SINGLE_MARKERS.filter((_, i) => markers & (1 << i));
+    return markers & PAIR_MARKER ? [...kept, '='] : kept;
   }
 
   /**

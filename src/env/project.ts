@@ -39,7 +39,9 @@ function recentStatEntry(path: string, now: number): { at: number; kind: 'file' 
   if (hit && now - hit.at < LOOKUP_TTL_MS) return hit;
   let kind: 'file' | 'other' | 'none';
   try {
-    kind = statSync(path).isFile() ? 'file' : 'other';
+    // most paths asked for are missing (`.env.example`, `.git` in every folder up the tree): no error object for them
+    const st = statSync(path, { throwIfNoEntry: false });
+    kind = st === undefined ? 'none' : st.isFile() ? 'file' : 'other';
   } catch {
     kind = 'none';
   }

@@ -633,3 +633,27 @@ describe('provider formats tried where their keywords are (the prefilter) find w
     expect(matches).toBeGreaterThan(anchored.length);
   });
 });
+
+describe('the prefilter keeps a URL or scheme marker only where its pattern can start', () => {
+  const detector = new Detector();
+  it('drops a link without user-info and a scheme word without a value (doc comments, base URLs)', () => {
+    for (const text of [
+      'see https://docs.example.test/api/v1/users?page=2 for the fields',
+      'http://localhost:5678/webhook and https://api.example.test:8443/v2',
+      'mailto://someone@example.test',
+      'send the token with a Bearer header',
+      'Basic auth or token auth',
+    ]) {
+      expect(detector.keptMarkers(text), text).toEqual([]);
+      expect(detector.mayHoldSecret(text, 'comment'), text).toBe(false);
+    }
+  });
+  it('keeps them where a match can start', () => {
+    // values built at run time: no credential-shaped literal in the repo
+    const password = ['s3cr', 'etP4', 'ssw0rd'].join('');
+    const value = ['Zm9vYmFy', 'YmF6cXV4', 'MTIzNDU2'].join('');
+    expect(detector.keptMarkers(`postgres://app:${password}@db.internal:5432/app`)).toEqual(['://']);
+    expect(detector.keptMarkers(`Authorization: Bearer ${value}`)).toEqual(['bearer ']);
+    expect(detector.mayHoldSecret(`postgres://app:${password}@db.internal:5432/app`, 'comment')).toBe(true);
+  });
+});
