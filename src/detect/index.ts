@@ -18,7 +18,7 @@ import { DEFAULT_MIN_BODY_ENTROPY, type DetectContext, type Finding, type TokenF
 export type { DetectContext, Finding, TokenFormat } from './types.js';
 export { redact, redactRanges } from './redact.js';
 /** The global marker patterns, for tests that hold the anchored search to them. @internal */
-export const MARKER_PATTERNS = { get jwt() { return JWT; }, get url() { return URL_USERINFO; }, get scheme() { return SCHEME_VALUE; } };
+export const MARKER_PATTERNS = { get jwt() { return JWT; }, get url() { return URL_USERINFO; }, get scheme() { return SCHEME_VALUE; }, get authScheme() { return AUTH_SCHEME_VALUE; } };
 export { TOKEN_FORMATS } from './providers.js';
 
 export interface DetectOptions {
@@ -1346,9 +1346,21 @@ function mayBeWholeValue(text: string, shape: number): boolean {
 function couldBeWholeValue(text: string, shape: number): boolean {
   if (text.length < 16) return false;
   // white space between two solid ends is inside the value
-  if (shape & SHAPE_SPACE && !isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1))) return AUTH_SCHEME_VALUE.test(text);
+  if (shape & SHAPE_SPACE && !isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1))) return isSchemeValue(text);
   const value = trimValue(text);
-  return !/\s/.test(value) || AUTH_SCHEME_VALUE.test(value);
+  return !/\s/.test(value) || isSchemeValue(value);
+}
+
+/**
+ * `AUTH_SCHEME_VALUE.test(value)`, its pattern run only where the spaces allow it: one run of spaces after a scheme
+ * word of 40 characters at most, then 16 characters with no space. Prose (a description, a label) has more spaces.
+ */
+export function isSchemeValue(value: string): boolean {
+  const space = value.indexOf(' ');
+  if (space < 1 || space > 40) return false;
+  let after = space + 1;
+  while (value.charCodeAt(after) === 32) after++;
+  return value.length - after >= 16 && value.indexOf(' ', after) < 0 && AUTH_SCHEME_VALUE.test(value);
 }
 
 /**
@@ -1365,6 +1377,7 @@ export function trimValue(text: string): string {
 
 /** The context-free conditions of `matchAuthScheme`: `<scheme> <credential>` with a random-looking credential. */
 function mayBeAuthScheme(value: string): boolean {
+  if (!isSchemeValue(value)) return false;
   const m = AUTH_SCHEME_VALUE.exec(value);
   return m !== null && looksRandom(m[2]!) && !isPlaceholder(m[2]!);
 }

@@ -9,7 +9,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { isIdentifierLike, isRandomLetters, isSequential, isWordChain, looksLikePathOrHost, looksRandom, shannonEntropy } from '../../src/detect/entropy.js';
-import { Claims, Detector, MARKER_PATTERNS } from '../../src/detect/index.js';
+import { Claims, Detector, isSchemeValue, MARKER_PATTERNS } from '../../src/detect/index.js';
 import { hasSolidRun } from '../../src/detect/keywords.js';
 import { NAME_VALUE, nameValuePairs } from '../../src/detect/name-value.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
@@ -655,5 +655,23 @@ describe('the prefilter keeps a URL or scheme marker only where its pattern can 
     expect(detector.keptMarkers(`postgres://app:${password}@db.internal:5432/app`)).toEqual(['://']);
     expect(detector.keptMarkers(`Authorization: Bearer ${value}`)).toEqual(['bearer ']);
     expect(detector.mayHoldSecret(`postgres://app:${password}@db.internal:5432/app`, 'comment')).toBe(true);
+  });
+});
+
+describe('isSchemeValue runs the `<scheme> <credential>` pattern only where its spaces allow a match', () => {
+  it('agrees with the pattern on 20,000 random texts of scheme pieces', () => {
+    const pieces = ['Bearer', 'Zoho-oauthtoken', 'Api-Key', 'x', 'ab', ' ', '  ', '\t', 'a'.repeat(39), 'b'.repeat(41), 'Zm9vYmFy', 'YmF6cXV4', 'MTIz', '+/=', '_.~:,-', ':', '"', 'é', '\n'];
+    const random = mulberry32(91);
+    let matched = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      const n = 1 + Math.floor(random() * 12);
+      for (let k = 0; k < n; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const expected = MARKER_PATTERNS.authScheme.test(text);
+      expect(isSchemeValue(text), JSON.stringify(text)).toBe(expected);
+      if (expected) matched++;
+    }
+    // the pieces do make matches: the comparison is not between two falses
+    expect(matched).toBeGreaterThan(100);
   });
 });
