@@ -55,12 +55,6 @@ function messageIdOf(finding: EnvFileFinding): MessageIds {
   }
 }
 
-/** `src/index.{js,ts,…}`: the file name first (one look from its end), the pattern only for an `index.` file. */
-function isSrcIndex(filename: string): boolean {
-  const slash = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
-  return filename.startsWith('index.', slash + 1) && /[\\/]src[\\/]index\.[cm]?[jt]sx?$/.test(filename);
-}
-
 export default createRule<Options, MessageIds>({
   name: 'no-committed-env-files',
   meta: {
@@ -108,7 +102,7 @@ export default createRule<Options, MessageIds>({
     const filename = context.filename;
     if (filename === '' || filename.startsWith('<')) return {};
     // only a file that creates the worker, or a `src/index.*`, can be the entry: every other file costs nothing
-    if (!(mayNameGateWord(context.sourceCode) && gateText(context.sourceCode).includes('@notionhq/workers')) && !isSrcIndex(filename)) return {};
+    if (!(mayNameGateWord(context.sourceCode) && gateText(context.sourceCode).includes('@notionhq/workers')) && !/[\\/]src[\\/]index\.[cm]?[jt]sx?$/.test(filename)) return {};
     return {
       'Program:exit'(program) {
         const workers = getWorkerModel(context).workers;
