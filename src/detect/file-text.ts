@@ -150,7 +150,10 @@ export function someValueRun(text: string, jsx: boolean, visit: (run: ValueRun) 
   return false;
 }
 
-/** Is the text up to `end` an opening delimiter and a word (a scheme: a letter, then token characters, 40 at most)? */
+/**
+ * Is the text up to `end` an opening delimiter and a word (a scheme: a letter, then token characters, 40 at most)?
+ * White space or an invisible character between the two is trimmed from the value (`trimValue`), as after a value.
+ */
 function schemeBefore(text: string, end: number): boolean {
   let start = end;
   while (start > 0 && end - start < LONGEST_SCHEME) {
@@ -158,9 +161,11 @@ function schemeBefore(text: string, end: number): boolean {
     if (c >= 128 || TOKEN_CHAR_TABLE[c] === 0) break;
     start--;
   }
-  if (start === end || start === 0) return false;
+  if (start === end) return false;
+  const before = blankBefore(text, start);
+  if (before === 0) return false;
   const first = text.charCodeAt(start);
-  const opener = text.charCodeAt(start - 1);
+  const opener = text.charCodeAt(before - 1);
   return ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) && opener < 128 && VALUE_OPENER[opener] !== 0;
 }
 

@@ -1345,8 +1345,9 @@ function mayBeWholeValue(text: string, shape: number): boolean {
 /** Long enough and without inner whitespace: a whole-value secret is possible (the context then decides). */
 function couldBeWholeValue(text: string, shape: number): boolean {
   if (text.length < 16) return false;
-  // white space between two solid ends is inside the value
-  if (shape & SHAPE_SPACE && !isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1))) return isSchemeValue(text);
+  // white space between two solid ends is inside the value (an end is solid when `trimValue` keeps it: a zero-width
+  // space there is trimmed like white space)
+  if (shape & SHAPE_SPACE && !isBlankCode(text.charCodeAt(0)) && !isBlankCode(text.charCodeAt(text.length - 1))) return isSchemeValue(text);
   const value = trimValue(text);
   return !/\s/.test(value) || isSchemeValue(value);
 }

@@ -358,6 +358,10 @@ describe('mayContainSecret (the codemod skips files it rules out)', () => {
     (s) => `export const w = <Widget apiToken="${s}" />;`,
     (s) => `const auth = btoa("svc-user:${s}");`,
     (s) => `const headers = { Authorization: "Bearer ${s}" };`,
+    // a vendor scheme (no marker word), as written and with invisible characters at its edges (trimmed by the rule)
+    (s) => `const headers = { Authorization: "Api-Key ${s}" };`,
+    (s) => `const headers = { Authorization: "\u200bApi-Key ${s}\u200b" };`,
+    (s) => `const headers = { Authorization: " \u2060Api-Key ${s} " };`,
     (s) => `const url = "https://api.example.test/v1?api_key=${s}";`,
     (s) => `const apiKey = process.env.API_KEY ?? "${s}";`,
     (s) => `const apiKey = "${s.replace(/[A-Za-z]/, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}";`,
@@ -673,5 +677,23 @@ describe('isSchemeValue runs the `<scheme> <credential>` pattern only where its 
     }
     // the pieces do make matches: the comparison is not between two falses
     expect(matched).toBeGreaterThan(100);
+  });
+});
+
+describe('the first step keeps a `<scheme> <credential>` value whose edges are invisible', () => {
+  it('with zero-width characters or white space around it, as matchWholeValue trims them', () => {
+    const detector = new Detector();
+    // built at run time: no credential-shaped literal in the repo
+    // a scheme holding a marker word (`…token `) and one holding none (`Api-Key`: no marker ever hid this path)
+    const values = [`Zoho-oauthtoken 1000.${'a1b2c3d4'.repeat(4)}.${'9f8e7d6c'.repeat(4)}`, `Api-Key ${fakeGenericSecret(17)}`];
+    const context: DetectContext = { names: ['Authorization'] };
+    for (const value of values) {
+      for (const edge of ['', ' ', '\u200b', '\u200d', '\u2060', '\ufeff', '\u200b ']) {
+        const text = `${edge}${value}${edge}`;
+        const label = `${value.split(' ')[0]} ${JSON.stringify(edge)}`;
+        expect(detector.detect(text, context).length, label).toBe(1);
+        expect(detector.mayHoldSecret(text), label).toBe(true);
+      }
+    }
   });
 });
