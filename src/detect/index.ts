@@ -1360,7 +1360,8 @@ export function isSchemeValue(value: string): boolean {
   const space = value.indexOf(' ');
   if (space < 1 || space > 40) return false;
   let after = space + 1;
-  while (value.charCodeAt(after) === 32) after++;
+  // never read past the end (V8 leaves its optimised code for an out-of-bounds `charCodeAt`)
+  while (after < value.length && value.charCodeAt(after) === 32) after++;
   return value.length - after >= 16 && value.indexOf(' ', after) < 0 && AUTH_SCHEME_VALUE.test(value);
 }
 
