@@ -9,7 +9,7 @@ import { classifyContext, classifyName, contextText, genericEnvName, namesPasswo
 import { isPasswordHash, looksRandom, PASSWORD_ONLY_CHARS, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun, somePasswordValue } from './file-text.js';
 import { nameValuePairs, PAIR_VALUE_MIN, pairNameAt } from './name-value.js';
-import { asciiTable, charMask, DROP_NEXT, DROP_REACH, DROP_RULE, DROP_UNLESS_JWT_OPENS, DROP_UNLESS_PAIR_VALUE, DROP_WIDTH, hasSolidRun, maskHolds, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
+import { asciiTable, charMask, DROP_NEXT, DROP_REACH, DROP_RULE, DROP_UNLESS_JWT_OPENS, DROP_UNLESS_PAIR_VALUE, DROP_WIDTH, hasSolidRun, maskHolds, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, SHAPE_UPPER, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
 import { hasFakeWord, isFakeBody, isKnownExample, isPlaceholder } from './placeholders.js';
 import { SHARED_PREFIX_OWNERS, TOKEN_FORMATS, type SharedPrefixOwner } from './providers.js';
@@ -177,7 +177,10 @@ export class Detector {
       text.length >= 16 &&
       text.length <= 1024 &&
       (shape & (SHAPE_NOT_TOKEN | SHAPE_DIGIT)) === SHAPE_DIGIT;
-    const wholeValue = !comment && text.length >= 16 && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text, shape));
+    // every whole-value check asks `looksRandom` of the text or a part of it, which reads no value with fewer than two
+    // of lower-case, upper-case and digit (`application/json`, `/v1/users/search`: half of the strings that get here)
+    const wholeValue =
+      !comment && text.length >= 16 && hasMixedKinds(shape) && ((shape & (SHAPE_SPACE | SHAPE_NON_ASCII)) === 0 || couldBeWholeValue(text, shape));
     let shaped: readonly TokenFormat[] | undefined;
     if (!hits) {
       // no keyword: only a prefix-less format (whose shape needs no context) or a whole value (whose context-free
@@ -1340,6 +1343,12 @@ function mayBeWholeValue(text: string, shape: number): boolean {
   if (!clean && /\s/.test(value)) return mayBeAuthScheme(value);
   const { random, userPassword, password } = wholeValueShape(value, (shape & SHAPE_NOT_TOKEN) !== 0);
   return (random || userPassword || password) && !PUBLIC_CLIENT_TOKEN.test(value) && !isPasswordHash(value) && !isPlaceholder(value);
+}
+
+/** Two or more of lower-case, upper-case and digit in a scanned text's shape: what `looksRandom` needs of any value. */
+function hasMixedKinds(shape: number): boolean {
+  const kinds = shape & (SHAPE_LOWER | SHAPE_UPPER | SHAPE_DIGIT);
+  return (kinds & (kinds - 1)) !== 0;
 }
 
 /** Long enough and without inner whitespace: a whole-value secret is possible (the context then decides). */

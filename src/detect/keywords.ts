@@ -368,10 +368,16 @@ const SHAPE_OTHER = SHAPE_NOT_TOKEN | SHAPE_NON_ASCII;
 /** `SHAPE_SPACE` where `charInfo` holds it (the high byte) */
 const SPACE_INFO = SHAPE_SPACE << 8;
 
+/** an ASCII lower-case letter; an ASCII upper-case letter (`looksRandom` reads no value with fewer than two of lower, upper and digit) */
+export const SHAPE_LOWER = 16;
+export const SHAPE_UPPER = 32;
+
 const CHAR_SHAPE = asciiTable((ch) => {
   if (/[0-9]/.test(ch)) return SHAPE_DIGIT;
   if (/\s/.test(ch)) return SHAPE_SPACE | SHAPE_NOT_TOKEN;
-  return /[A-Za-z+/=_.:~|-]/.test(ch) ? 0 : SHAPE_NOT_TOKEN;
+  if (/[a-z]/.test(ch)) return SHAPE_LOWER;
+  if (/[A-Z]/.test(ch)) return SHAPE_UPPER;
+  return /[+/=_.:~|-]/.test(ch) ? 0 : SHAPE_NOT_TOKEN;
 });
 
 /** The `SHAPE_*` bits of one character (by its code), as `scanInto` collects them. */

@@ -697,3 +697,39 @@ describe('the first step keeps a `<scheme> <credential>` value whose edges are i
     }
   });
 });
+
+describe('the first step skips whole-value checks only for texts with fewer than two of lower, upper and digit', () => {
+  const detector = new Detector();
+  const random = mulberry32(4242);
+  const draw = (chars: string, n: number): string => Array.from({ length: n }, () => chars[Math.floor(random() * chars.length)]).join('');
+  const lower = 'abcdefghijklmnopqrstuvwxyz';
+  const upper = lower.toUpperCase();
+  const digits = '0123456789';
+  const kinds: Record<string, string> = { 'lower+digit': 'abcdef' + digits, 'upper+digit': 'ABCDEF' + digits, 'lower+upper': lower + upper, 'all three': lower + upper + digits };
+  const contexts: DetectContext[] = [{ names: ['apiKey'] }, { names: ['client_secret'] }, { names: ['password'] }, { names: ['Authorization'] }];
+  it('lets through every whole value detect reports, for every pair of kinds', () => {
+    for (const [kind, chars] of Object.entries(kinds)) {
+      let reported = 0;
+      for (let i = 0; i < 60; i++) {
+        const value = draw(chars, 20 + Math.floor(random() * 30));
+        const texts = [value, ` ${value} `, `user:${value}`, `Api-Key ${value}`];
+        for (const text of texts) {
+          const found = contexts.some((context) => detector.detect(text, context).length > 0);
+          if (!found) continue;
+          reported++;
+          expect(detector.mayHoldSecret(text), `${kind} ${text}`).toBe(true);
+        }
+      }
+      // each pair of kinds makes whole-value findings: the check above is not vacuous
+      expect(reported, kind).toBeGreaterThan(20);
+    }
+  });
+  it('one kind alone is never a whole-value finding (what the skip rests on)', () => {
+    for (const chars of [lower, upper, digits, lower + '_.-', upper + '_-/']) {
+      for (let i = 0; i < 40; i++) {
+        const value = draw(chars, 16 + Math.floor(random() * 40));
+        for (const context of contexts) expect(detector.detect(value, context), value).toEqual([]);
+      }
+    }
+  });
+});
