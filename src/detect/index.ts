@@ -815,6 +815,7 @@ export class Detector {
    * the credential after the scheme, when the header names it.
    */
   private matchAuthScheme(text: string, value: string, getContext: () => DetectContext, findings: Finding[]): void {
+    if (!schemeSpacesAllow(value)) return;
     const m = AUTH_SCHEME_VALUE.exec(value);
     if (!m) return;
     const credential = m[2]!;
@@ -1361,17 +1362,22 @@ function couldBeWholeValue(text: string, shape: number): boolean {
   return !/\s/.test(value) || isSchemeValue(value);
 }
 
-/**
- * `AUTH_SCHEME_VALUE.test(value)`, its pattern run only where the spaces allow it: one run of spaces after a scheme
- * word of 40 characters at most, then 16 characters with no space. Prose (a description, a label) has more spaces.
- */
+/** `AUTH_SCHEME_VALUE.test(value)`, its pattern run only where the spaces allow a match (`schemeSpacesAllow`). */
 export function isSchemeValue(value: string): boolean {
+  return schemeSpacesAllow(value) && AUTH_SCHEME_VALUE.test(value);
+}
+
+/**
+ * What `AUTH_SCHEME_VALUE` needs of a value's spaces, read with two `indexOf`: one run of spaces after a scheme word of
+ * 40 characters at most, then 16 characters with no space. Prose (a description, a label) has more spaces.
+ */
+function schemeSpacesAllow(value: string): boolean {
   const space = value.indexOf(' ');
   if (space < 1 || space > 40) return false;
   let after = space + 1;
   // never read past the end (V8 leaves its optimised code for an out-of-bounds `charCodeAt`)
   while (after < value.length && value.charCodeAt(after) === 32) after++;
-  return value.length - after >= 16 && value.indexOf(' ', after) < 0 && AUTH_SCHEME_VALUE.test(value);
+  return value.length - after >= 16 && value.indexOf(' ', after) < 0;
 }
 
 /**
@@ -1388,7 +1394,7 @@ export function trimValue(text: string): string {
 
 /** The context-free conditions of `matchAuthScheme`: `<scheme> <credential>` with a random-looking credential. */
 function mayBeAuthScheme(value: string): boolean {
-  if (!isSchemeValue(value)) return false;
+  if (!schemeSpacesAllow(value)) return false;
   const m = AUTH_SCHEME_VALUE.exec(value);
   return m !== null && looksRandom(m[2]!) && !isPlaceholder(m[2]!);
 }

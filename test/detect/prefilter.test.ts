@@ -15,7 +15,7 @@ import { NAME_VALUE, nameValuePairs } from '../../src/detect/name-value.js';
 import { TOKEN_FORMATS } from '../../src/detect/providers.js';
 import type { DetectContext } from '../../src/detect/types.js';
 import { renderCorpus } from '../support/corpus.js';
-import { fakeGenericSecret, fakeToken, lookalike, mulberry32 } from '../support/fake-tokens.js';
+import { fakeGenericSecret, fakeToken, lookalike, mulberry32, randomString } from '../support/fake-tokens.js';
 
 const detector = new Detector();
 
@@ -701,7 +701,8 @@ describe('the first step keeps a `<scheme> <credential>` value whose edges are i
 describe('the first step skips whole-value checks only for texts with fewer than two of lower, upper and digit', () => {
   const detector = new Detector();
   const random = mulberry32(4242);
-  const draw = (chars: string, n: number): string => Array.from({ length: n }, () => chars[Math.floor(random() * chars.length)]).join('');
+  let seed = 4242;
+  const draw = (chars: string, n: number): string => randomString(chars, n, seed++);
   const lower = 'abcdefghijklmnopqrstuvwxyz';
   const upper = lower.toUpperCase();
   const digits = '0123456789';
