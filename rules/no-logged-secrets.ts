@@ -5,7 +5,7 @@
  * to one of these, also inside templates, concatenations, objects and arrays. Only names are printed, never values.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { expressionName, keyName, propertyName } from '../src/ast/strings.js';
+import { expressionName, keyName, propertyName, unwrapTs } from '../src/ast/strings.js';
 import { createRule, reportMasked } from '../src/create-rule.js';
 import { classifyName } from '../src/detect/context.js';
 import { envReadsOf, isProcessEnv, scopeResolver, variableOfIdentifier, type EnvRead, type EnvReadResolver } from '../src/workers/env-reads.js';
@@ -19,8 +19,21 @@ export type MessageIds = 'secretLogged' | 'secretInError';
 
 const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'assert']);
 const LOGGER_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical', 'crit', 'alert', 'emerg', 'child']);
-/** `log`, `logger`, `this.logger`, `this.#logger`, `ctx.log`, `appLogger`, `auditLog`, NestJS's static `Logger`. */
-const LOGGER_NAME = /^_*(?:[lL]og|[lL]ogger|[a-z][A-Za-z0-9]*(?:Log|Logger))$/;
+/** `log`, `logger`, `this.logger`, `this.#logger`, `ctx.log`, `appLogger`, `auditLog`, NestJS's static `Logger`, `AppLogger`. */
+const LOGGER_NAME = /^_*(?:[lL]og|[lL]ogger|[A-Za-z][A-Za-z0-9]*(?:Log|Logger))$/;
+/** The `debug` package: its default export makes a logging function (`createDebug("app")`, `require("debug")("app")`). */
+const DEBUG_MODULES = new Set(['debug']);
+const UTIL_MODULES = new Set(['util', 'node:util']);
+/**
+ * What a file that binds a logging function to a plain name holds (a `debug` or `debuglog` import or require, a
+ * console method taken off `console`): only there is a call of a plain name looked up.
+ */
+const BOUND_LOGGER_HINT = /["'`]debug["'`]|debuglog|=\s*console\b|console\s*\.\s*\w+\s*\.\s*bind\b/;
+/**
+ * The plain names a bound logging function is looked up for (`debug`, `log`, `dbg`, `trace`, `authLog`, `printErr`…):
+ * every other plain call is no log call, whatever it is bound to, and costs no lookup.
+ */
+const BOUND_LOGGER_NAME = /log|debug|dbg|trace|print|info|warn|err/i;
 /** Header names whose value is a credential. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token', 'x-access-token']);
 /** Calls whose result carries their argument (or receiver) as text. */
@@ -413,7 +426,7 @@ export default createRule<Options, MessageIds>({
 
     /** `console.log`, `logger.info`, `process.stdout.write`… as the message names it; undefined when not a sink. */
     function logSink(callee: Node): string | undefined {
-      if (callee.type === 'Identifier') return extraLoggers.has(callee.name) ? callee.name : undefined;
+      if (callee.type === 'Identifier') return extraLoggers.has(callee.name) ? callee.name : boundLogger(callee);
       if (callee.type !== 'MemberExpression') return undefined;
       const method = propertyName(callee);
       // a logging function of the `loggers` option called as a method (`helpers.debugLog(…)`)
@@ -432,6 +445,110 @@ export default createRule<Options, MessageIds>({
         return `${objectName}.${method}`;
       }
       return undefined;
+    }
+
+    /** Does the file bind a logging function to a plain name (`BOUND_LOGGER_HINT`)? Asked once, on the first plain call named like a logger. */
+    let mayBindLogger: boolean | undefined;
+
+    /**
+     * A plain name bound, in a constant, to a function that logs: a `debug` instance (`const debug =
+     * createDebug("app")`, `require("debug")("app")`, `debug.extend("auth")`), `util.debuglog("app")`, or a console
+     * method taken off the global `console` (`const { log } = console`, `console.log.bind(console)`). The sink as the
+     * message names it; undefined for anything else.
+     */
+    function boundLogger(id: TSESTree.Identifier, depth = 0): string | undefined {
+      // the name first (a debug instance extended from is any name: `base.extend("auth")`), then the file's text
+      if (depth > 4 || (depth === 0 && !BOUND_LOGGER_NAME.test(id.name)) || !(mayBindLogger ??= BOUND_LOGGER_HINT.test(gateText(sourceCode)))) return undefined;
+      const binding = bindingOf(id);
+      if (!binding) return undefined;
+      const init = unwrapTs(binding.init);
+      // `const { log, error: fail } = console`
+      if (binding.key !== undefined) {
+        return init.type === 'Identifier' && init.name === 'console' && CONSOLE_METHODS.has(binding.key) && isGlobal(init) ? `console.${binding.key}` : undefined;
+      }
+      if (init.type !== 'CallExpression') return undefined;
+      const callee = unwrapTs(init.callee);
+      // `console.log.bind(console)`
+      if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind') {
+        const method = unwrapTs(callee.object);
+        if (method.type !== 'MemberExpression') return undefined;
+        const name = propertyName(method);
+        const object = unwrapTs(method.object);
+        return name !== undefined && CONSOLE_METHODS.has(name) && object.type === 'Identifier' && object.name === 'console' && isGlobal(object) ? `console.${name}` : undefined;
+      }
+      // `require("debug")("app")`, `createDebug("app")` of the `debug` package, `util.debuglog("app")`
+      if (isDebugFactory(callee) || isDebuglog(callee)) return id.name;
+      // `debug.extend("auth")` of a `debug` instance
+      if (callee.type === 'MemberExpression' && propertyName(callee) === 'extend') {
+        const parent = unwrapTs(callee.object);
+        return parent.type === 'Identifier' && boundLogger(parent, depth + 1) !== undefined ? id.name : undefined;
+      }
+      return undefined;
+    }
+
+    /** The `debug` package's factory: `require("debug")`, or a name bound to its default export or to that call. */
+    function isDebugFactory(node: Node): boolean {
+      const required = requiredModule(node);
+      if (required !== undefined) return DEBUG_MODULES.has(required);
+      if (node.type !== 'Identifier') return false;
+      const imported = importOf(node);
+      if (imported) return DEBUG_MODULES.has(imported.module) && (imported.name === 'default' || imported.name === '*');
+      const binding = bindingOf(node);
+      return binding !== undefined && binding.key === undefined && isDebugFactory(unwrapTs(binding.init));
+    }
+
+    /** `util.debuglog` (`util` imported or required from `node:util`), or `debuglog` imported or destructured from it. */
+    function isDebuglog(node: Node): boolean {
+      if (node.type === 'MemberExpression') {
+        if (propertyName(node) !== 'debuglog') return false;
+        const object = unwrapTs(node.object);
+        const required = requiredModule(object);
+        if (required !== undefined) return UTIL_MODULES.has(required);
+        if (object.type !== 'Identifier') return false;
+        const imported = importOf(object);
+        if (imported) return UTIL_MODULES.has(imported.module) && (imported.name === 'default' || imported.name === '*');
+        const binding = bindingOf(object);
+        const module = binding && binding.key === undefined ? requiredModule(unwrapTs(binding.init)) : undefined;
+        return module !== undefined && UTIL_MODULES.has(module);
+      }
+      if (node.type !== 'Identifier') return false;
+      const imported = importOf(node);
+      if (imported) return UTIL_MODULES.has(imported.module) && imported.name === 'debuglog';
+      // `const { debuglog } = require("node:util")`
+      const binding = bindingOf(node);
+      const module = binding?.key === 'debuglog' ? requiredModule(unwrapTs(binding.init)) : undefined;
+      return module !== undefined && UTIL_MODULES.has(module);
+    }
+
+    /**
+     * The module and export an imported name is bound to (`'default'`, `'*'` for a namespace or TypeScript's `import x =
+     * require("…")`, or the export's name).
+     */
+    function importOf(id: TSESTree.Identifier): { module: string; name: string } | undefined {
+      const variable = variableOf(id);
+      const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
+      if (!def || String(def.type) !== 'ImportBinding') return undefined;
+      const declaration = def.parent as Node | null;
+      const spec = def.node as Node;
+      if (spec.type === 'TSImportEqualsDeclaration') {
+        const reference = spec.moduleReference;
+        return reference.type === 'TSExternalModuleReference' && reference.expression.type === 'Literal' && typeof reference.expression.value === 'string'
+          ? { module: reference.expression.value, name: '*' }
+          : undefined;
+      }
+      if (declaration?.type !== 'ImportDeclaration') return undefined;
+      const module = String(declaration.source.value);
+      if (spec.type === 'ImportDefaultSpecifier') return { module, name: 'default' };
+      if (spec.type === 'ImportNamespaceSpecifier') return { module, name: '*' };
+      if (spec.type === 'ImportSpecifier') return { module, name: spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value) };
+      return undefined;
+    }
+
+    /** `require("<module>")` of the global `require`: the module's name. */
+    function requiredModule(node: Node): string | undefined {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+      const arg = node.arguments[0];
+      return arg?.type === 'Literal' && typeof arg.value === 'string' && isGlobal(node.callee) ? arg.value : undefined;
     }
 
     /** The name of a logger object: `logger`, `this.#logger`, and a child of one (`logger.child({ … })`). */
