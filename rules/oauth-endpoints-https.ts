@@ -57,9 +57,13 @@ const CREDENTIAL_PARAMS = new Set([
 /** Loopback hosts (RFC 8252 §7.3, RFC 9700 §2.6): `0.0.0.0` is a bind address, not loopback, and is not here. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+/** An IPv4 loopback address mapped into IPv6, as written (`[::ffff:127.0.0.1]`) or as the URL parser writes it (`[::ffff:7f00:1]`). */
+const IPV4_MAPPED_LOOPBACK = /^\[?::ffff:(?:127(?:\.\d{1,3}){3}|7f[0-9a-f]{2}:[0-9a-f]{1,4})\]?$/;
+
 function isLocalHost(host: string): boolean {
-  const h = host.toLowerCase();
-  return LOCAL_HOSTS.has(h) || h.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(h);
+  // a fully qualified name's trailing dot names the same host (`localhost.`, `app.localhost.`)
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return LOCAL_HOSTS.has(h) || h.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(h) || IPV4_MAPPED_LOOPBACK.test(h);
 }
 
 /** Words in a host that stand for "fill this in" (`YOUR_DOMAIN.auth0.com`, `yourcompany.zendesk.com`, `xxxx.okta.com`). */
