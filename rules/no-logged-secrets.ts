@@ -37,8 +37,41 @@ const BOUND_LOGGER_NAME = /log|debug|dbg|trace|print|info|warn|err/i;
 /** Header names whose value is a credential. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token', 'x-access-token']);
 /** Calls whose result carries their argument (or receiver) as text. */
-const PASS_FUNCTIONS = new Set(['String', 'JSON.stringify', 'encodeURIComponent', 'encodeURI', 'btoa', 'Buffer.from']);
-const PASS_METHODS = new Set(['toString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'concat', 'padStart', 'padEnd', 'valueOf', 'normalize']);
+const PASS_FUNCTIONS = new Set([
+  'String',
+  'JSON.stringify',
+  'encodeURIComponent',
+  'encodeURI',
+  'btoa',
+  'Buffer.from',
+  // copies and views of an object or a `Headers`: `Object.fromEntries(headers)`, `Object.assign({}, config)`
+  'Object.fromEntries',
+  'Object.assign',
+  'Object.entries',
+  'Object.values',
+  'Array.from',
+  'structuredClone',
+  'util.inspect',
+  'util.format',
+]);
+const PASS_METHODS = new Set([
+  'toString',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toUpperCase',
+  'toLowerCase',
+  'concat',
+  'padStart',
+  'padEnd',
+  'valueOf',
+  'normalize',
+  'toJSON',
+  // `[user, password].join(":")`, `headers.entries()`, `headers.values()`
+  'join',
+  'entries',
+  'values',
+]);
 const ACCESS_TOKEN_METHODS = new Set(['accessToken', 'getAccessToken']);
 const MAX_DEPTH = 10;
 

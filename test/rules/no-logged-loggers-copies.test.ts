@@ -1,6 +1,7 @@
 /**
- * `no-logged-secrets`: logging functions bound to a plain name in the file — `debug` instances, `util.debuglog`,
- * console methods taken off the global `console` — and PascalCase logger objects.
+ * `no-logged-secrets`: logging functions bound to a plain name in the file (`debug` instances, `util.debuglog`,
+ * console methods taken off the global `console`), PascalCase logger objects, and copies or views of what holds a
+ * secret (`Object.fromEntries(headers)`, `[user, password].join(":")`).
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
@@ -85,3 +86,31 @@ new RuleTester({ languageOptions: { parser: espree, parserOptions: { ecmaVersion
     ],
   },
 );
+
+// --- copies and views of what holds a secret ----------------------------------------------------------------------
+const fromEntries = 'const headers = new Headers({ Authorization: `Bearer ${process.env.API_TOKEN}` });\nconsole.log(Object.fromEntries(headers));';
+const assigned = 'console.log(Object.assign({}, { apiKey: process.env.API_KEY }));';
+const inspected = 'import util from "node:util";\nconsole.debug(util.inspect({ token: process.env.GITHUB_TOKEN }));';
+const joined = 'console.log([process.env.DB_PASSWORD, "x"].join(":"));';
+const cloned = 'console.log(structuredClone({ secret: process.env.CLIENT_SECRET }));';
+const entries = 'const headers = new Headers({ "x-api-key": process.env.STRIPE_KEY ?? "" });\nconsole.log([...headers.entries()]);';
+const allEnv = 'console.log(Object.entries(process.env));';
+
+new RuleTester().run('no-logged-secrets: copies and views', rule, {
+  valid: [
+    // names only, a filtered copy, and what only says whether a secret is set
+    'console.log(Object.keys(process.env));',
+    'console.log(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("PUBLIC_"))));',
+    'console.log([Boolean(process.env.API_TOKEN)].join(","));',
+    'console.log(Object.assign({}, { region: process.env.AWS_REGION }));',
+  ],
+  invalid: [
+    { code: fromEntries, errors: [{ ...logged(`\`headers\` (it holds ${env('API_TOKEN')})`, 'console.log'), ...at(fromEntries, 'headers', 1) }] },
+    { code: assigned, errors: [{ ...logged(env('API_KEY'), 'console.log'), ...at(assigned, 'process.env.API_KEY') }] },
+    { code: inspected, errors: [{ ...logged(env('GITHUB_TOKEN'), 'console.debug'), ...at(inspected, 'process.env.GITHUB_TOKEN') }] },
+    { code: joined, errors: [{ ...logged(env('DB_PASSWORD'), 'console.log'), ...at(joined, 'process.env.DB_PASSWORD') }] },
+    { code: cloned, errors: [{ ...logged(env('CLIENT_SECRET'), 'console.log'), ...at(cloned, 'process.env.CLIENT_SECRET') }] },
+    { code: entries, errors: [{ ...logged(`\`headers\` (it holds ${env('STRIPE_KEY')})`, 'console.log'), ...at(entries, 'headers', 1) }] },
+    { code: allEnv, errors: [{ ...logged('`process.env` (every variable, secrets included)', 'console.log'), ...at(allEnv, 'process.env') }] },
+  ],
+});
