@@ -924,7 +924,8 @@ describe('gaps found by the held-out set, fixed', () => {
   it('codemod: a connection-string password with `=` inside keeps its tail on the diff`s `+` line', async () => {
     const dir = project({ 'src/a.ts': `export const c = "Server=db;Password=${R20}=${R20B};Encrypt=True";\n` });
     const out = await dryRunOutputs(dir);
-    expect(out).toContain('process.env.PASSWORD');
+    // a connection string's password (it was the `Password` pair's value, `PASSWORD`, before connection strings were read)
+    expect(out).toContain('process.env.DB_PASSWORD');
     expectNoLeak(out, { value: `${R20}=${R20B}`, prefix: 0 });
   });
 

@@ -8,6 +8,7 @@ import { decodeBase64, decodeJwt } from './checksums.js';
 import { classifyContext, classifyName, contextText, genericEnvName, namesPassword, SDK_CALLEES, splitWords, toEnvName } from './context.js';
 import { isPasswordHash, looksRandom, PASSWORD_ONLY_CHARS, shannonEntropy } from './entropy.js';
 import { decodeEntities, cookEscapes, hasEntity, isBlankCode, someValueRun, somePasswordValue } from './file-text.js';
+import { CONNECTION_PASSWORD_KEYWORDS, connectionPasswordMayStart, connectionPasswords } from './connection-string.js';
 import { nameValuePairs, PAIR_VALUE_MIN, pairNameAt } from './name-value.js';
 import { asciiTable, charMask, DROP_NEXT, DROP_REACH, DROP_RULE, DROP_UNLESS_JWT_OPENS, DROP_UNLESS_PAIR_VALUE, DROP_WIDTH, hasSolidRun, maskHolds, isSpaceCode, KeywordAutomaton, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_NON_ASCII, SHAPE_NOT_TOKEN, SHAPE_SPACE, SHAPE_UPPER, shapeOfCode, newScanScratch, type ScanScratch } from './keywords.js';
 import { charsAfterPrefix, keywordOffset, keywordOffsets, keywordsStartEveryMatch, leadingSolidOf, longestRuns, minRunOf, RUN_ALPHABET_COUNT } from './pattern-reading.js';
@@ -420,6 +421,7 @@ export class Detector {
       // value after it start no match: `matchMarkers` asks the same (`urlStart`, `schemeStart`) before each pattern
       if (marks & URL_MARKER && urlStart(text, end) < 0) marks &= ~URL_MARKER;
       if (marks & SCHEME_MARKERS && schemeStart(text, end) < 0) marks &= ~SCHEME_MARKERS;
+      if (marks & CONNECTION_MARKER && !connectionPasswordMayStart(text, end)) marks &= ~CONNECTION_MARKER;
       markers |= marks;
       if (marks & ANCHORED_MARKERS) (markerEnds ??= new IntList()).push(end);
       // most hits of a flood of near misses end a run too short for every check of their state: the run ends at
@@ -486,7 +488,9 @@ export class Detector {
   keptMarkers(text: string): string[] {
     const markers = this.prefilter(text, this.keywords.scanInto(text, this.scratch))?.markers ?? 0;
     const kept = SINGLE_MARKERS.filter((_, i) => markers & (1 << i));
-    return markers & PAIR_MARKER ? [...kept, '='] : kept;
+    if (markers & PAIR_MARKER) kept.push('=');
+    if (markers & CONNECTION_MARKER) kept.push('password=');
+    return kept;
   }
 
   /**
@@ -735,6 +739,27 @@ export class Detector {
           end,
           envName: SCHEME_ENV[scheme] ?? urlEnvName(getContext()),
           value: password,
+          prefix: '',
+        });
+      }
+    }
+    // `Server=…;User Id=…;Password=…;`: a connection string's password, braced, quoted or plain
+    if (markers & CONNECTION_MARKER) {
+      for (const { start, end, value: read, user, server } of connectionPasswords(text)) {
+        // judged as the driver reads it (`}}` is `}`), reported as written (what moves to the env is put back there)
+        const value = text.slice(start, end);
+        if (claimed.overlaps(start, end) || isKnownExample(read) || !isRealPassword(user, read, server)) continue;
+        claimed.add(start, end);
+        findings.push({
+          id: 'connection-string-password',
+          provider: 'Database',
+          kind: 'password in a connection string',
+          findingKind: 'url-credentials',
+          confidence: looksRandom(value) ? 'high' : 'medium',
+          start,
+          end,
+          envName: 'DB_PASSWORD',
+          value,
           prefix: '',
         });
       }
@@ -1233,6 +1258,7 @@ function markerMatchAt(text: string, marks: number, end: number, jwtStart: (text
   if (marks & JWT_MARKER && stickyAt(JWT_AT, text, jwtStart(text, end))) return true;
   if (marks & URL_MARKER && stickyAt(URL_USERINFO_AT, text, urlStart(text, end))) return true;
   if (marks & SCHEME_MARKERS && stickyAt(SCHEME_VALUE_AT, text, schemeStart(text, end))) return true;
+  if (marks & CONNECTION_MARKER && connectionPasswordMayStart(text, end)) return true;
   return (marks & PAIR_MARKER) !== 0 && pairMayHold(text, end);
 }
 
@@ -1407,9 +1433,12 @@ const SINGLE_MARKERS = ['eyj', '://', 'bearer ', 'basic ', 'token ', 'ssws ', 'a
  */
 const PAIR_KEYWORDS = [...'abcdefghijklmnopqrstuvwxyz0123456789_.-'].map((c) => `${c}=`);
 const PAIR_MARKER = 1 << SINGLE_MARKERS.length;
+/** A connection string's `Password=` / `Pwd=` (`connection-string.ts`): its value may hold what ends a pair's. */
+const CONNECTION_MARKER = 1 << (SINGLE_MARKERS.length + 1);
 const MARKER_BITS = new Map<string, number>([
   ...SINGLE_MARKERS.map((m, i): [string, number] => [m, 1 << i]),
   ...PAIR_KEYWORDS.map((m): [string, number] => [m, PAIR_MARKER]),
+  ...CONNECTION_PASSWORD_KEYWORDS.map((m): [string, number] => [m, CONNECTION_MARKER]),
 ]);
 const MARKERS = [...MARKER_BITS.keys()];
 const JWT_MARKER = MARKER_BITS.get('eyj')!;
@@ -1420,9 +1449,11 @@ const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192
 /**
  * scheme://user:password@ — password group; classes exclude the delimiters, so no backtracking blow-up. A password
  * shorter than 4 characters is never reported (`isRealPassword`), so it is not matched either: a flood of
- * `a://u:pw@` costs no match objects, and no later match is lost (none can start inside one that failed here)
+ * `a://u:pw@` costs no match objects, and no later match is lost (none can start inside one that failed here). A `#`
+ * may be in the password (`postgres://app:Xy7#kLm…@db/app`, written unencoded: URL parsers read a fragment there, a
+ * connection string's password does not); the user part ends at it, as a URL's host does.
  */
-const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?#'"`]{4,256})@/g;
+const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@?#'"`]{0,128}):([^\s/@?'"`]{4,256})@/g;
 /** `Bearer x`, `Basic x`, `token x`, `SSWS x` (Okta), `ApiKey x` at a word start */
 const SCHEME_VALUE = /(?<![A-Za-z0-9_])(Bearer|Basic|token|Token|SSWS|ApiKey|Apikey|apikey|bearer|basic) +([A-Za-z0-9+/=_.~:-]{12,4096})(?![A-Za-z0-9+/=_.~:-])/g;
 const JWT_AT = new RegExp(JWT.source, 'y');
@@ -1560,7 +1591,7 @@ const SCHEME_CHAR = asciiTable((ch) => (/[A-Za-z0-9+.-]/.test(ch) ? 1 : 0));
 /** The character classes of the marker patterns (`JWT`, `URL_USERINFO`, `SCHEME_VALUE`), by ASCII code. */
 const BASE64URL = asciiTable((ch) => (/[A-Za-z0-9_-]/.test(ch) ? 1 : 0));
 const USER_CHAR = asciiTable((ch) => (/[^\s:/@?#'"`]/.test(ch) ? 1 : 0));
-const PASSWORD_CHAR = asciiTable((ch) => (/[^\s/@?#'"`]/.test(ch) ? 1 : 0));
+const PASSWORD_CHAR = asciiTable((ch) => (/[^\s/@?'"`]/.test(ch) ? 1 : 0));
 const SCHEME_VALUE_CHAR = asciiTable((ch) => (/[A-Za-z0-9+/=_.~:-]/.test(ch) ? 1 : 0));
 const LETTER = asciiTable((ch) => (/[A-Za-z]/.test(ch) ? 1 : 0));
 /** `[A-Za-z0-9_]` by ASCII code: what the formats' left boundary refuses before a token. */
