@@ -11,6 +11,7 @@ import { asStringNode, concatLeaves, endsLikeTokenBody, envEditsFor, isAmbient, 
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
+import { credentialKeysOf } from '../src/workers/credential-keys.js';
 import { collectEnvReads, syntacticResolver } from '../src/workers/env-reads.js';
 
 export interface SecretOccurrence extends SiteFinding {
@@ -262,7 +263,14 @@ export function planSource(
 export function envNamesRead(source: string, path: string): string[] {
   const { ast } = parseSource(source, path);
   simpleTraverse(ast, { enter: () => undefined }, true);
-  return collectEnvReads(ast, syntacticResolver(ast)).map((read) => read.name);
+  const names = collectEnvReads(ast, syntacticResolver(ast)).map((read) => read.name);
+  // a credential declared on a worker is injected from the worker's env variable of its key
+  return mayDeclareCredentials(source) ? [...names, ...credentialKeysOf(ast)] : names;
+}
+
+/** Can the file declare a worker credential (`worker.credential(key, …)` on a `Worker` of `@notionhq/workers`)? */
+export function mayDeclareCredentials(source: string): boolean {
+  return source.includes('@notionhq/workers') && source.includes('credential');
 }
 
 const RULE_ID = 'worker-auth/no-hardcoded-secrets';

@@ -1,8 +1,10 @@
 /**
- * `worker-auth-codemod --sync-env-example`: adds the name of every `process.env.X` the code reads to the nearest
+ * `worker-auth-codemod --sync-env-example`: adds the name of every `process.env.X` the code reads, and the key of
+ * every `worker.credential(key, …)` (injected from the worker's env variable of that name), to the nearest
  * `.env.example` (inside the root; `<root>/.env.example` when there is none, created if needed). Names only, never
  * a value: each line is `NAME=`. The reads are found by the same module as `worker-auth/env-example-in-sync`, so a
- * synced project passes the rule. Appends only (existing bytes, comments and line endings kept), atomically.
+ * synced project passes the rule (its credential keys from a parse alone: `credentialKeysOf`). Appends only
+ * (existing bytes, comments and line endings kept), atomically.
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -11,7 +13,7 @@ import { isValidEnvName, mergeEnvExample, readTextIfExists, writeFileAtomic } fr
 import { ENV_EXAMPLE, findNearestEnvExample } from '../src/env/project.js';
 import { isAllowedName, RUNTIME_ENV_NAMES } from '../src/workers/env-reads.js';
 import { discoverFiles, isInside, nothingToRead, type Skipped } from './discover.js';
-import { envNamesRead } from './plan.js';
+import { envNamesRead, mayDeclareCredentials } from './plan.js';
 import { exampleDiffText, filePatch, UsageError, withRunLock } from './run.js';
 import { holdsShownSecret, maskShown, maskStrings } from '../src/detect/mask.js';
 
@@ -92,7 +94,7 @@ async function syncUnlocked(root: string, options: SyncEnvExampleOptions): Promi
       skipped.push({ path: rel, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;
     }
-    if (!text.includes('env')) continue;
+    if (!text.includes('env') && !mayDeclareCredentials(text)) continue;
     let names: string[];
     try {
       names = envNamesRead(text, abs);

@@ -10,10 +10,11 @@ import { createRule, reportMasked } from '../src/create-rule.js';
 import { findNearestEnvExample, findProjectRoot, readEnvExampleNames } from '../src/env/project.js';
 import { envReadsOf, isAllowedName, RUNTIME_ENV_NAMES, scopeResolver } from '../src/workers/env-reads.js';
 import { gateText } from '../src/ast/gate-text.js';
-import { mayNameGateWord } from '../src/workers/model.js';
+import { getWorkerModel, mayNameGateWord, safely } from '../src/workers/model.js';
+import { staticString } from '../src/workers/values.js';
 
 export type Options = [{ allowNames?: string[]; checkTestFiles?: boolean }];
-export type MessageIds = 'missingFromEnvExample';
+export type MessageIds = 'missingFromEnvExample' | 'credentialMissingFromEnvExample';
 
 /**
  * How a message names the `.env.example`: relative to the working directory when it is inside it, else relative to
@@ -33,12 +34,14 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require every `process.env` variable the worker reads to be listed in the nearest `.env.example`',
+      description: 'Require every `process.env` variable the worker reads, and every credential it declares, to be listed in the nearest `.env.example`',
       recommended: true,
     },
     messages: {
       missingFromEnvExample:
         '`process.env.{{name}}` is read here but `{{file}}` does not list it, so the deployed worker will not get it. Add the line `{{line}}` to `{{file}}`, set the value in `.env` and push it with `ntn workers env push` (or run `worker-auth-codemod --sync-env-example`).',
+      credentialMissingFromEnvExample:
+        'The credential `{{name}}` is injected from the worker\'s env variable `{{name}}`, but `{{file}}` does not list it, so the deployed worker will not get it. Add the line `{{line}}` to `{{file}}`, set the value in `.env` and push it with `ntn workers env push` (or run `worker-auth-codemod --sync-env-example`).',
     },
     schema: [
       {
@@ -59,8 +62,13 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowNames: [], checkTestFiles: false }],
   },
   create(context, [options]) {
-    // every env read goes through `process` (`process.env`, `import { env } from "node:process"`): most files stop here
-    if (!mayNameGateWord(context.sourceCode) || !gateText(context.sourceCode).includes('process')) return {};
+    // every env read goes through `process` (`process.env`, `import { env } from "node:process"`), and a credential is
+    // declared on a worker of `@notionhq/workers` (`worker.credential(key, …)`): most files stop here
+    if (!mayNameGateWord(context.sourceCode)) return {};
+    const text = gateText(context.sourceCode);
+    const reads = text.includes('process');
+    const credentials = text.includes('@notionhq/workers') && text.includes('credential');
+    if (!reads && !credentials) return {};
     if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
     const examplePath = findNearestEnvExample(context.filename);
     if (examplePath === undefined) return {};
@@ -77,11 +85,22 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** `worker.credential("KEY", …)`: the worker's env must hold `KEY` (a key the code builds at run time is not read). */
+    function checkCredentials(): void {
+      const model = getWorkerModel(context);
+      for (const call of model.credentialCalls) {
+        safely(() => {
+          const keyArg = call.arguments[0];
+          const name = keyArg && keyArg.type !== 'SpreadElement' ? staticString(keyArg, model.values) : undefined;
+          if (name === undefined || listed!.has(name) || isAllowedName(name, allow)) return;
+          reportMasked(context, { node: keyArg!, messageId: 'credentialMissingFromEnvExample', data: { name, file, line: `${name}=` } });
+        });
+      }
+    }
+
     return {
-      MemberExpression: check,
-      VariableDeclarator: check,
-      AssignmentExpression: check,
-      AssignmentPattern: check,
+      ...(reads ? { MemberExpression: check, VariableDeclarator: check, AssignmentExpression: check, AssignmentPattern: check } : {}),
+      ...(credentials ? { 'Program:exit': checkCredentials } : {}),
     };
   },
 });

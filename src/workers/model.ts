@@ -97,6 +97,11 @@ export interface WorkerModel {
   readonly workers: readonly TSESTree.NewExpression[];
   /** `.oauth(key, config)` calls on them. */
   readonly oauthCalls: readonly TSESTree.CallExpression[];
+  /**
+   * `.credential(key, { network })` calls on them (SDK 0.9.2): the platform injects the value of the worker's env
+   * variable `key` into the requests it matches.
+   */
+  readonly credentialCalls: readonly TSESTree.CallExpression[];
   readonly configs: readonly OAuthConfig[];
   /** Modules this file imports or requires (statically). */
   readonly modules: ReadonlySet<string>;
@@ -352,6 +357,7 @@ class ModelBuilder {
   readonly configs: MutableConfig[] = [];
   readonly workers: TSESTree.NewExpression[] = [];
   readonly oauthCalls: TSESTree.CallExpression[] = [];
+  readonly credentialCalls: TSESTree.CallExpression[] = [];
   readonly modules = new Set<string>();
   /** Object literals already part of a recognised configuration (skipped by the plain-object scan). */
   private readonly claimed = new Set<Node>();
@@ -519,11 +525,14 @@ class ModelBuilder {
         if (node.type !== 'NewExpression') return;
         this.workers.push(node);
         const calls: TSESTree.CallExpression[] = [];
-        for (const ref of tracker.iteratePropertyReferences(node as never, { oauth: { [CALL]: true } })) {
+        for (const ref of tracker.iteratePropertyReferences(node as never, { oauth: { [CALL]: 'oauth' }, credential: { [CALL]: 'credential' } })) {
           const call = ref.node as unknown as Node;
-          if (call.type === 'CallExpression') calls.push(call);
+          if (call.type !== 'CallExpression') continue;
+          if (ref.info === 'credential') this.credentialCalls.push(call);
+          else calls.push(call);
         }
         calls.sort((a, b) => a.range[0] - b.range[0]);
+        this.credentialCalls.sort((a, b) => a.range[0] - b.range[0]);
         for (const call of calls) this.workerOAuth(call);
         return;
       }
@@ -991,19 +1000,20 @@ export const modelMayApply = perFile((sourceCode) => {
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
   const values = valueContextOf(sourceCode);
-  if (!globalScope) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
+  if (!globalScope) return { workers: [], oauthCalls: [], credentialCalls: [], configs: [], modules: new Set(), values };
   // most files name none of the SDKs and no OAuth endpoint: skip the reference tracking altogether
-  if (!modelMayApply(sourceCode)) return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
+  if (!modelMayApply(sourceCode)) return { workers: [], oauthCalls: [], credentialCalls: [], configs: [], modules: new Set(), values };
   const builder = new ModelBuilder(sourceCode, values);
   try {
     builder.build();
   } catch (error) {
     if (process.env.WORKER_AUTH_DEBUG) throw error;
-    return { workers: [], oauthCalls: [], configs: [], modules: new Set(), values };
+    return { workers: [], oauthCalls: [], credentialCalls: [], configs: [], modules: new Set(), values };
   }
   return {
     workers: builder.workers,
     oauthCalls: builder.oauthCalls,
+    credentialCalls: builder.credentialCalls,
     configs: builder.configs.map(freeze),
     modules: builder.modules,
     values,
