@@ -495,7 +495,7 @@ export default createRule<Options, MessageIds>({
       const binding = bindingOf(id);
       if (!binding) return undefined;
       const init = unwrapTs(binding.init);
-      // `const { log, error: fail } = console`
+      // `const { log, error: logError } = console`
       if (binding.key !== undefined) {
         return init.type === 'Identifier' && init.name === 'console' && CONSOLE_METHODS.has(binding.key) && isGlobal(init) ? `console.${binding.key}` : undefined;
       }
@@ -520,14 +520,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The `debug` package's factory: `require("debug")`, or a name bound to its default export or to that call. */
-    function isDebugFactory(node: Node): boolean {
+    function isDebugFactory(node: Node, depth = 0): boolean {
       const required = requiredModule(node);
       if (required !== undefined) return DEBUG_MODULES.has(required);
-      if (node.type !== 'Identifier') return false;
+      // constants bound to each other (`const a = b`) are followed a few steps, never round a cycle
+      if (node.type !== 'Identifier' || depth > 4) return false;
       const imported = importOf(node);
       if (imported) return DEBUG_MODULES.has(imported.module) && (imported.name === 'default' || imported.name === '*');
       const binding = bindingOf(node);
-      return binding !== undefined && binding.key === undefined && isDebugFactory(unwrapTs(binding.init));
+      return binding !== undefined && binding.key === undefined && isDebugFactory(unwrapTs(binding.init), depth + 1);
     }
 
     /** `util.debuglog` (`util` imported or required from `node:util`), or `debuglog` imported or destructured from it. */
