@@ -44,7 +44,8 @@ export function credentialKeysOf(program: TSESTree.Program): string[] {
   /** local names of the `Worker` class, and of the SDK module itself (`sdk.Worker`) */
   const workerClasses = new Set<string>();
   const sdkModules = new Set<string>();
-  const constStrings = new Map<string, string>();
+  /** `const NAME = "…"` of the file (null: bound more than once, to different strings) */
+  const constStrings = new Map<string, string | null>();
   const workers = new Set<string>();
   const calls: TSESTree.CallExpression[] = [];
   /** names bound to a `new` expression, checked once the file's `Worker` names are all known */
@@ -74,8 +75,8 @@ export function credentialKeysOf(program: TSESTree.Program): string[] {
       } else if (node.type === 'VariableDeclarator' && node.init) {
         const init = unwrap(node.init);
         if (node.id.type === 'Identifier') {
-          const text = stringOf(init);
-          if (text !== undefined) constStrings.set(node.id.name, text);
+          const text = node.parent?.type === 'VariableDeclaration' && node.parent.kind === 'const' ? stringOf(init) : undefined;
+          if (text !== undefined) constStrings.set(node.id.name, constStrings.has(node.id.name) && constStrings.get(node.id.name) !== text ? null : text);
           if (requireOf(init) === SDK) sdkModules.add(node.id.name);
           if (init.type === 'NewExpression') workersMaybe.push([node.id.name, init.callee]);
         } else if (node.id.type === 'ObjectPattern' && requireOf(init) === SDK) {
@@ -98,7 +99,7 @@ export function credentialKeysOf(program: TSESTree.Program): string[] {
     const object = unwrap(callee.object);
     if (object.type !== 'Identifier' || !workers.has(object.name)) continue;
     const arg = call.arguments[0] as Node | undefined;
-    const key = stringOf(arg) ?? (arg && unwrap(arg).type === 'Identifier' ? constStrings.get((unwrap(arg) as TSESTree.Identifier).name) : undefined);
+    const key = stringOf(arg) ?? (arg && unwrap(arg).type === 'Identifier' ? (constStrings.get((unwrap(arg) as TSESTree.Identifier).name) ?? undefined) : undefined);
     if (key !== undefined) keys.push(key);
   }
   return keys;

@@ -89,13 +89,15 @@ describe('--sync-env-example adds credential keys', () => {
       'src/index.ts': `${HEAD}worker.credential("LINEAR_API_KEY", ${RULE('api.linear.app')});\nworker.credential("GITHUB_TOKEN", ${RULE('api.github.com')});\nexport const x = process.env.LINEAR_TEAM_ID;\n`,
       'src/other.ts': 'declare const vault: { credential(k: string, c: object): void };\nvault.credential("NOT_A_WORKER_KEY", {});\n',
       'src/cjs.js': 'const { Worker: W } = require("@notionhq/workers");\nconst w = new W();\nw.credential("RESEND_API_KEY", { network: [] });\n',
+      // a key by a const of the file; a `let` or a name bound to two strings says nothing sure
+      'src/keys.ts': `${HEAD}const KEY = "POSTMARK_TOKEN";\nworker.credential(KEY, { network: [] });\nlet K2 = "NOT_CONST_KEY";\nworker.credential(K2, { network: [] });\nfunction a() { const K3 = "ONE"; return K3; }\nfunction b() { const K3 = "TWO"; return K3; }\nconst K3 = "THREE";\nworker.credential(K3, { network: [] });\n`,
     });
     dirs.push(dir);
     const { report, exitCode } = await syncEnvExample({ root: dir });
     expect(exitCode).toBe(0);
     const text = readFileSync(join(dir, '.env.example'), 'utf8');
     const names = text.split('\n').filter((l) => /^[A-Z]/.test(l)).map((l) => l.split('=')[0]);
-    expect(names.sort()).toEqual(['GITHUB_TOKEN', 'LINEAR_API_KEY', 'LINEAR_TEAM_ID', 'RESEND_API_KEY']);
-    expect(report.files[0]!.added.sort()).toEqual(['LINEAR_API_KEY', 'LINEAR_TEAM_ID', 'RESEND_API_KEY']);
+    expect(names.sort()).toEqual(['GITHUB_TOKEN', 'LINEAR_API_KEY', 'LINEAR_TEAM_ID', 'POSTMARK_TOKEN', 'RESEND_API_KEY']);
+    expect(report.files[0]!.added.sort()).toEqual(['LINEAR_API_KEY', 'LINEAR_TEAM_ID', 'POSTMARK_TOKEN', 'RESEND_API_KEY']);
   });
 });
