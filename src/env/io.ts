@@ -1,7 +1,7 @@
 /** File I/O helpers for env files. Error messages name paths and causes, never file content. */
 import { randomBytes } from 'node:crypto';
-import { open, realpath, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open, readlink, realpath, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface WriteFileAtomicOptions {
   /** Mode for a new file (default 0o644). An existing file keeps its own mode. */
@@ -20,7 +20,8 @@ function causeText(err: unknown): string {
 
 /**
  * Writes `data` to `path` atomically: a uniquely named temp file in the same directory (created with `wx`),
- * fsync, then rename over the target. Symlinks are followed (the link target is replaced). An existing file keeps
+ * fsync, then rename over the target. Symlinks are followed (the link target is replaced; a link whose target does
+ * not exist yet gets it created, and stays a link: a `.env` kept elsewhere through a link stays there). An existing file keeps
  * its mode; a new one gets `options.mode` (default 0o644), applied exactly (not reduced by the umask). On failure
  * the temp file is removed and an Error naming the path and the cause is thrown (`cause` set).
  */
@@ -37,6 +38,7 @@ export async function writeFileAtomic(
       target = await realpath(path);
     } catch (err) {
       if (code(err) !== 'ENOENT') throw err;
+      target = await danglingTarget(path);
     }
     let mode = options.mode ?? 0o644;
     try {
@@ -62,6 +64,24 @@ export async function writeFileAtomic(
     if (tmp !== undefined) await unlink(tmp).catch(() => undefined);
     throw new Error(`Could not write ${path}: ${causeText(err)}`, { cause: err });
   }
+}
+
+/**
+ * Where a write to a missing `path` goes: `path` itself, or, when it is a symbolic link whose target does not exist
+ * (a chain of them, 8 at most), that target (in its real folder). Throws when the target's folder does not exist:
+ * the link would otherwise be replaced by a file, and the place it names for the values left unused.
+ */
+async function danglingTarget(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 8; hops++) {
+    const info = await lstat(current).catch(() => undefined);
+    if (!info?.isSymbolicLink()) return current;
+    const next = resolve(dirname(current), await readlink(current));
+    const folder = await realpath(dirname(next)).catch(() => undefined);
+    if (folder === undefined) throw new Error(`it is a symbolic link to ${next}, whose folder does not exist: create the folder, or remove the link`);
+    current = join(folder, basename(next));
+  }
+  throw new Error('it is a chain of more than 8 symbolic links');
 }
 
 /** Best effort: persist the rename (not supported on every platform). */
