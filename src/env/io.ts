@@ -20,8 +20,8 @@ function causeText(err: unknown): string {
 
 /**
  * Writes `data` to `path` atomically: a uniquely named temp file in the same directory (created with `wx`),
- * fsync, then rename over the target. Symlinks are followed (the link target is replaced; a link whose target does
- * not exist yet gets it created, and stays a link: a `.env` kept elsewhere through a link stays there). An existing file keeps
+ * fsync, then rename over the target. Symlinks are followed (the link target is replaced); a link whose target does
+ * not exist is refused (`danglingTarget`), neither replaced by a file nor followed to create one. An existing file keeps
  * its mode; a new one gets `options.mode` (default 0o644), applied exactly (not reduced by the umask). On failure
  * the temp file is removed and an Error naming the path and the cause is thrown (`cause` set).
  */
@@ -67,21 +67,15 @@ export async function writeFileAtomic(
 }
 
 /**
- * Where a write to a missing `path` goes: `path` itself, or, when it is a symbolic link whose target does not exist
- * (a chain of them, 8 at most), that target (in its real folder). Throws when the target's folder does not exist:
- * the link would otherwise be replaced by a file, and the place it names for the values left unused.
+ * Where a write to a missing `path` goes: `path` itself when nothing is there. A symbolic link whose target does not
+ * exist is refused: replaced by a file, the link (and the place it names, perhaps a folder not mounted yet) would be
+ * lost without a word; followed, a file would be created wherever the link points, outside the project too.
  */
 async function danglingTarget(path: string): Promise<string> {
-  let current = path;
-  for (let hops = 0; hops < 8; hops++) {
-    const info = await lstat(current).catch(() => undefined);
-    if (!info?.isSymbolicLink()) return current;
-    const next = resolve(dirname(current), await readlink(current));
-    const folder = await realpath(dirname(next)).catch(() => undefined);
-    if (folder === undefined) throw new Error(`it is a symbolic link to ${next}, whose folder does not exist: create the folder, or remove the link`);
-    current = join(folder, basename(next));
-  }
-  throw new Error('it is a chain of more than 8 symbolic links');
+  const info = await lstat(path).catch(() => undefined);
+  if (!info?.isSymbolicLink()) return path;
+  const target = resolve(dirname(path), await readlink(path));
+  throw new Error(`it is a symbolic link to ${target}, which does not exist: create that file (it may be empty), or remove the link`);
 }
 
 /** Best effort: persist the rename (not supported on every platform). */

@@ -292,22 +292,11 @@ describe('paths', () => {
 });
 
 describe('a .env that is a dangling symlink', () => {
-  it('gets its target created when the target folder exists (the link stays); else no source loses a value', async () => {
+  it('fails the .env step with a message naming the target: the link stays, and no source loses a value', async () => {
     if (isWindows) return;
-    // the target's folder exists: the values go where the link says
-    const kept = await makeRepo(FILES_BEFORE);
-    await writeFile(join(kept, '.gitignore'), '.env\n');
-    await mkdir(join(kept, 'secrets'));
-    await symlink('secrets/worker.env', join(kept, '.env'));
-    const done = await runCodemod({ root: kept, paths: [], allowDirty: true });
-    expect(done.exitCode).toBe(0);
-    expect(done.report.envFiles['.env']).not.toBe('failed');
-    expect(parse(await read(kept, 'secrets/worker.env'))).toMatchObject({ GITHUB_TOKEN: T.github.value });
-    expect((await lstat(join(kept, '.env'))).isSymbolicLink()).toBe(true);
-
-    // the target's folder is missing: a clear failure, and every source keeps its values
     const dir = await makeRepo(FILES_BEFORE);
-    await symlink(join(dir, 'vault/worker.env'), join(dir, '.env'));
+    await mkdir(join(dir, 'secrets'));
+    await symlink('secrets/worker.env', join(dir, '.env'));
     const before = await snapshot(dir);
     const run = await runCodemod({ root: dir, paths: [], allowDirty: true });
     expect(run.exitCode).toBe(1);
@@ -315,9 +304,16 @@ describe('a .env that is a dangling symlink', () => {
     const after = await snapshot(dir);
     for (const p of Object.keys(FILES_AFTER)) expect(after.get(p), p).toBe(before.get(p));
     expect(after.get('.env')).toBe('symlink');
+    expect((await lstat(join(dir, '.env'))).isSymbolicLink()).toBe(true);
     const failed = run.report.files.filter((f) => f.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
-    expect(failed[0]!.error).toMatch(/\.env could not be written \(Could not write .*\.env: it is a symbolic link to .*vault\/worker\.env, whose folder does not exist/);
+    expect(failed[0]!.error).toMatch(/\.env could not be written \(Could not write .*\.env: it is a symbolic link to .*secrets\/worker\.env, which does not exist/);
     expectNoSecret(JSON.stringify(run.report), FIXTURE_SECRETS);
+    // once the target exists, the run goes through the link
+    await writeFile(join(dir, 'secrets/worker.env'), '');
+    const second = await runCodemod({ root: dir, paths: [], allowDirty: true });
+    expect(second.exitCode).toBe(0);
+    expect(parse(await read(dir, 'secrets/worker.env'))).toMatchObject({ GITHUB_TOKEN: T.github.value });
+    expect((await lstat(join(dir, '.env'))).isSymbolicLink()).toBe(true);
   });
 });
