@@ -32,9 +32,11 @@ export interface ConnectionPassword {
   readonly value: string;
 }
 
-/** Is the character at `code` one that starts a pair of a connection string (before its key, past any blanks)? */
-function opensPair(code: number): boolean {
-  // `;` between pairs; a quote, a backtick or a line break before the first pair of a string as written in a file
+/**
+ * Is the character at `code` a pair's edge: `;` between pairs, or a quote, a backtick or a line break around the
+ * string as written in a file? What comes before a pair's key (past any blanks), and what ends a plain value.
+ */
+function isPairEdge(code: number): boolean {
   return code === 59 || code === 34 || code === 39 || code === 96 || code === 10 || code === 13;
 }
 
@@ -55,7 +57,7 @@ function passwordValueStart(text: string, eq: number): number {
   if (name !== 'password' && name !== 'pwd') return -1;
   let before = nameStart;
   while (before > 0 && (text.charCodeAt(before - 1) === 32 || text.charCodeAt(before - 1) === 9)) before--;
-  if (before > 0 && !opensPair(text.charCodeAt(before - 1))) return -1;
+  if (before > 0 && !isPairEdge(text.charCodeAt(before - 1))) return -1;
   let at = eq + 1;
   while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
   return at;
@@ -72,7 +74,7 @@ export function connectionPasswordMayStart(text: string, eq: number): boolean {
   const open = text.charCodeAt(at);
   if (open === 123 || open === 34 || open === 39) return text.length - at - 1 >= MIN_PASSWORD;
   let end = at;
-  while (end < text.length && end - at < MIN_PASSWORD && !endsPlainValue(text.charCodeAt(end))) end++;
+  while (end < text.length && end - at < MIN_PASSWORD && !isPairEdge(text.charCodeAt(end))) end++;
   return end - at >= MIN_PASSWORD;
 }
 
@@ -84,42 +86,27 @@ export function connectionPasswordAt(text: string, eq: number): ConnectionPasswo
   const at = passwordValueStart(text, eq);
   if (at < 0) return undefined;
   const open = text.charCodeAt(at);
+  // `{…}` up to a `}`, `'…'` or `"…"` up to the same quote, each not doubled (a doubled one stands for itself)
+  const close = open === 123 ? 125 : open === 34 || open === 39 ? open : -1;
   let start = at;
-  let end: number;
-  if (open === 123) {
-    // `{…}`: up to a `}` that is not doubled
-    start = at + 1;
-    end = start;
+  let end = at;
+  if (close >= 0) {
+    start = end = at + 1;
     for (; end < text.length && end - start <= MAX_PASSWORD; end++) {
-      if (text.charCodeAt(end) !== 125) continue;
-      if (text.charCodeAt(end + 1) !== 125) break;
+      if (text.charCodeAt(end) !== close) continue;
+      if (text.charCodeAt(end + 1) !== close) break;
       end++;
     }
-    if (text.charCodeAt(end) !== 125) return undefined;
-  } else if (open === 34 || open === 39) {
-    // `'…'` or `"…"`: up to the same quote, not doubled
-    start = at + 1;
-    end = start;
-    for (; end < text.length && end - start <= MAX_PASSWORD; end++) {
-      if (text.charCodeAt(end) !== open) continue;
-      if (text.charCodeAt(end + 1) !== open) break;
-      end++;
-    }
-    if (text.charCodeAt(end) !== open) return undefined;
+    if (text.charCodeAt(end) !== close) return undefined;
   } else {
     // plain: up to a `;`, a quote or a line break, without the blanks before it
-    end = start;
-    while (end < text.length && end - start <= MAX_PASSWORD && !endsPlainValue(text.charCodeAt(end))) end++;
+    while (end < text.length && end - start <= MAX_PASSWORD && !isPairEdge(text.charCodeAt(end))) end++;
     while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   }
   if (end - start < MIN_PASSWORD) return undefined;
   const written = text.slice(start, end);
-  const value = open === 123 ? written.replaceAll('}}', '}') : open === 34 || open === 39 ? written.replaceAll(String.fromCharCode(open).repeat(2), String.fromCharCode(open)) : written;
-  return { start, end, value };
-}
-
-function endsPlainValue(code: number): boolean {
-  return code === 59 || code === 34 || code === 39 || code === 96 || code === 10 || code === 13;
+  const closer = String.fromCharCode(close);
+  return { start, end, value: close >= 0 ? written.replaceAll(closer + closer, closer) : written };
 }
 
 /**
