@@ -467,7 +467,7 @@ export default createRule<Options, MessageIds>({
       // most calls are not logging: decide on the method name before anything builds a name or looks up a scope
       if (method === undefined || !(LOGGER_METHODS.has(method) || CONSOLE_METHODS.has(method) || method === 'write')) return undefined;
       const object = callee.object;
-      if (object.type === 'Identifier' && object.name === 'console' && CONSOLE_METHODS.has(method) && isGlobal(object)) return `console.${method}`;
+      if (CONSOLE_METHODS.has(method) && isGlobalConsole(object)) return `console.${method}`;
       if (method === 'write') {
         const text = calleeText(callee);
         return text === 'process.stdout.write' || text === 'process.stderr.write' ? text : undefined;
@@ -496,9 +496,7 @@ export default createRule<Options, MessageIds>({
       if (!binding) return undefined;
       const init = unwrapTs(binding.init);
       // `const { log, error: logError } = console`
-      if (binding.key !== undefined) {
-        return init.type === 'Identifier' && init.name === 'console' && CONSOLE_METHODS.has(binding.key) && isGlobal(init) ? `console.${binding.key}` : undefined;
-      }
+      if (binding.key !== undefined) return CONSOLE_METHODS.has(binding.key) && isGlobalConsole(init) ? `console.${binding.key}` : undefined;
       if (init.type !== 'CallExpression') return undefined;
       const callee = unwrapTs(init.callee);
       // `console.log.bind(console)`
@@ -506,8 +504,7 @@ export default createRule<Options, MessageIds>({
         const method = unwrapTs(callee.object);
         if (method.type !== 'MemberExpression') return undefined;
         const name = propertyName(method);
-        const object = unwrapTs(method.object);
-        return name !== undefined && CONSOLE_METHODS.has(name) && object.type === 'Identifier' && object.name === 'console' && isGlobal(object) ? `console.${name}` : undefined;
+        return name !== undefined && CONSOLE_METHODS.has(name) && isGlobalConsole(unwrapTs(method.object)) ? `console.${name}` : undefined;
       }
       // `require("debug")("app")`, `createDebug("app")` of the `debug` package, `util.debuglog("app")`
       if (isDebugFactory(callee) || isDebuglog(callee)) return id.name;
@@ -519,32 +516,35 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /** The global `console` (not a local of that name). */
+    function isGlobalConsole(node: Node): boolean {
+      return node.type === 'Identifier' && node.name === 'console' && isGlobal(node);
+    }
+
     /** The `debug` package's factory: `require("debug")`, or a name bound to its default export or to that call. */
-    function isDebugFactory(node: Node, depth = 0): boolean {
-      const required = requiredModule(node);
-      if (required !== undefined) return DEBUG_MODULES.has(required);
+    function isDebugFactory(node: Node): boolean {
       // constants bound to each other (`const a = b`) are followed a few steps, never round a cycle
-      if (node.type !== 'Identifier' || depth > 4) return false;
+      return isModuleValue(node, DEBUG_MODULES, 4);
+    }
+
+    /**
+     * One of `modules` as a value: `require("<module>")`, or a name bound to its default or namespace import, or (up to
+     * `steps` constants deep) to such a value.
+     */
+    function isModuleValue(node: Node, modules: ReadonlySet<string>, steps: number): boolean {
+      const required = requiredModule(node);
+      if (required !== undefined) return modules.has(required);
+      if (node.type !== 'Identifier' || steps < 0) return false;
       const imported = importOf(node);
-      if (imported) return DEBUG_MODULES.has(imported.module) && (imported.name === 'default' || imported.name === '*');
+      if (imported) return modules.has(imported.module) && (imported.name === 'default' || imported.name === '*');
       const binding = bindingOf(node);
-      return binding !== undefined && binding.key === undefined && isDebugFactory(unwrapTs(binding.init), depth + 1);
+      return binding !== undefined && binding.key === undefined && isModuleValue(unwrapTs(binding.init), modules, steps - 1);
     }
 
     /** `util.debuglog` (`util` imported or required from `node:util`), or `debuglog` imported or destructured from it. */
     function isDebuglog(node: Node): boolean {
-      if (node.type === 'MemberExpression') {
-        if (propertyName(node) !== 'debuglog') return false;
-        const object = unwrapTs(node.object);
-        const required = requiredModule(object);
-        if (required !== undefined) return UTIL_MODULES.has(required);
-        if (object.type !== 'Identifier') return false;
-        const imported = importOf(object);
-        if (imported) return UTIL_MODULES.has(imported.module) && (imported.name === 'default' || imported.name === '*');
-        const binding = bindingOf(object);
-        const module = binding && binding.key === undefined ? requiredModule(unwrapTs(binding.init)) : undefined;
-        return module !== undefined && UTIL_MODULES.has(module);
-      }
+      // `util` itself, or a constant bound right to its `require`
+      if (node.type === 'MemberExpression') return propertyName(node) === 'debuglog' && isModuleValue(unwrapTs(node.object), UTIL_MODULES, 0);
       if (node.type !== 'Identifier') return false;
       const imported = importOf(node);
       if (imported) return UTIL_MODULES.has(imported.module) && imported.name === 'debuglog';
