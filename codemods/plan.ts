@@ -11,7 +11,7 @@ import { asStringNode, concatLeaves, endsLikeTokenBody, envEditsFor, isAmbient, 
 import { isTestFile } from '../src/ast/strings.js';
 import type { Detector } from '../src/detect/index.js';
 import { chooseEnvName } from '../src/env/index.js';
-import { credentialKeysOf } from '../src/workers/credential-keys.js';
+import { credentialKeysOf, mayDeclareCredentials } from '../src/workers/credential-keys.js';
 import { collectEnvReads, syntacticResolver } from '../src/workers/env-reads.js';
 
 export interface SecretOccurrence extends SiteFinding {
@@ -266,11 +266,6 @@ export function envNamesRead(source: string, path: string): string[] {
   const names = collectEnvReads(ast, syntacticResolver(ast)).map((read) => read.name);
   // a credential declared on a worker is injected from the worker's env variable of its key
   return mayDeclareCredentials(source) ? [...names, ...credentialKeysOf(ast)] : names;
-}
-
-/** Can the file declare a worker credential (`worker.credential(key, …)` on a `Worker` of `@notionhq/workers`)? */
-export function mayDeclareCredentials(source: string): boolean {
-  return source.includes('@notionhq/workers') && source.includes('credential');
 }
 
 const RULE_ID = 'worker-auth/no-hardcoded-secrets';

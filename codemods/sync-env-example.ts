@@ -13,7 +13,8 @@ import { isValidEnvName, mergeEnvExample, readTextIfExists, writeFileAtomic } fr
 import { ENV_EXAMPLE, findNearestEnvExample } from '../src/env/project.js';
 import { isAllowedName, RUNTIME_ENV_NAMES } from '../src/workers/env-reads.js';
 import { discoverFiles, isInside, nothingToRead, type Skipped } from './discover.js';
-import { envNamesRead, mayDeclareCredentials } from './plan.js';
+import { mayDeclareCredentials } from '../src/workers/credential-keys.js';
+import { envNamesRead } from './plan.js';
 import { exampleDiffText, filePatch, UsageError, withRunLock } from './run.js';
 import { holdsShownSecret, maskShown, maskStrings } from '../src/detect/mask.js';
 

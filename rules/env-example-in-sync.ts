@@ -12,6 +12,7 @@ import { envReadsOf, isAllowedName, RUNTIME_ENV_NAMES, scopeResolver } from '../
 import { gateText } from '../src/ast/gate-text.js';
 import { getWorkerModel, mayNameGateWord, safely } from '../src/workers/model.js';
 import { staticString } from '../src/workers/values.js';
+import { mayDeclareCredentials } from '../src/workers/credential-keys.js';
 
 export type Options = [{ allowNames?: string[]; checkTestFiles?: boolean }];
 export type MessageIds = 'missingFromEnvExample' | 'credentialMissingFromEnvExample';
@@ -67,7 +68,7 @@ export default createRule<Options, MessageIds>({
     if (!mayNameGateWord(context.sourceCode)) return {};
     const text = gateText(context.sourceCode);
     const reads = text.includes('process');
-    const credentials = text.includes('@notionhq/workers') && text.includes('credential');
+    const credentials = mayDeclareCredentials(text);
     if (!reads && !credentials) return {};
     if (!options.checkTestFiles && isTestFile(projectPath(context.filename, context.cwd))) return {};
     const examplePath = findNearestEnvExample(context.filename);

@@ -8,15 +8,18 @@
  * template without substitutions, or a `const` bound to one in the file.
  */
 import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { unwrapTs as unwrap } from '../ast/strings.js';
 
 type Node = TSESTree.Node;
 
 const SDK = '@notionhq/workers';
 
-function unwrap(node: Node): Node {
-  let n = node;
-  while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ChainExpression') n = n.expression;
-  return n;
+/**
+ * Can the file declare a worker credential (`worker.credential(key, …)` on a `Worker` of `@notionhq/workers`)? The
+ * text check of the rule and of the codemod alike, before anything is parsed or modelled.
+ */
+export function mayDeclareCredentials(text: string): boolean {
+  return text.includes('@notionhq/workers') && text.includes('credential');
 }
 
 function stringOf(node: Node | undefined): string | undefined {
