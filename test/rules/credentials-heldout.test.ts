@@ -6,9 +6,8 @@
  * Every secret-shaped value is built at run time (test/support/fake-tokens.ts). Cases where the rule disagrees with its
  * doc are kept at the end, fixed, under "gaps found by the held-out set, fixed".
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -18,6 +17,7 @@ import { redact } from '../../src/detect/redact.js';
 import plugin from '../../src/index.js';
 import { CHARSETS, fakeGenericSecret, fakeToken, randomString } from '../support/fake-tokens.js';
 import { span } from '../support/positions.js';
+import { tempProject } from '../support/project.js';
 
 // --- values (run time only) -------------------------------------------------------------------------------------------
 const SECRET = fakeGenericSecret(71);
@@ -31,15 +31,7 @@ const GOOGLE_REFRESH = fakeToken('google-oauth-refresh-token', 78);
 const ALL_SECRETS = [SECRET, SECRET_2, GH_SECRET, GOOGLE_SECRET, GOOGLE_ACCESS, GOOGLE_REFRESH];
 
 // --- a worker project (cwd) so that test-file paths are read relative to it ------------------------------------------
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wa-credentials-heldout-'));
-  mkdirSync(join(dir, '.git'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempProject(files, 'wa-credentials-heldout-');
 const PROJECT = project({
   'package.json': JSON.stringify({ name: 'my-worker', dependencies: { '@notionhq/workers': '^0.9.2' } }),
   'node_modules/@notionhq/workers/package.json': JSON.stringify({ name: '@notionhq/workers', version: '0.9.2' }),

@@ -3,24 +3,16 @@
  * (SDK 0.9.2) is injected from the worker's env variable `key`, so `.env.example` must list it like a
  * `process.env.KEY` read; a `.credential()` of anything that is no `Worker` of `@notionhq/workers` is not one.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/env-example-in-sync.js';
 import { syncEnvExample } from '../../codemods/sync-env-example.js';
+import { tempProject } from '../support/project.js';
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wa-env-cred-'));
-  mkdirSync(join(dir, '.git'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempProject(files, 'wa-env-cred-');
 
 const A = project({ '.env.example': 'GITHUB_TOKEN=\n' });
 const dirs = [A];

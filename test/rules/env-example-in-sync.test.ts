@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
@@ -9,17 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/env-example-in-sync.js';
 import { envExampleReadCount } from '../../src/env/project.js';
 import plugin from '../../src/index.js';
+import { tempProject } from '../support/project.js';
 
 // --- fixture projects (mkdtemp; a `.git` folder bounds the upward search) ------------------------------------------
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wa-env-sync-'));
-  mkdirSync(join(dir, '.git'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempProject(files, 'wa-env-sync-');
 
 const A = project({
   '.env.example': '# Worker settings\nGITHUB_TOKEN=\nexport NOTION_DB_ID=abc\nDEBUG: 1\nEMPTY_QUOTED=""\n',

@@ -7,25 +7,17 @@
  *
  * Secrets are built at run time (test/support/fake-tokens.ts); no message may show a whole secret.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { fakeGenericSecret, fakeToken } from '../support/fake-tokens.js';
+import { tempProject } from '../support/project.js';
 
 // --- a worker project with the SDK that has credential() -------------------------------------------------------------
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wa-oauth-heldout-'));
-  mkdirSync(join(dir, '.git'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempProject(files, 'wa-oauth-heldout-');
 const PROJECT = project({
   'package.json': JSON.stringify({ name: 'my-worker', dependencies: { '@notionhq/workers': '^0.9.2' } }),
   'node_modules/@notionhq/workers/package.json': JSON.stringify({ name: '@notionhq/workers', version: '0.9.2' }),

@@ -1,23 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/prefer-credential-injection.js';
 import { findWorkersSdk, minVersionOfRange, versionAtLeast } from '../../src/env/project.js';
 import { span as at } from '../support/positions.js';
+import { tempProject } from '../support/project.js';
 
 // --- fixture projects: which @notionhq/workers each one has --------------------------------------------------------
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wa-credential-'));
-  mkdirSync(join(dir, '.git'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempProject(files, 'wa-credential-');
 const sdk = (version: string): string => JSON.stringify({ name: '@notionhq/workers', version });
 const pkg = (range: string): string => JSON.stringify({ name: 'my-worker', dependencies: { '@notionhq/workers': range } });
 
