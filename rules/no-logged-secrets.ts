@@ -30,55 +30,10 @@ const UTIL_MODULES = new Set(['util', 'node:util']);
  */
 const BOUND_LOGGER_HINT = /["'`]debug["'`]|debuglog|=\s*console\b|console\s*\.\s*\w+\s*\.\s*bind\b/;
 /**
- * The plain names a bound logging function is looked up for in any file (`debug`, `log`, `dbg`, `trace`, `authLog`,
- * `printErr`…). Any other plain name (`d` of `const d = createDebug("app")`) is looked up only in a file that binds a
- * logger at its top level (`topLevelBindsLogger`): elsewhere a plain call costs no lookup.
+ * The plain names a bound logging function is looked up for (`debug`, `log`, `dbg`, `trace`, `authLog`, `printErr`…):
+ * every other plain call is no log call, whatever it is bound to, and costs no lookup.
  */
 const BOUND_LOGGER_NAME = /log|debug|dbg|trace|print|info|warn|err/i;
-/** The modules a logging function can be made from: `debug`'s factory, `util.debuglog`. */
-const LOGGER_FACTORY_MODULES = new Set([...DEBUG_MODULES, ...UTIL_MODULES]);
-
-/**
- * Does the file, at its top level, import or require `debug` or `util`, or bind something of `console` (`const { log:
- * say } = console`, `const say = console.log.bind(console)`)? A necessary condition, read from the shapes alone, for
- * a plain name whatever it is called to be a logging function the file made (the lookup then decides): one pass over
- * the top-level statements, asked on the first plain call that needs it.
- */
-function topLevelBindsLogger(program: TSESTree.Program): boolean {
-  for (const statement of program.body) {
-    const node = statement.type === 'ExportNamedDeclaration' && statement.declaration ? statement.declaration : statement;
-    if (node.type === 'ImportDeclaration') {
-      if (LOGGER_FACTORY_MODULES.has(String(node.source.value))) return true;
-    } else if (node.type === 'TSImportEqualsDeclaration') {
-      const reference = node.moduleReference;
-      if (reference.type === 'TSExternalModuleReference' && LOGGER_FACTORY_MODULES.has(String((reference.expression as TSESTree.Literal).value))) return true;
-    } else if (node.type === 'VariableDeclaration') {
-      for (const declarator of node.declarations) if (declarator.init && readsLoggerSource(declarator.init)) return true;
-    }
-  }
-  return false;
-}
-
-/**
- * An initialiser that starts from `console` or from `require("debug" | "util" | "node:util")`, through calls and
- * member reads (`console.log.bind(console)`, `require("debug")("app")`, `require("node:util").debuglog("app")`).
- */
-function readsLoggerSource(init: TSESTree.Node): boolean {
-  let node = unwrapTs(init as Node);
-  for (let step = 0; step < 6; step++) {
-    if (node.type === 'Identifier') return node.name === 'console';
-    if (node.type === 'CallExpression') {
-      const callee = node.callee;
-      if (callee.type === 'Identifier' && callee.name === 'require') {
-        const arg = node.arguments[0];
-        return arg?.type === 'Literal' && LOGGER_FACTORY_MODULES.has(String(arg.value));
-      }
-      node = unwrapTs(callee);
-    } else if (node.type === 'MemberExpression') node = unwrapTs(node.object);
-    else return false;
-  }
-  return false;
-}
 /** Header names whose value is a credential. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token', 'x-access-token']);
 /** Calls whose result carries their argument (or receiver) as text. */
@@ -525,10 +480,8 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    /** Does the file bind a logging function to a plain name (`BOUND_LOGGER_HINT`)? Asked once, on the first plain call that may be one. */
+    /** Does the file bind a logging function to a plain name (`BOUND_LOGGER_HINT`)? Asked once, on the first plain call named like a logger. */
     let mayBindLogger: boolean | undefined;
-    /** `topLevelBindsLogger` of the file: asked once, on the first plain call whose name says nothing of logging. */
-    let bindsLoggerAtTop: boolean | undefined;
 
     /**
      * A plain name bound, in a constant, to a function that logs: a `debug` instance (`const debug =
@@ -537,11 +490,8 @@ export default createRule<Options, MessageIds>({
      * message names it; undefined for anything else.
      */
     function boundLogger(id: TSESTree.Identifier, depth = 0): string | undefined {
-      // the name first (a debug instance extended from is any name: `base.extend("auth")`), or for any other name the
-      // file's top-level statements; then the file's text
-      if (depth > 4) return undefined;
-      if (depth === 0 && !BOUND_LOGGER_NAME.test(id.name) && !(bindsLoggerAtTop ??= topLevelBindsLogger(sourceCode.ast))) return undefined;
-      if (!(mayBindLogger ??= BOUND_LOGGER_HINT.test(gateText(sourceCode)))) return undefined;
+      // the name first (a debug instance extended from is any name: `base.extend("auth")`), then the file's text
+      if (depth > 4 || (depth === 0 && !BOUND_LOGGER_NAME.test(id.name)) || !(mayBindLogger ??= BOUND_LOGGER_HINT.test(gateText(sourceCode)))) return undefined;
       const binding = bindingOf(id);
       if (!binding) return undefined;
       const init = unwrapTs(binding.init);

@@ -23,15 +23,6 @@ const debuglogRequired = 'const { debuglog } = require("node:util");\nconst log 
 const consoleDestructured = 'const { log, error: logError } = console;\nlog(process.env.API_TOKEN);\nlogError(process.env.DB_PASSWORD);';
 const consoleBound = 'const info = console.info.bind(console);\ninfo(process.env.SLACK_BOT_TOKEN);';
 const pascalLogger = 'AppLogger.warn("auth", process.env.API_TOKEN);';
-// names that say nothing of logging, bound to a logger in a file that imports or requires the factory, or takes a
-// method off `console`, at its top level
-const debugShortName = 'import createDebug from "debug";\nconst d = createDebug("app");\nd(process.env.API_TOKEN);';
-const debugInFunction = 'import createDebug from "debug";\nexport function handler() {\n  const d = createDebug("auth");\n  d("key", process.env.STRIPE_SECRET_KEY);\n}';
-const debugExported = 'import createDebug from "debug";\nexport const d = createDebug("app");\nd(process.env.GITHUB_TOKEN);';
-const debugRequiredShort = 'const d = require("debug")("app");\nd(process.env.GITHUB_TOKEN);';
-const debuglogShort = 'const d = require("node:util").debuglog("auth");\nd(process.env.DB_PASSWORD);';
-const consoleRenamed = 'const { error: fail } = console;\nfail(process.env.API_TOKEN);';
-const consoleBoundShort = 'const say = console.log.bind(console);\nsay(process.env.OPENAI_API_KEY);';
 
 new RuleTester().run('no-logged-secrets: bound loggers (typescript-eslint parser)', rule, {
   valid: [
@@ -55,14 +46,9 @@ new RuleTester().run('no-logged-secrets: bound loggers (typescript-eslint parser
     'const debug = require("debug")("app");\ndebug("token set:", Boolean(process.env.API_TOKEN));',
     // a local `require`
     'export function f(require: (m: string) => (ns: string) => (...a: unknown[]) => void) {\n  const log = require("debug")("x");\n  log(process.env.API_TOKEN);\n}',
-    // a name that says nothing of logging, in a file that binds a logger at its top: looked up, and not one
-    'import createDebug from "debug";\nfunction d(...args: unknown[]): void { void args; }\nd(process.env.API_TOKEN);',
-    'import createDebug from "debug";\ndeclare function makeThing(): (x: unknown) => void;\nconst d = makeThing();\nd(process.env.API_TOKEN);',
-    'import { inspect } from "node:util";\nconst show = inspect;\nshow(process.env.API_TOKEN);\nconst d = createDebugLike("x");\nd(process.env.API_TOKEN);\ndeclare function createDebugLike(ns: string): (x: unknown) => void;',
-    'const { time: t } = console;\nt(process.env.API_TOKEN);',
-    // a logger made inside a function under such a name, in a file that imports no factory and binds no console
-    // method at its top (the lookup is not made: a necessary condition read from the top-level statements)
-    'export function f() {\n  const { error: fail } = console;\n  fail(process.env.API_TOKEN);\n}',
+    // a bound logger under a name that says nothing of logging is not looked up (every plain call would be)
+    'import createDebug from "debug";\nconst d = createDebug("app");\nd(process.env.API_TOKEN);',
+    'const { error: fail } = console;\nfail(process.env.API_TOKEN);',
     // PascalCase names that are not loggers, and a logger name with a method that does not log
     'Catalog.error(process.env.API_TOKEN);\nAuditLog.create({ token: process.env.API_TOKEN });',
   ],
@@ -74,13 +60,6 @@ new RuleTester().run('no-logged-secrets: bound loggers (typescript-eslint parser
     { code: debugImportEquals, errors: [{ ...logged(env('API_KEY'), 'debug'), ...at(debugImportEquals, 'process.env.API_KEY') }] },
     { code: debugNamespace, errors: [{ ...logged(env('API_KEY'), 'debug'), ...at(debugNamespace, 'process.env.API_KEY') }] },
     { code: debuglogNamed, errors: [{ ...logged(env('OPENAI_API_KEY'), 'log'), ...at(debuglogNamed, 'process.env.OPENAI_API_KEY') }] },
-    { code: debugShortName, errors: [{ ...logged(env('API_TOKEN'), 'd'), ...at(debugShortName, 'process.env.API_TOKEN') }] },
-    { code: debugInFunction, errors: [{ ...logged(env('STRIPE_SECRET_KEY'), 'd'), ...at(debugInFunction, 'process.env.STRIPE_SECRET_KEY') }] },
-    { code: debugExported, errors: [{ ...logged(env('GITHUB_TOKEN'), 'd'), ...at(debugExported, 'process.env.GITHUB_TOKEN') }] },
-    { code: debugRequiredShort, errors: [{ ...logged(env('GITHUB_TOKEN'), 'd'), ...at(debugRequiredShort, 'process.env.GITHUB_TOKEN') }] },
-    { code: debuglogShort, errors: [{ ...logged(env('DB_PASSWORD'), 'd'), ...at(debuglogShort, 'process.env.DB_PASSWORD') }] },
-    { code: consoleRenamed, errors: [{ ...logged(env('API_TOKEN'), 'console.error'), ...at(consoleRenamed, 'process.env.API_TOKEN') }] },
-    { code: consoleBoundShort, errors: [{ ...logged(env('OPENAI_API_KEY'), 'console.log'), ...at(consoleBoundShort, 'process.env.OPENAI_API_KEY') }] },
     { code: debuglogMember, errors: [{ ...logged(env('DB_PASSWORD'), 'dlog'), ...at(debuglogMember, 'process.env.DB_PASSWORD') }] },
     { code: debuglogRequired, errors: [{ ...logged(env('SLACK_BOT_TOKEN'), 'log'), ...at(debuglogRequired, 'process.env.SLACK_BOT_TOKEN') }] },
     {
@@ -104,9 +83,6 @@ new RuleTester({ languageOptions: { parser: espree, parserOptions: { ecmaVersion
       { code: debugRequire, errors: [{ ...logged(env('GITHUB_TOKEN'), 'log'), ...at(debugRequire, 'process.env.GITHUB_TOKEN') }] },
       { code: debuglogRequired, errors: [{ ...logged(env('SLACK_BOT_TOKEN'), 'log'), ...at(debuglogRequired, 'process.env.SLACK_BOT_TOKEN') }] },
       { code: consoleBound, errors: [{ ...logged(env('SLACK_BOT_TOKEN'), 'console.info'), ...at(consoleBound, 'process.env.SLACK_BOT_TOKEN') }] },
-      { code: debugRequiredShort, errors: [{ ...logged(env('GITHUB_TOKEN'), 'd'), ...at(debugRequiredShort, 'process.env.GITHUB_TOKEN') }] },
-      { code: debuglogShort, errors: [{ ...logged(env('DB_PASSWORD'), 'd'), ...at(debuglogShort, 'process.env.DB_PASSWORD') }] },
-      { code: consoleRenamed, errors: [{ ...logged(env('API_TOKEN'), 'console.error'), ...at(consoleRenamed, 'process.env.API_TOKEN') }] },
     ],
   },
 );
