@@ -517,6 +517,8 @@ class ModelBuilder {
     }
     found.sort((a, b) => a.node.range[0] - b.node.range[0]);
     for (const { node, info } of found) this.handle(node, info, tracker);
+    // every worker's credential calls, in source order once all are found
+    this.credentialCalls.sort((a, b) => a.range[0] - b.range[0]);
   }
 
   private handle(node: Node, info: TrackInfo, tracker: ReferenceTracker): void {
@@ -532,7 +534,6 @@ class ModelBuilder {
           else calls.push(call);
         }
         calls.sort((a, b) => a.range[0] - b.range[0]);
-        this.credentialCalls.sort((a, b) => a.range[0] - b.range[0]);
         for (const call of calls) this.workerOAuth(call);
         return;
       }
@@ -996,19 +997,24 @@ export const modelMayApply = perFile((sourceCode) => {
   return mayNameGateWord(sourceCode) && MODEL_TEXT.test(text) && (TRACED_MODULE_TEXT.some((module) => text.includes(module)) || mayHavePlainConfig(text));
 });
 
+/** The model of a file with no worker, OAuth client or configuration (or one the builder could not read). */
+function emptyModel(values: WorkerModel['values']): WorkerModel {
+  return { workers: [], oauthCalls: [], credentialCalls: [], configs: [], modules: new Set(), values };
+}
+
 /** Builds the model of one file. Never throws: a file it cannot read gives an empty model. */
 export function buildWorkerModel(sourceCode: Readonly<TSESLint.SourceCode>): WorkerModel {
   const globalScope = sourceCode.scopeManager?.globalScope ?? null;
   const values = valueContextOf(sourceCode);
-  if (!globalScope) return { workers: [], oauthCalls: [], credentialCalls: [], configs: [], modules: new Set(), values };
+  if (!globalScope) return emptyModel(values);
   // most files name none of the SDKs and no OAuth endpoint: skip the reference tracking altogether
-  if (!modelMayApply(sourceCode)) return { workers: [], oauthCalls: [], credentialCalls: [], configs: [], modules: new Set(), values };
+  if (!modelMayApply(sourceCode)) return emptyModel(values);
   const builder = new ModelBuilder(sourceCode, values);
   try {
     builder.build();
   } catch (error) {
     if (process.env.WORKER_AUTH_DEBUG) throw error;
-    return { workers: [], oauthCalls: [], credentialCalls: [], configs: [], modules: new Set(), values };
+    return emptyModel(values);
   }
   return {
     workers: builder.workers,
